@@ -1,0 +1,13 @@
+"""Command-line interface: a thin layer over the bibkit API.
+
+Each command group lives in its own module and registers itself on `app`.
+"""
+
+from __future__ import annotations
+
+from bibkit.cli import convert  # noqa: F401  (registers commands)
+from bibkit.cli.app import app
+
+
+def main() -> None:
+    app()
