@@ -6,6 +6,8 @@ Each command group lives in its own module and registers itself on `app`.
 from __future__ import annotations
 
 from bibkit.cli import convert  # noqa: F401  (registers commands)
+from bibkit.cli import parse  # noqa: F401
+from bibkit.cli import render  # noqa: F401
 from bibkit.cli.app import app
 
 

@@ -406,6 +406,9 @@ def _is_english(ref: Reference) -> bool:
     """Titles get case protection only for English-language works (or untagged Latin ones)."""
     tag = ref.language
     title = ref.text.get("title", "")
+    written_in = [t for t, v in ref.forms.get("title", {}).items() if v == title]
+    if written_in:
+        return languages.primary(written_in[0]) == "en" and "Latn" not in written_in[0]
     if tag:
         return languages.primary(tag) == "en"
     return bool(title) and not re.search(r"[\u0600-\u06FF]", title)

@@ -1,0 +1,54 @@
+"""`bibkit parse`: free-text reference lists (or whole documents) to structured records."""
+
+from __future__ import annotations
+
+import typer
+
+from bibkit import formats
+from bibkit.cli.app import app
+from bibkit.cli.convert import output_format, report
+from bibkit.cli.io import EXIT_DATA, guarded, read_text, write_text
+from bibkit.parse import LOW_CONFIDENCE, parse_text
+
+
+@app.command(epilog="""Examples:
+
+  bibkit parse article.txt                      # find the reference list, print biblatex
+
+  bibkit parse refs.txt --lines --to csl-json -o refs.json
+
+  pbpaste | bibkit parse - --review
+""")
+@guarded
+def parse(
+    source: str = typer.Argument("-", help="A reference list or a whole document; - for stdin."),
+    out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
+    to: str = typer.Option(None, "--to", help="bibtex, biblatex, csl-json, ris, or json (bibkit's own, with "
+                           "confidence, language and provenance). Default: from -o, else biblatex."),
+    lines: bool = typer.Option(False, "--lines", help="Every non-empty line is one entry (no section search)."),
+    review: bool = typer.Option(False, "--review", help="Also print the least confident entries beside their "
+                                "source text on stderr."),
+) -> None:
+    """Parse references in English, Persian, Arabic and romanized Persian/Arabic.
+
+    In a whole document the reference section is found by its heading (References,
+    Bibliography, منابع, کتابنامه, المصادر …) or by how entry-like its lines are. An entry that
+    cannot be parsed is kept verbatim (a `misc`/`document` with the text in `note`) and
+    reported; the exit code is then 1.
+    """
+    text, origin = read_text(source)
+    result = parse_text(text, origin=origin, lines=lines)
+    write_text(formats.write(result.references, output_format(to, out)), out)
+    if review:
+        _review(result)
+    report(result)
+    if result.diagnostics:
+        raise typer.Exit(EXIT_DATA)
+
+
+def _review(result: formats.ReadResult) -> None:
+    weak = sorted((r for r in result.references if r.confidence.get("*", 0) < LOW_CONFIDENCE),
+                  key=lambda r: r.confidence.get("*", 0))
+    for ref in weak:
+        fields = ", ".join(f"{k} {v:.2f}" for k, v in sorted(ref.confidence.items(), key=lambda kv: kv[1])[:3])
+        typer.echo(f"{ref.origin}: confidence {ref.confidence.get('*', 0):.2f} ({fields})\n    {ref.source}", err=True)

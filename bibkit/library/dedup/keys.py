@@ -1,0 +1,190 @@
+"""Comparison keys of one record, computed once so blocking and scoring never re-read text.
+
+A `Keys` holds folded titles (every form: original script, romanized, translated), their
+skeletons, author keys, the Gregorian years the date may stand for, and clean locators
+(DOI, ISBN, volume, issue, pages). Messy values (`1)`, `Suppl-29`) are kept out of the
+clean slots so they can never cause a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import unquote
+
+from bibkit.library.textkeys import family_key, fold, gregorian_years, has_arabic, skeleton
+from bibkit.model import Name, Reference
+
+_BRACKET_TAIL = re.compile(r"\s*[\[(](?:erratum|comment|see|retraction|vol \d|original)[^\])]*[\])]?\s*$", re.I)
+_TAGS = re.compile(r"<[^>]{1,30}>")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+# A folded page value (`fold` turns the dash into a space): `221 8`, `s212 s216`, `pp 12`,
+# `e12724`; the letter before the first page is kept (an article number is no page).
+_PAGE = re.compile(r"^(?:pp|pages|p)?\s*([a-z]{0,2})(\d+)[a-z]?(?:\s+[a-z]{0,2}(\d+)[a-z]?)?$")
+_NUMBER = re.compile(r"\d+")
+_SUPPLEMENT = re.compile(r"\bsuppl(?:ement)?\s*(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """A clean page range: `prefix` is a letter series (`S` supplement, `e`/`c`/`a` article
+    numbers), which makes the numbers incomparable with plain pages."""
+
+    prefix: str
+    first: int
+    last: int
+
+    def agrees(self, other: Pages) -> bool | None:
+        """True: same start; False: disjoint ranges in one series, or two different lettered
+        series (S354, A111); None: cannot tell (overlapping ranges that start apart, or a
+        lettered number beside a plain page)."""
+        if self.prefix != other.prefix:
+            return False if self.prefix and other.prefix else None
+        if self.first == other.first:
+            return True
+        if self.last < other.first or other.last < self.first:
+            return False
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """What dedup compares, for one record."""
+
+    titles: tuple[str, ...]  # folded title forms, the main one first
+    skeletons: tuple[str, ...]  # consonant skeleton of each form
+    arabic: bool  # some title form is in Arabic script
+    translated: bool  # `[Title]`: MEDLINE's mark of a title translated into English
+    authors: tuple[str, ...]  # folded family names, in order
+    names: tuple[Name, ...]
+    years: frozenset[int]
+    doi: str
+    isbns: frozenset[str]
+    volume: str  # digits only, else ""
+    issue: str
+    pages: Pages | None
+    container: str
+    edition: str
+    title_numbers: frozenset[str]
+    generic: bool  # "Editorial", "Introduction" ...
+    notice: bool  # erratum, retraction ...
+    supplement: str  # the supplement's number (`Suppl. 1`), often exported as the volume
+    type: str
+
+
+@cache
+def _phrases(name: str) -> frozenset[str]:
+    text = resources.files("bibkit.library.data").joinpath(name).read_text("utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def _notice_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(p) for p in _phrases("not_same_work.txt")), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{words})\s*(?:$|[:.\-–—\[(]|to\b|for\b|notice\b|of the\b)", re.I)
+
+
+def is_notice(title: str) -> bool:
+    """`Erratum: …`, `Correction to …`, `Retraction`: a notice, not the work it names
+    (`Correction of hyperopia` is a work)."""
+    return bool(_notice_pattern().match(title.strip()))
+
+
+def clean_title(title: str) -> str:
+    """The title without export noise: tags, an enclosing translation bracket, a trailing
+    `[Erratum appears in …]` or `(vol 360, pg 542, 2009)` note; then folded."""
+    title = _TAGS.sub(" ", title)
+    title = _BRACKET_TAIL.sub("", title)
+    return fold(title)
+
+
+def normalize_doi(value: str) -> str:
+    """The bare DOI, lower case, URL escapes undone (`%28` is `(`)."""
+    match = _DOI.search(unquote(value).lower())
+    return match.group().rstrip(".,;") if match else ""
+
+
+def normalize_isbn(value: str) -> frozenset[str]:
+    """Every ISBN in `value` as ISBN-13 digits, so 10- and 13-digit forms compare equal."""
+    out = set()
+    for raw in re.findall(r"[\dXx][\d\-\sXx]{8,16}[\dXx]", value):
+        digits = re.sub(r"[^\dXx]", "", raw).upper()
+        if len(digits) == 10:
+            body = "978" + digits[:9]
+            check = (10 - sum((1 if i % 2 == 0 else 3) * int(d) for i, d in enumerate(body)) % 10) % 10
+            out.add(body + str(check))
+        elif len(digits) == 13 and digits.isdigit():
+            out.add(digits)
+    return frozenset(out)
+
+
+def parse_pages(value: str) -> Pages | None:
+    """A clean page range (`221-8` -> 221-228, `S212-S216`, `e12724`); None when messy."""
+    match = _PAGE.match(fold(value))
+    if not match:
+        return None
+    prefix, first_text, last_text = match.groups()
+    if last_text is None:
+        if len(first_text) > 4 and not prefix:  # `193202`: a range with its dash lost
+            return None
+        last_text = first_text
+    elif len(last_text) < len(first_text):  # 221-8 means 221-228
+        last_text = first_text[: len(first_text) - len(last_text)] + last_text
+    first, last = int(first_text), int(last_text)
+    return Pages(prefix, first, last if last >= first else first)
+
+
+def _clean_number(value: str) -> str:
+    folded = fold(value)
+    return folded if folded.isdigit() else ""
+
+
+def _title_forms(ref: Reference) -> list[str]:
+    forms = [ref.text.get("title", "")] + list(ref.forms.get("title", {}).values())
+    seen: list[str] = []
+    for form in forms:
+        cleaned = clean_title(form)
+        if cleaned and cleaned not in seen:
+            seen.append(cleaned)
+    return seen
+
+
+def _authors(ref: Reference) -> list[Name]:
+    for role in ("author", "editor", "translator"):
+        if ref.names.get(role):
+            return ref.names[role]
+    return []
+
+
+def record_keys(ref: Reference) -> Keys:
+    """The comparison keys of one record."""
+    titles = _title_forms(ref)
+    main = titles[0] if titles else ""
+    names = _authors(ref)
+    volume_raw = ref.text.get("volume", "")
+    page_raw = ref.text.get("page", "")
+    container = fold(ref.text.get("container-title", ""))
+    supplement = _SUPPLEMENT.search(fold(f"{volume_raw} {ref.text.get('issue', '')}"))
+    return Keys(
+        titles=tuple(titles),
+        skeletons=tuple(skeleton(t) for t in titles),
+        arabic=any(has_arabic(t) for t in titles),
+        translated=ref.text.get("title", "").lstrip().startswith("["),
+        authors=tuple(k for n in names if (k := family_key(n))),
+        names=tuple(names),
+        years=gregorian_years(ref.dates.get("issued")),
+        doi=normalize_doi(ref.text.get("DOI", "")),
+        isbns=normalize_isbn(ref.text.get("ISBN", "")),
+        volume=_clean_number(volume_raw),
+        issue=_clean_number(ref.text.get("issue", "")),
+        pages=parse_pages(page_raw),
+        container=container,
+        edition=" ".join(_NUMBER.findall(fold(ref.text.get("edition", "")))),
+        title_numbers=frozenset(_NUMBER.findall(main)),
+        generic=main in _phrases("generic_titles.txt"),
+        notice=is_notice(ref.text.get("title", "")),
+        supplement=supplement.group(1) if supplement else "",
+        type=ref.type,
+    )

@@ -1,0 +1,207 @@
+"""Pairwise scoring: is this pair one work? Evidence is added up as points (log-odds style).
+
+Each field contributes agreement or disagreement points; some disagreements are rules that
+say "not a duplicate" whatever the title says (`conflict`): different DOIs, ISBNs, editions
+or volumes, a notice (erratum, retraction) beside the work it names, years more than one
+apart. A title that differs in script or language (a translation) is not counted against a
+pair whose authors, year, volume and pages all agree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bibkit.library.dedup.keys import Keys
+from bibkit.library.textkeys import same_person
+
+# Score bands: at or above DUPLICATE a pair is merged; between REVIEW and DUPLICATE it is
+# shown to the user for a decision.
+DUPLICATE = 7.0
+REVIEW = 4.0
+
+_VENUE_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "journal"})
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    score: float  # points; >= DUPLICATE means one work
+    reasons: tuple[str, ...]
+
+    @property
+    def probability(self) -> float:
+        """The points on a 0..1 scale (0.5 at the REVIEW band's middle), for reports."""
+        return 1.0 / (1.0 + math.exp(-(self.score - (DUPLICATE + REVIEW) / 2)))
+
+
+def year_gap(a: Keys, b: Keys) -> int | None:
+    """Smallest distance between the Gregorian years the two dates may stand for."""
+    if not a.years or not b.years:
+        return None
+    return min(abs(x - y) for x in a.years for y in b.years)
+
+
+def volumes_conflict(a: Keys, b: Keys) -> bool:
+    """Two clean volume numbers that differ, unless one is the other's supplement number."""
+    return bool(a.volume and b.volume and a.volume != b.volume
+                and a.volume != b.supplement and b.volume != a.supplement)
+
+
+def conflict(a: Keys, b: Keys) -> str | None:
+    """A rule that makes the pair two works whatever else agrees (None: no such rule): a
+    conference paper and its journal version differ in volume, pages or year."""
+    if a.doi and b.doi and a.doi != b.doi:
+        return "different DOIs"
+    if a.isbns and b.isbns and not a.isbns & b.isbns:
+        return "different ISBNs"
+    if a.edition and b.edition and a.edition != b.edition:
+        return "different editions"
+    if a.notice != b.notice:
+        return "a notice (erratum, retraction) and the work it names"
+    if a.doi and a.doi == b.doi:
+        return None
+    if volumes_conflict(a, b):
+        return "different volumes"
+    gap = year_gap(a, b)
+    if gap is not None and gap > 1:
+        return "years more than one apart"
+    return None
+
+
+def _prefix_of(short: str, long: str) -> bool:
+    """`short` is `long` with its subtitle cut (at a word boundary, 3 words at least)."""
+    return short.count(" ") >= 2 and long.startswith(short) and long[len(short):len(short) + 1] == " "
+
+
+def title_similarity(a: Keys, b: Keys) -> float:
+    """Best similarity (0..1) over the title forms; skeletons bridge script and romanization."""
+    best = 0.0
+    for ta in a.titles:
+        for tb in b.titles:
+            score = fuzz.ratio(ta, tb) / 100
+            if score < 0.95 and (_prefix_of(ta, tb) or _prefix_of(tb, ta)):
+                score = 0.95
+            best = max(best, score)
+    if a.arabic or b.arabic:
+        for sa in a.skeletons:
+            for sb in b.skeletons:
+                if len(sa) >= 6 and len(sb) >= 6:
+                    best = max(best, fuzz.ratio(sa, sb) / 100)
+    return best
+
+
+def _title_points(sim: float) -> float:
+    if sim >= 0.98:
+        return 6.0
+    if sim >= 0.94:
+        return 5.0
+    if sim >= 0.90:
+        return 3.0
+    if sim >= 0.80:
+        return 0.5
+    if sim >= 0.65:
+        return 0.0
+    return -5.0
+
+
+def _author_points(a: Keys, b: Keys) -> tuple[float, str]:
+    if not a.names or not b.names:
+        return 0.0, ""
+    if same_person(a.names[0], b.names[0]):
+        return 2.0, "first authors match"
+    if set(a.authors) & set(b.authors):
+        return 0.5, "authors overlap"
+    return -4.0, "authors differ"
+
+
+def venues_match(a: str, b: str) -> bool:
+    """Same venue, written in full or abbreviated (`J Arid Environ`)."""
+    if fuzz.ratio(a, b) >= 90:
+        return True
+    wa = [w for w in a.split() if w not in _VENUE_STOPWORDS]
+    wb = [w for w in b.split() if w not in _VENUE_STOPWORDS]
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 2:
+        return False
+    it = iter(long)
+    return all(any(word.startswith(s) for word in it) for s in short)
+
+
+def _locators_agree(a: Keys, b: Keys) -> bool:
+    """Volume and page range present and equal, and the issues do not differ."""
+    return bool(
+        a.volume and a.volume == b.volume and a.pages and b.pages and a.pages == b.pages
+        and not (a.issue and b.issue and a.issue != b.issue)
+    )
+
+
+def _issue_points(a: Keys, b: Keys) -> float:
+    """Issues agree a little; small issue numbers that differ mean another issue (long
+    "issue" numbers in exports are often record numbers, so they say nothing)."""
+    if not a.issue or not b.issue:
+        return 0.0
+    if a.issue == b.issue:
+        return 0.5
+    return -5.0 if len(a.issue) <= 2 and len(b.issue) <= 2 else 0.0
+
+
+def pages_conflict(a: Keys, b: Keys) -> bool:
+    return a.pages is not None and b.pages is not None and a.pages.agrees(b.pages) is False
+
+
+def _page_points(a: Keys, b: Keys) -> float:
+    if a.pages is None or b.pages is None:
+        return 0.0
+    agree = a.pages.agrees(b.pages)
+    if agree is None:
+        return 0.0
+    return 2.0 if agree else -4.0
+
+
+def score_pair(a: Keys, b: Keys) -> PairScore:
+    """Points for "one work" with the reasons behind them."""
+    rule = conflict(a, b)
+    if rule:
+        return PairScore(-10.0, (rule,))
+    sim = title_similarity(a, b)
+    reasons: list[str] = [f"title {sim:.2f}"]
+    title = _title_points(sim) if a.titles and b.titles else -5.0
+    if a.generic or b.generic:
+        title = min(title, 1.0)
+    author, why = _author_points(a, b)
+    if why:
+        reasons.append(why)
+    cross = a.arabic != b.arabic
+    gap = year_gap(a, b)
+    if (title < 0 and (cross or a.translated or b.translated) and author > 0 and gap == 0
+            and _locators_agree(a, b)):
+        title = 2.0
+        reasons.append("translated title, same locator")
+    points = title + author
+    if gap == 0:
+        points += 1.0
+    elif gap is not None:
+        points -= 1.0
+        reasons.append("years apart")
+    if a.doi and a.doi == b.doi:
+        points += 6.0 if title > 0 else 1.0
+        reasons.append("same DOI")
+    if a.isbns & b.isbns:
+        points += 4.0 if title > 0 else 1.0
+        reasons.append("same ISBN")
+    if a.volume and a.volume == b.volume:
+        points += 1.0
+    issue, pages = _issue_points(a, b), _page_points(a, b)
+    if issue < 0:
+        reasons.append("issues differ")
+    if pages < 0:
+        reasons.append("pages differ")
+    points += issue + pages
+    if a.title_numbers != b.title_numbers and a.title_numbers and b.title_numbers and not cross:
+        points -= 5.0
+        reasons.append("numbers in titles differ")
+    if a.container and b.container and venues_match(a.container, b.container):
+        points += 1.0
+    return PairScore(points, tuple(reasons))

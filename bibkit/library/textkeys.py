@@ -1,0 +1,130 @@
+"""Text keys for matching records across scripts: the one adapter between the library and
+`bibkit.text`.
+
+Everything the library needs from the text layer (folding, name matching, romanization,
+calendar years) goes through here, so a change in `bibkit.text` is one edit in one place.
+The consonant skeleton is the library's own key: Arabic-script text and its romanizations
+(`Khadduri`, `Khaduri`, خدوری) share it, so blocking and scoring survive romanization.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+from bibkit.model import Date, Name
+from bibkit.text import names, translit
+from bibkit.text.calendars import to_gregorian_year
+from bibkit.text.normalize import fold
+
+__all__ = ["fold", "skeleton", "has_arabic", "family_key", "name_block_key", "same_person",
+           "romanize", "gregorian_years"]
+
+_ARABIC = re.compile("[\u0600-\u06FF]")
+_LATIN_DIGRAPH = re.compile(r"kh|gh|sh|ch|th|dh|zh|ph|ck|[a-z]")
+# Gregorian years that may really be Hijri years written without a marker (1398 = 2019).
+_HIJRI_RANGE = range(1250, 1500)
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("bibkit.library.data").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@cache
+def _skeleton_table() -> dict[str, str]:
+    """Letter or digraph -> consonant class (data file `skeleton.tsv`)."""
+    return {row[0]: (row[1] if len(row) > 1 else "") for row in _data_lines("skeleton.tsv")}
+
+
+@cache
+def _articles() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Arabic-script article prefixes (longest first) and romanized article words."""
+    rows = _data_lines("articles.txt")
+    prefixes = tuple(sorted((r[1] for r in rows if r[0] == "prefix"), key=len, reverse=True))
+    return prefixes, frozenset(r[1] for r in rows if r[0] == "word")
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_skeleton(word: str) -> str:
+    """One folded word's consonant classes, repeats collapsed (shadda is rarely written)."""
+    table = _skeleton_table()
+    if _ARABIC.search(word):
+        for prefix in _articles()[0]:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                word = word[len(prefix):]
+                break
+        letters = [table.get(ch, "") for ch in word]
+    else:
+        letters = [table.get(m.group(), "") for m in _LATIN_DIGRAPH.finditer(word)]
+    out: list[str] = []
+    for cls in letters:
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton of `text`, word by word, shared by a script and its romanizations."""
+    words = fold(text).split()
+    drop = _articles()[1]
+    return " ".join(s for w in words if w not in drop and (s := _word_skeleton(w)))
+
+
+def family_key(name: Name) -> str:
+    """Folded family name (the last word of a literal), particles left out."""
+    if name.family:
+        return fold(name.family)
+    words = fold(name.literal or "").split()
+    return words[-1] if words else ""
+
+
+def _given_initial(name: Name) -> str:
+    if name.given:
+        return fold(name.given)[:1]
+    words = fold(name.literal or "").split()
+    return words[0][:1] if len(words) > 1 else ""
+
+
+def name_block_key(name: Name) -> str:
+    """The family name's consonant classes: shared by its romanizations and its script form."""
+    family = family_key(name)
+    return names.name_key(family) or family
+
+
+def same_person(a: Name, b: Name) -> bool:
+    """Family names that are variants of one name (Hosseini / Husayni / حسینی), and given
+    initials that do not contradict each other (compared only within one script)."""
+    fa, fb = family_key(a), family_key(b)
+    if not fa or not fb:
+        return False
+    if fa != fb and names.same_name(fa, fb) < names.SAME_NAME_THRESHOLD:
+        return False
+    ia, ib = _given_initial(a), _given_initial(b)
+    return not (ia and ib and has_arabic(ia) == has_arabic(ib) and ia != ib)
+
+
+def romanize(text: str) -> str:
+    """Plain romanization of Arabic-script text for search keys ("" for other text)."""
+    return translit.romanize(text, scheme="simple", diacritics=False) if has_arabic(text) else ""
+
+
+def gregorian_years(date: Date | None) -> frozenset[int]:
+    """The Gregorian years a date may stand for: a Hijri year spans two Gregorian years,
+    and an unmarked year in the Hijri range may be Solar or Lunar Hijri."""
+    if date is None or date.year is None:
+        return frozenset()
+    year = date.year
+    if date.calendar != "gregorian":
+        g = to_gregorian_year(date.calendar, year)
+        return frozenset((g, g + 1))
+    if year in _HIJRI_RANGE:
+        solar = to_gregorian_year("solar-hijri", year)
+        lunar = to_gregorian_year("lunar-hijri", year)
+        return frozenset((year, solar, solar + 1, lunar, lunar + 1))
+    return frozenset((year,))

@@ -1,0 +1,1 @@
+"""Trained models and the code that builds them (the labeller, its synthetic training data)."""

@@ -1,0 +1,91 @@
+"""Reference parsing: find the list in pasted text, label tokens with the CRF, assemble the
+labelled spans into fields, run the normalizers, and infer type and language.
+
+`parse_text(text)` reads a whole document (or a list); `parse_reference(text)` one string.
+An entry that yields nothing usable is kept verbatim (`document` with the text in `note`)
+and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+from bibkit.formats import Diagnostic, ReadResult
+from bibkit.model import Reference
+from bibkit.parse.infer import infer_language, infer_type
+from bibkit.parse.labeler import label
+from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
+from bibkit.parse.segment import Entry, entries_from_lines, find_entries
+from bibkit.parse.tokens import tokenize
+
+LOW_CONFIDENCE = 0.6
+
+
+def assemble(text: str) -> tuple[Fields, list[float]]:
+    """Label the tokens of one reference and group consecutive tokens into segments."""
+    tokens = tokenize(text)
+    labels, confidences = label(tokens)
+    fields: Fields = {}
+    previous = None
+    for tok, lab, conf in zip(tokens, labels, confidences, strict=True):
+        segs = fields.setdefault(lab, [])
+        if previous == lab and segs:
+            last = segs[-1]
+            n = len(last.text.split())
+            segs[-1] = Segment(text[last.start:tok.end], last.start, tok.end, (last.confidence * n + conf) / (n + 1))
+        else:
+            segs.append(Segment(tok.text, tok.start, tok.end, conf))
+        previous = lab
+    return fields, confidences
+
+
+def parse_reference(text: str, *, origin: str | None = None) -> Reference:
+    """One reference string to a Reference, with provenance spans and confidence."""
+    ref = Reference(source=text, origin=origin)
+    fields, confidences = assemble(text)
+    for normalize in NORMALIZERS:
+        normalize(ref, fields)
+    ref.type = infer_type(ref, set(fields))
+    ref.provenance.setdefault("type", []).append(_prov("infer.type"))
+    language, cue = infer_language(ref)
+    if language:
+        work = language.split("-", 1)[0]
+        ref.set("language", work, step=f"infer.language:{cue}")
+        title = ref.text.get("title")
+        if title and language.endswith("-Latn"):
+            ref.forms.setdefault("title", {})[f"{work}-Latn"] = title
+        elif title and cue != "script" and work in ("fa", "ar") and "title" in ref.text:
+            ref.forms.setdefault("title", {})["en"] = title  # a translated title, as written
+    ref.confidence["*"] = round(sum(confidences) / len(confidences), 3) if confidences else 0.0
+    if not (ref.text.get("title") or ref.names.get("author")) or ref.confidence["*"] < 0.3:
+        return _verbatim(text, origin)
+    return ref
+
+
+def _prov(step: str):
+    from bibkit.model import Provenance
+
+    return Provenance(step)
+
+
+def _verbatim(text: str, origin: str | None) -> Reference:
+    ref = Reference(type="document", source=text, origin=origin)
+    ref.set("note", text, step="parse.unparsed", origin=origin)
+    ref.warnings.append("could not be parsed; kept verbatim in note")
+    ref.confidence["*"] = 0.0
+    return ref
+
+
+def parse_entries(entries: list[Entry], origin: str = "<string>") -> ReadResult:
+    result = ReadResult()
+    for entry in entries:
+        where = f"{origin}:{entry.line}"
+        ref = parse_reference(entry.text, origin=where)
+        if ref.warnings:
+            result.diagnostics.append(Diagnostic(where, ref.warnings[-1]))
+        result.references.append(ref)
+    return result
+
+
+def parse_text(text: str, *, origin: str = "<string>", lines: bool = False) -> ReadResult:
+    """Every reference in a document or list (`lines=True`: one per non-empty line)."""
+    entries = entries_from_lines(text) if lines else find_entries(text)
+    return parse_entries(entries, origin)

@@ -1,0 +1,85 @@
+"""What labelling alone does not say: the item type and the language of the cited work."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bibkit.model import Reference
+from bibkit.parse.lexicons import entries_for, fold
+from bibkit.text.script import language_of, script_of
+
+_NEWSPAPER = re.compile(r"\b(?:newspaper|times|post|herald|guardian|gazette|daily|tribune|australian|news)\b|"
+                        r"روزنامه|جريدة|صحيفة", re.IGNORECASE)
+_THESIS = re.compile(r"thesis|dissertation|پایان[\u200c ]?نامه|رساله|أطروحة|رسالة", re.IGNORECASE)
+_REPORT = re.compile(r"\breport\b|گزارش|تقرير", re.IGNORECASE)
+_ROMAN_FA = re.compile(r"\b\w+-(?:e|ye|ha|haye)\b|\b(?:va|dar|az|ba|enteshar\w*|nashr|sherkat|tarikh|siyasat)\b", re.IGNORECASE)
+_ROMAN_AR = re.compile(r"\b(?:al|wa|bi|li|fi)-\w+|\w+iyya\b|\bdar\s+al\b|\bmaktab|\bmatba", re.IGNORECASE)
+
+
+def infer_type(ref: Reference, labels: set[str]) -> str:
+    if ref.text.get("archive") or ref.text.get("archive_location"):
+        return "document"
+    container = ref.text.get("container-title", "")
+    if "journal" in labels:
+        if _NEWSPAPER.search(container) or (ref.dates.get("issued") and len(ref.dates["issued"].parts[0]) == 3):
+            return "article-newspaper"
+        return "article-journal"
+    if _THESIS.search(ref.text.get("genre", "")):
+        return "thesis"
+    if _REPORT.search(ref.text.get("genre", "")):
+        return "report"
+    if container:
+        return "chapter" if ref.names.get("editor") or ref.text.get("publisher") else (
+            "article-newspaper" if _NEWSPAPER.search(container) else "article-journal")
+    if ref.text.get("publisher") or ref.text.get("publisher-place") or ref.text.get("ISBN"):
+        return "book"
+    if ref.text.get("URL"):
+        return "webpage"
+    if ref.text.get("volume") or ref.text.get("issue"):
+        return "article-newspaper" if any(_NEWSPAPER.search(n.literal or "") for n in ref.names.get("author", [])) \
+            else "article-journal"
+    return "document"
+
+
+@cache
+def _place_languages() -> dict[str, str]:
+    """Folded place and publisher names -> the language of works published there."""
+    out: dict[str, str] = {}
+    for tag in ("place", "publisher", "periodical"):
+        for entry in entries_for(tag):
+            if entry.lang in ("fa", "ar"):
+                for form in (entry.form, *entry.variants):
+                    out[fold(form)] = entry.lang
+    return out
+
+
+def infer_language(ref: Reference) -> tuple[str | None, str]:
+    """The cited work's language (BCP 47) and the cue that decided it."""
+    title = ref.text.get("title", "")
+    if title and script_of(title) in ("Arab", "mixed"):
+        tag = language_of(title)
+        if tag in ("fa", "ar"):
+            return tag, "script"
+    known = _place_languages()
+    for var in ("publisher-place", "publisher", "container-title"):
+        value = ref.text.get(var, "")
+        if value and (lang := known.get(fold(value))):
+            return lang, var
+    place = ref.text.get("publisher-place", "")
+    if re.search(r"tehran|teheran|qom|mashhad|isfahan|tabriz|shiraz|تهران|قم|مشهد", place, re.IGNORECASE):
+        return "fa", "publisher-place"
+    if re.search(r"beirut|cairo|baghdad|damascus|najaf|amman|riyadh|kuwait|بيروت|القاهرة|بغداد|دمشق", place, re.IGNORECASE):
+        return "ar", "publisher-place"
+    publisher = ref.text.get("publisher", "")
+    if _ROMAN_AR.search(publisher) or re.match(r"^(?:dar|dār|al-)", publisher, re.IGNORECASE):
+        return "ar", "publisher"
+    if _ROMAN_FA.search(publisher):
+        return "fa", "publisher"
+    if title:
+        if _ROMAN_FA.search(title) and not _ROMAN_AR.search(title) and re.search(r"-(?:e|ye)\b", title):
+            return "fa-Latn", "romanization"
+        tag = language_of(title)
+        if tag:
+            return tag, "title"
+    return None, "none"

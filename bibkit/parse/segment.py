@@ -1,0 +1,167 @@
+"""Find the reference list(s) in a pasted document and split them into entries.
+
+A section starts at a heading (References, Bibliography, منابع, المصادر, Citation …) or, with
+no heading, is the longest run of lines that look like entries (a year, a name-like start,
+bibliographic punctuation; not prose). Entries are one per line, numbered (`1.`, `[1]`,
+`۱-`), or wrapped over several lines with hanging indents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(
+    r"^\W*(?:references?|bibliography|works\s+cited|literature\s+cited|sources|citations?|"
+    r"cited\s+works|further\s+reading|منابع(?:\s+و\s+مآخذ)?|فهرست\s+منابع|کتابنامه|کتاب‌نامه|منابع\s+و\s+مآخذ|"
+    r"مآخذ|المصادر(?:\s+والمراجع)?|المراجع|قائمة\s+المصادر|ثبت\s+المصادر)\W*(?:\[[^\]]*\])?\W*$",
+    re.IGNORECASE)
+_NEXT_SECTION = re.compile(r"^\W*(?:\*\*)?[A-Z\u0600-\u06FF][^.!?]{0,40}:(?:\*\*)?\s*$|^(?:#+\s|\*\*[^*]+\*\*\s*$)")
+_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+[.)\-]\s|\d+\.(?=\S)|[۰-۹٠-٩]+[.)\-]\s?)\s*")
+_CONTINUATION = re.compile(r"^\s*(?:<?https?://|www\.|(?i:doi:|available|retrieved|accessed)|[a-z])")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d|1[3-4]\d\d|[۱١][۲-۴٢-٤][۰-۹٠-٩]{2})(?!\d)")
+_PROSE_WORDS = re.compile(
+    r"\b(?:is|was|were|which|that|this|these|has|have|had|would|could|however|also|we|our)\b|"
+    r"(?:^|\s)(?:است|بود|شد|این|که|می|را|هم|نیز|كان|التي|الذي|هذا|هذه)(?=\s|$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reference string and where it starts in the document (line and char offset)."""
+
+    text: str
+    line: int
+    offset: int
+
+
+def entry_score(line: str) -> float:
+    """How much a line looks like a bibliography entry (0..1)."""
+    text = line.strip()
+    if len(text) < 20 or len(text) > 600:
+        return 0.0
+    score = 0.0
+    if _YEAR.search(text):
+        score += 0.35
+    if re.match(r"^(?:\[\d+\]|\d+[.)]|[۰-۹]+[.)-])?\s*[^\W\d_][^\s,.:;]{0,30}(?:[ \-][^\W\d_]{1,30})?\s*[,.،(]", text):
+        score += 0.3
+    if re.search(r"[.,،]\s*(?:\(|\d|[A-Z\u0600-\u06FF])", text) and text.count(",") + text.count(".") + text.count("،") >= 2:
+        score += 0.15
+    if re.search(r"\b(?:pp?\.|vol\.|no\.|ed\.|eds\.|press|publish|journal|quarterly|available at|retrieved)|"
+                 r"https?://|صص|ص\.|ج\s?\d|انتشارات|نشر|چاپ|دار\s|مجلة|فصلنامه|ترجمه|تهران|بيروت", text, re.IGNORECASE):
+        score += 0.2
+    words = len(text.split())
+    prose = len(_PROSE_WORDS.findall(text))
+    if prose >= 2 and (words > 25 or prose / max(words, 1) > 0.08):
+        score -= 0.4
+    if text.endswith(("?", "!")):
+        score -= 0.2
+    return max(0.0, min(1.0, score))
+
+
+def find_sections(text: str) -> list[list[tuple[int, str]]]:
+    """Lines (number, text) of each reference section found in a document."""
+    lines = text.splitlines()
+    sections: list[list[tuple[int, str]]] = []
+    i = 0
+    while i < len(lines):
+        if _HEADING.match(lines[i].strip()) and len(lines[i].strip()) < 60:
+            block: list[tuple[int, str]] = []
+            j = i + 1
+            while j < len(lines):
+                stripped = lines[j].strip()
+                if block and (_HEADING.match(stripped) or _NEXT_SECTION.match(stripped)) and len(stripped) < 60:
+                    break
+                if block and not stripped and j + 1 < len(lines) and _NEXT_SECTION.match(lines[j + 1].strip()):
+                    break
+                block.append((j, lines[j]))
+                j += 1
+            if any(_YEAR.search(line) for _, line in block):
+                sections.append(block)
+            i = j
+        else:
+            i += 1
+    if sections:
+        return sections
+    run = _best_run(lines)
+    return [run] if run else []
+
+
+def _best_run(lines: list[str]) -> list[tuple[int, str]]:
+    """The longest run of entry-like lines (blank lines and wrapped continuations allowed)."""
+    best: list[tuple[int, str]] = []
+    current: list[tuple[int, str]] = []
+    misses = 0
+    for number, line in enumerate(lines):
+        if not line.strip():
+            if current:
+                current.append((number, line))
+            continue
+        if entry_score(line) >= 0.5 or (current and line[:1].isspace()):
+            current.append((number, line))
+            misses = 0
+        else:
+            misses += 1
+            if misses > 1 or not current:
+                best = _longer(best, current)
+                current, misses = [], 0
+            else:
+                current.append((number, line))
+    best = _longer(best, current)
+    entries = sum(1 for _, line in best if entry_score(line) >= 0.5)
+    return best if entries >= 3 else []
+
+
+def _longer(a: list[tuple[int, str]], b: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    count = lambda run: sum(1 for _, line in run if entry_score(line) >= 0.5)  # noqa: E731
+    return b if count(b) > count(a) else a
+
+
+def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entry]:
+    """Entries of a section: numbered or one per line, hanging-indent lines joined."""
+    entries: list[tuple[int, list[str]]] = []
+    numbered = sum(1 for _, line in block if _NUMBER.match(line)) >= max(2, len([l for _, l in block if l.strip()]) // 2)
+    for number, line in block:
+        if not line.strip():
+            continue
+        starts_new = bool(_NUMBER.match(line)) if numbered else not (
+            entries and (line[:1].isspace() or _CONTINUATION.match(line)))
+        if starts_new or not entries:
+            entries.append((number, [line.strip()]))
+        else:
+            entries[-1][1].append(line.strip())
+    out = []
+    for number, parts in entries:
+        text = _join_wrapped(parts)
+        text = _NUMBER.sub("", text, count=1) if numbered else text
+        out.append(Entry(text.strip(), number + 1, offsets[number]))
+    return out
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """Join wrapped lines; a word hyphenated at the line end is rejoined (`Mur-` + `phy`)."""
+    text = parts[0]
+    for part in parts[1:]:
+        if re.search(r"[a-z]-$", text) and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text += " " + part
+    return text
+
+
+def find_entries(text: str) -> list[Entry]:
+    """Every reference entry in a document (none when it has no reference list)."""
+    offsets, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        offsets.append(pos)
+        pos += len(line)
+    return [e for block in find_sections(text) for e in split_entries(block, offsets)]
+
+
+def entries_from_lines(text: str) -> list[Entry]:
+    """`--lines`: every non-empty line is one entry."""
+    out, pos = [], 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if line.strip():
+            out.append(Entry(line.strip(), number, pos + len(line) - len(line.lstrip())))
+        pos += len(line)
+    return out

@@ -1,0 +1,68 @@
+"""Tokens of a reference string, with character offsets back into it.
+
+Whitespace separates tokens; a bracket glued to a word (`Robert(1971)`) also does, since
+missing spaces are common in pasted lists and the two sides usually belong to two fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Cut a run of non-space characters before an opening bracket that follows a character, and
+# after a closing bracket that a letter follows.
+_SPLIT = re.compile(r"(?<=[^\s(\[«])(?=[(\[«])|(?<=[)\]»])(?=[^\s)\].,;:»])")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens with their offsets."""
+    tokens: list[Token] = []
+    for match in re.finditer(r"\S+", text):
+        start = match.start()
+        pieces = _SPLIT.split(match.group())
+        for piece in pieces:
+            if piece:
+                tokens.append(Token(piece, start, start + len(piece)))
+            start += len(piece)
+    return tokens
+
+
+def label_tokens(tokens: list[Token], offsets: list[list]) -> list[str]:
+    """The label of each token from labelled character spans (the span covering its start)."""
+    labels = []
+    spans = sorted((int(s), int(e), str(lab)) for s, e, lab in offsets)
+    i = 0
+    for tok in tokens:
+        while i < len(spans) and spans[i][1] <= tok.start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= tok.start < spans[i][1]:
+            labels.append(spans[i][2])
+        else:
+            labels.append(_nearest(spans, tok))
+    return labels
+
+
+def _nearest(spans: list[tuple[int, int, str]], tok: Token) -> str:
+    """A token no span covers (rare: stray punctuation) takes the label of the span before it."""
+    before = [lab for s, e, lab in spans if e <= tok.start]
+    return before[-1] if before else (spans[0][2] if spans else "note")
+
+
+def spans_to_offsets(text: str, spans: list[list[str]]) -> list[list]:
+    """AnyStyle-style [label, segment] lists (segments joined by single spaces) to offsets."""
+    offsets, pos = [], 0
+    for label, segment in spans:
+        start = text.find(segment, pos)
+        if start < 0:
+            start = pos
+        end = start + len(segment)
+        offsets.append([start, end, label])
+        pos = end
+    return offsets

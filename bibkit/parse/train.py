@@ -1,0 +1,89 @@
+"""Rebuild the shipped labeller: `python -m bibkit.parse.train [--shared ../shared] [--synthetic N]`.
+
+Training data: AnyStyle's core set (from ../shared/bench/refparse, BSD-2; never the gold or
+bad test sets), bibkit's hand-labelled Persian/Arabic training strings
+(bibkit/parse/data/train-fa-ar.jsonl), and synthetic references from bibkit.models.synth
+(a fixed seed, so the model is reproducible).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from bibkit.parse.features import sequence_features
+from bibkit.parse.labeler import MODEL_FILE
+from bibkit.parse.tokens import label_tokens, spans_to_offsets, tokenize
+
+RARE_LABELS = {"source": "note", "director": "editor", "producer": "editor", "medium": "note"}
+
+
+def anystyle_examples(path: Path) -> Iterator[dict]:
+    for line in path.read_text("utf-8").splitlines():
+        item = json.loads(line)
+        spans = [[RARE_LABELS.get(lab, lab), seg] for lab, seg in item["spans"]]
+        yield {"text": item["text"], "offsets": spans_to_offsets(item["text"], spans)}
+
+
+def jsonl_examples(path: Path) -> Iterator[dict]:
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)
+
+
+def synthetic_examples(n: int, seed: int) -> Iterator[dict]:
+    from bibkit.models.synth import generate
+
+    yield from generate(n, seed)
+
+
+def train(examples: Iterable[dict], out: Path, *, iterations: int = 150) -> int:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for ex in examples:
+        tokens = tokenize(ex["text"])
+        if not tokens:
+            continue
+        trainer.append(pycrfsuite.ItemSequence(sequence_features(tokens)), label_tokens(tokens, ex["offsets"]))
+        count += 1
+    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": iterations,
+                        "feature.possible_transitions": True})
+    trainer.train(str(out))
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[3] / "shared"))
+    parser.add_argument("--synthetic", type=int, default=6000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("-o", "--output", default=None)
+    args = parser.parse_args()
+    shared = Path(args.shared)
+    core = shared / "bench" / "refparse" / "anystyle-core.jsonl"
+    if not core.exists():
+        raise SystemExit(f"training data not found: {core} (pass --shared)")
+    handmade = Path(str(resources.files("bibkit.parse").joinpath("data", "train-fa-ar.jsonl")))
+
+    def examples() -> Iterator[dict]:
+        yield from anystyle_examples(core)
+        yield from jsonl_examples(handmade)
+        if args.synthetic:
+            yield from synthetic_examples(args.synthetic, args.seed)
+
+    out = Path(args.output) if args.output else Path(str(resources.files("bibkit.models").joinpath(MODEL_FILE)))
+    started = time.perf_counter()
+    count = train(examples(), out, iterations=args.iterations)
+    print(f"trained on {count} references in {time.perf_counter() - started:.0f} s -> {out}")
+
+
+if __name__ == "__main__":
+    main()

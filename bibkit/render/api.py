@@ -1,0 +1,88 @@
+"""The rendering API: bibliographies, in-text citations and note series in a CSL style.
+
+Every function takes bibkit `Reference`s or plain CSL-JSON dicts, a style name or `.csl`
+path, an output format (`text`, `html`, `markdown`), an optional locale overriding the
+style's, and which script to print (`original`, `romanized`, `both`). Items that fail are
+appended to `problems` (id and reason) and the rest still render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bibkit.model import Note, Reference
+from bibkit.render import bidi, multilingual, styles
+from bibkit.render.engine import CiteRef, Problem, Rendered, load_style, render
+
+Ref = Reference | dict[str, Any]
+
+
+def _items(refs: Sequence[Ref], script: str) -> list[dict[str, Any]]:
+    items = [r.to_csl() if isinstance(r, Reference) else dict(r) for r in refs]
+    for n, item in enumerate(items, 1):
+        item["id"] = str(item.get("id") or f"item-{n}")
+    return [multilingual.prepare(i, script) for i in items]
+
+
+def _finish(entries: list[str], fmt: str, isolate: bool) -> list[str]:
+    """RTL handling: `<bdi>` and `dir` in HTML; Unicode isolates in text when asked."""
+    if fmt == "html":
+        return [f'<div class="csl-entry" dir="{bidi.direction(e)}">{bidi.isolate_html(e)}</div>'
+                if bidi.has_rtl(e) else f'<div class="csl-entry">{e}</div>' for e in entries]
+    if isolate:
+        return [bidi.isolate_text(e) if bidi.has_rtl(e) else e for e in entries]
+    return entries
+
+
+def render_document(refs: Sequence[Ref], clusters: Sequence[Sequence[CiteRef]] = (),
+                    style: str = "apa", fmt: str = "text", locale: str | None = None,
+                    script: str = "original", bibliography: bool = True) -> Rendered:
+    """Citations for `clusters` (in document order) and the bibliography, as one run."""
+    ref = styles.resolve(style)
+    csl = load_style(ref.path, locale or ref.locale)
+    return render(csl, _items(refs, script), [list(c) for c in clusters], fmt, bibliography=bibliography)
+
+
+def render_bibliography(refs: Sequence[Ref], style: str = "apa", fmt: str = "text",
+                        locale: str | None = None, script: str = "original", *,
+                        isolate: bool = False, problems: list[Problem] | None = None) -> list[str]:
+    """One string per entry, in bibliography order (HTML entries come wrapped in
+    `<div class="csl-entry">`, with `dir` and `<bdi>` where right-to-left text occurs)."""
+    out = render_document(refs, (), style, fmt, locale, script)
+    if problems is not None:
+        problems.extend(out.problems)
+    return _finish([e for e in out.bibliography if e], fmt, isolate)
+
+
+def render_citations(refs: Sequence[Ref], clusters: Sequence[Sequence[CiteRef | str]],
+                     style: str = "apa", fmt: str = "text", locale: str | None = None,
+                     script: str = "original", *, isolate: bool = False,
+                     problems: list[Problem] | None = None) -> list[str]:
+    """One in-text citation per cluster; a cluster lists ids or `CiteRef`s (with locators)."""
+    cites = [[c if isinstance(c, CiteRef) else CiteRef(c) for c in cluster] for cluster in clusters]
+    out = render_document(refs, cites, style, fmt, locale, script, bibliography=False)
+    if problems is not None:
+        problems.extend(out.problems)
+    return out.citations if fmt == "html" or not isolate else _finish(out.citations, fmt, isolate)
+
+
+def note_clusters(notes: Sequence[Note]) -> list[list[CiteRef]]:
+    """Each note's resolved cites as a cluster (unresolved cites are left out)."""
+    return [[CiteRef(c.id, c.locator, c.label or "page") for c in note.cites if c.id] for note in notes]
+
+
+def render_notes(notes: Sequence[Note], refs: Sequence[Ref], style: str = "chicago-notes-bibliography",
+                 fmt: str = "text", locale: str | None = None, script: str = "original", *,
+                 isolate: bool = False, problems: list[Problem] | None = None) -> list[str]:
+    """`"N. note text"` per note, rendered in order so the style's ibid./subsequent forms
+    apply; a note without resolved cites keeps its original text."""
+    clusters = note_clusters(notes)
+    out = render_document(refs, [c for c in clusters if c], style, fmt, locale, script,
+                          bibliography=False)
+    if problems is not None:
+        problems.extend(out.problems)
+    rendered = iter(out.citations)
+    lines = [f"{note.number}. {next(rendered) if cluster else note.text}"
+             for note, cluster in zip(notes, clusters)]
+    return lines if fmt == "html" or not isolate else _finish(lines, fmt, isolate)

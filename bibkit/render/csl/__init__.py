@@ -1,0 +1,1 @@
+"""bibkit's own CSL styles (the repository's top-level styles/ links here)."""

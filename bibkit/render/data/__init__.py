@@ -1,0 +1,1 @@
+"""Data files for rendering (collation fallback, language names)."""

@@ -1,0 +1,159 @@
+"""Run citeproc-py with bibkit's fixes: load a style, then render citations and a bibliography.
+
+citeproc-py builds every CSL element as an instance of a class chosen by tag. bibkit parses
+styles and locales with its own lxml class lookup, in which each stock class is subclassed
+with the fix mixins for that tag (`bibkit.render.fixes`). Nothing in site-packages is
+touched, and plain citeproc-py keeps working side by side (the suite bench runs both).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from citeproc import model
+from citeproc.frontend import CitationStylesBibliography, CitationStylesStyle
+from citeproc.source import Citation, CitationItem, Locator
+from citeproc.source.json import CiteProcJSON
+from lxml import etree
+
+from bibkit.errors import UsageError
+from bibkit.render import fixes
+from bibkit.render.output import Formatter, formatter_for
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+
+@dataclass(frozen=True)
+class CiteRef:
+    """One item in a citation cluster, as a user or a note map gives it."""
+
+    id: str
+    locator: str | None = None
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass
+class Problem:
+    """An item that could not be rendered: its id (`*` when sorting failed and the
+    bibliography kept citation order) and why; the rest still renders."""
+
+    item: str
+    message: str
+
+
+@dataclass
+class Rendered:
+    citations: list[str] = field(default_factory=list)
+    bibliography: list[str] = field(default_factory=list)
+    bibliography_ids: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@cache
+def element_classes() -> dict[str, type]:
+    """Tag -> element class: each citeproc-py class with bibkit's fix mixins in front."""
+    classes: dict[str, type] = {}
+    for stock in model.CitationStylesElement.__subclasses__():
+        tag = stock.__name__.replace("_", "-").lower()
+        mixins = fixes.mixins_for(tag)
+        classes[tag] = type(f"Bibkit{stock.__name__}", (*mixins, stock), {})
+    return classes
+
+
+def _parser() -> etree.XMLParser:
+    """An lxml parser that builds bibkit's element classes (a fresh one per call: not thread-safe)."""
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = model.CitationStylesElement
+    namespace.update(element_classes())
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def parse_csl(source: bytes) -> etree._ElementTree:
+    """Parse style or locale XML into bibkit's element classes, keeping every proxy alive.
+
+    lxml drops Python attributes of an element proxy when nothing references it; citeproc-py
+    and bibkit's caches store state on elements, so the root holds a list of them all.
+    """
+    tree = etree.parse(io.BytesIO(source), _parser())
+    root = tree.getroot()
+    root.keepalive = list(root.iter())
+    return tree
+
+
+class BibkitStyle(CitationStylesStyle):
+    """A citeproc-py style parsed with bibkit's element classes (no schema validation)."""
+
+    def __init__(self, xml: bytes, locale: str | None = None):  # noqa: D107 - replaces the stock loader
+        self.xml = parse_csl(xml)
+        self.root = self.xml.getroot()
+        if self.root.tag != f"{{{CSL_NS}}}style":
+            raise UsageError("not a CSL style (root element is not <style>)")
+        self.root.set_locale_list(locale or self.root.get("default-locale", "en-US"), validate=False)
+
+
+@cache
+def _style_bytes(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def load_style(style: str | bytes, locale: str | None = None) -> BibkitStyle:
+    """A fresh style object from a path or XML bytes (file bytes are cached, objects are not:
+    citeproc-py keeps per-run state on the element tree)."""
+    xml = style if isinstance(style, bytes) else _style_bytes(style)
+    try:
+        return BibkitStyle(xml, locale)
+    except etree.XMLSyntaxError as exc:
+        raise UsageError(f"style is not well-formed XML: {exc}") from exc
+
+
+def _citation_item(ref: CiteRef) -> CitationItem:
+    extra: dict[str, Any] = {}
+    if ref.locator:
+        extra["locator"] = Locator(ref.label or "page", ref.locator)
+    if ref.prefix:
+        extra["prefix"] = ref.prefix
+    if ref.suffix:
+        extra["suffix"] = ref.suffix
+    return CitationItem(ref.id, **extra)
+
+
+def render(style: BibkitStyle, items: list[dict[str, Any]], clusters: list[list[CiteRef]],
+           fmt: str | Formatter = "html", *, bibliography: bool = True,
+           bib_ids: list[str] | None = None) -> Rendered:
+    """Render citation clusters in order (positions follow that order), then the bibliography.
+
+    Items are CSL-JSON dicts. The bibliography holds `bib_ids` if given, otherwise every item
+    cited, then every other item in input order. A failing item becomes a `Problem`.
+    """
+    out = Rendered()
+    source = CiteProcJSON([fixes.prepare_item(item) for item in items])
+    formatter = formatter_for(fmt) if isinstance(fmt, str) else fmt
+    bib = CitationStylesBibliography(style, source, formatter)
+    bib.problems = out.problems
+    citations = [Citation([_citation_item(c) for c in cluster]) for cluster in clusters]
+    for citation in citations:
+        bib.register(citation)
+    keys = [str(k).lower() for k in bib_ids] if bib_ids is not None else [
+        str(item.get("id", "")).lower() for item in items]
+    for key in keys:
+        if key in source and key not in bib.keys:
+            bib.register(Citation([CitationItem(key)]))
+    if bib_ids is not None:
+        wanted = set(keys)
+        bib.items = [i for i in bib.items if i.key in wanted]
+        bib.keys = [i.key for i in bib.items]
+    fixes.before_render(bib, citations)
+    out.citations = [fixes.render_citation(bib, c) for c in citations]
+    if bibliography and style.has_bibliography():
+        out.bibliography_ids = list(bib.keys)
+        out.bibliography = fixes.render_bibliography(bib)
+    return out

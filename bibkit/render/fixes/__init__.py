@@ -1,0 +1,33 @@
+"""bibkit's fixes to citeproc-py, one small named mixin (or hook) per problem.
+
+Each module holds the fixes for one area and a `MIXINS` table (CSL tag, or `*` for every
+element -> mixin classes); `bibkit.render.engine` puts them in front of citeproc-py's class
+for that tag. Module docstrings name the CSL test-suite categories each fix is measured on
+(`bench/csl_suite.py` prints per-category counts, plain citeproc-py beside bibkit).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from types import ModuleType
+
+from bibkit.render.fixes import disambiguate, lookups, names, quotes, sorting
+from bibkit.render.fixes.run import (  # noqa: F401  (the engine's hooks)
+    before_render,
+    prepare_item,
+    render_bibliography,
+    render_citation,
+)
+
+
+def _modules() -> tuple[ModuleType, ...]:
+    """Fix modules in priority order (earlier mixins come first in the MRO)."""
+    return (names, quotes, sorting, disambiguate, lookups)
+
+
+@cache
+def mixins_for(tag: str) -> tuple[type, ...]:
+    """The mixins for one CSL tag: tag-specific ones first, then those for every element."""
+    specific = [m for module in _modules() for m in module.MIXINS.get(tag, ())]
+    generic = [m for module in _modules() for m in module.MIXINS.get("*", ())]
+    return tuple(dict.fromkeys(specific + generic))

@@ -1,0 +1,185 @@
+"""Names: initials, particles, name order, et-al and `and`, rewritten after CSL 1.0.2.
+
+Fixes measured on the suite categories `name`, `nameattr`, `nameorder`, `etal`, `magic`:
+- `initialize="false"` is honoured: full given names stay, only existing initials are
+  punctuated (name_InitialsInitializeFalse*); abbreviations such as `Ph.` are kept
+  (name_InitialsInitializeTrue*), all-caps `ME` gives `M`.
+- Given names in caseless scripts (Arabic, Persian) are initialized by their first letter
+  (`م. ع.`) instead of being taken for particles (". محمد . عابد .").
+- Particles that end in a hyphen or apostrophe join the family name (`al-Jabri`, `d’Aubignac`),
+  never `al- Jabri`; demoted particles follow the given name when sorting.
+- `et-al-use-last`, `delimiter-precedes-last`/`-et-al` (`after-inverted-name` too) and
+  `form="count"` (a number, summed over variables) follow the spec.
+- CJK names print family then given with no space, never initialized (name_AsianGlyphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+GLUED_PARTICLE_ENDS = ("-", "'", "’")
+_TOKEN = re.compile(r"([^\s.]+)(\.?)")
+_LEADING_MARKS = re.compile(r"[ʿʾ'’]*.")  # ʿAbid -> ʿA., not ʿ.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def glue(particle: str | None, family: str | None) -> str:
+    """Particle and family name: `al-Jabri`, `d’Aubignac`, `van Gogh`."""
+    if not particle:
+        return family or ""
+    if not family:
+        return particle
+    sep = "" if particle.endswith(GLUED_PARTICLE_ENDS) else " "
+    return f"{particle}{sep}{family}"
+
+
+def _words(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _is_particle(word: str) -> bool:
+    """A lowercase Latin word inside a given name (`de`, `van`) is not initialized."""
+    return word[0].isalpha() and word[0].islower()
+
+
+def initialize_given(given: str, mark: str, initialize: bool = True, hyphen: bool = True) -> str:
+    """Initials for a given name the way CSL 1.0.2 describes them.
+
+    Words written with a period (`Ph.`, `Me.`) are abbreviations and kept; with
+    `initialize` false, full words stay and only single letters and abbreviations get
+    `mark`. Scripts without case (Arabic, Persian) initialize by their first letter.
+    """
+    parts = given.split("-") if hyphen else [given.replace("-", " ")]
+    out = []
+    for part in parts:
+        pieces = []
+        for word, period in _TOKEN.findall(part):
+            if _is_particle(word):
+                pieces.append(f" {word} ")
+            elif period or len(word) == 1:
+                pieces.append(word + mark)
+            elif initialize:
+                pieces.append(_LEADING_MARKS.match(word).group(0) + mark)
+            else:
+                pieces.append(word + " ")
+        out.append(" ".join("".join(pieces).split()))
+    return "-".join(p for p in out if p)
+
+
+@dataclass(frozen=True)
+class NameOptions:
+    """The inheritable name options as they apply to one `cs:name` rendering."""
+
+    and_: str | None
+    delimiter: str
+    precedes_et_al: str
+    precedes_last: str
+    et_al_min: int
+    et_al_use_first: int
+    et_al_use_last: bool
+    initialize: bool
+    initialize_with: str | None
+    hyphen: bool
+    sort_order: str | None
+    sort_separator: str
+    form: str
+    demote: str
+
+
+def _options(element: Any, context: Any, sort_options: dict | None) -> NameOptions:
+    def opt(name: str) -> Any:
+        return element.get_option(name, context, sort_options)
+
+    return NameOptions(
+        and_=opt("and"), delimiter=opt("delimiter"),
+        precedes_et_al=opt("delimiter-precedes-et-al"),
+        precedes_last=opt("delimiter-precedes-last"),
+        et_al_min=opt("et-al-min"), et_al_use_first=opt("et-al-use-first"),
+        et_al_use_last=opt("et-al-use-last"),
+        initialize=element.get("initialize", "true").lower() != "false",
+        initialize_with=opt("initialize-with"), hyphen=opt("initialize-with-hyphen"),
+        sort_order=opt("name-as-sort-order"), sort_separator=opt("sort-separator"),
+        form=opt("form"), demote=str(opt("demote-non-dropping-particle")).lower(),
+    )
+
+
+def _delimit(rule: str, count_ok: bool, inverted: bool) -> bool:
+    """Whether a delimiter goes before `and`/et-al under a `delimiter-precedes-*` rule."""
+    return {"always": True, "never": False, "after-inverted-name": inverted}.get(rule, count_ok)
+
+
+class NameFormatting:
+    """`cs:name`: render a list of names after the spec (see module docstring)."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        opts = _options(self, context, sort_options)
+        names = item.reference.get(variable, [])
+        total = len(names)
+        truncate = bool(opts.et_al_min) and total >= opts.et_al_min and opts.et_al_use_first < total
+        shown = names[: opts.et_al_use_first] if truncate else list(names)
+        if opts.form == "count":
+            return len(shown)
+        texts = [self._one_name(n, i, opts) for i, n in enumerate(shown)]
+        inverted = [self._inverted(i, opts) for i in range(len(shown))]
+        if truncate and opts.et_al_use_last and total >= opts.et_al_use_first + 2:
+            last = self._one_name(names[-1], total - 1, opts)
+            return self.join(texts, opts.delimiter) + opts.delimiter + "… " + last
+        if truncate:
+            et_al = self.et_al()
+            if not et_al:
+                return self.join(texts, opts.delimiter)
+            sep = opts.delimiter if _delimit(opts.precedes_et_al, len(texts) >= 2, inverted[-1]) else " "
+            return self.join(texts, opts.delimiter) + sep + et_al
+        if opts.and_ and len(texts) > 1:
+            and_term = self.get_single_term(name="and") if opts.and_ == "text" else self.preformat("&")
+            sep = opts.delimiter if _delimit(opts.precedes_last, len(texts) > 2, inverted[-2]) else " "
+            return self.join(texts[:-1], opts.delimiter) + sep + and_term + " " + texts[-1]
+        return self.join(texts, opts.delimiter)
+
+    def _inverted(self, index: int, opts: NameOptions) -> bool:
+        return opts.form != "short" and (
+            opts.sort_order == "all" or (opts.sort_order == "first" and index == 0))
+
+    def _part(self, which: str, text: str) -> str:
+        """Apply a `cs:name-part` (formatting, case, affixes) to the given or family part."""
+        for part in self.findall("cs:name-part", self.nsmap):
+            if part.get("name") == which and text:
+                given, family = part.format_part(text, text)
+                return given if which == "given" else family
+        return text
+
+    def _one_name(self, name: Any, index: int, opts: NameOptions) -> str:
+        given, family, dp, ndp, suffix = name.parts()
+        if given is None and family is not None and "literal" in name:
+            return self._part("family", family)
+        if family is None:
+            return self._part("given", given or "")
+        if _CJK.search(family + (given or "")):
+            return self._part("family", family) + self._part("given", given or "")
+        if given and opts.initialize_with is not None:
+            given = initialize_given(given, opts.initialize_with, opts.initialize, opts.hyphen)
+        if opts.form == "short":
+            return self._part("family", glue(ndp, family))
+        if self._inverted(index, opts):
+            if opts.demote == "display-and-sort":
+                head, tail = self._part("family", family), _words(given, dp, ndp)
+            else:
+                head, tail = self._part("family", glue(ndp, family)), _words(given, dp)
+            tail = self._part("given", tail) if tail else ""
+            return opts.sort_separator.join(p for p in (head, tail, suffix) if p)
+        family_text = self._part("family", glue(_words(dp, ndp) if (dp or ndp) else None, family))
+        text = _words(self._part("given", given) if given else None, family_text)
+        if suffix:
+            text += (", " if name.get("comma-suffix") else " ") + suffix
+        return text
+
+    def markup(self, text):
+        """A count stays a number so `cs:names` can add counts over its variables."""
+        if isinstance(text, int):
+            return text
+        return super().markup(text)
+
+
+MIXINS: dict[str, tuple[type, ...]] = {"name": (NameFormatting,)}

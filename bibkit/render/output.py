@@ -1,0 +1,75 @@
+"""Output formats for citeproc-py: plain text, HTML and Markdown.
+
+citeproc-py asks its formatter for `preformat(text)` (escape a raw string) and for wrapper
+callables named after CSL font settings (`Italic`, `Bold`, `SmallCaps`, ...). A `Formatter`
+is such an object; `formatter_for(name)` returns the one for a format name.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+FORMATS = ("text", "html", "markdown")
+
+
+def _tag(name: str, attrs: str = "") -> Callable[[str], str]:
+    return lambda text: f"<{name}{attrs}>{text}</{name}>"
+
+
+def _around(mark: str) -> Callable[[str], str]:
+    return lambda text: f"{mark}{text}{mark}" if str(text).strip() else str(text)
+
+
+def _same(text: str) -> str:
+    return str(text)
+
+
+def _escape_html(text: str) -> str:
+    return html.escape(str(text), quote=False)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+def _escape_markdown(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """What citeproc-py calls on `bibliography.formatter`, plus our format name."""
+
+    name: str
+    preformat: Callable[[str], str]
+    Italic: Callable[[str], str]
+    Oblique: Callable[[str], str]
+    Bold: Callable[[str], str]
+    Light: Callable[[str], str]
+    Underline: Callable[[str], str]
+    Superscript: Callable[[str], str]
+    Subscript: Callable[[str], str]
+    SmallCaps: Callable[[str], str]
+
+
+TEXT = Formatter("text", _same, _same, _same, _same, _same, _same, _same, _same, _same)
+HTML = Formatter(
+    "html", _escape_html, _tag("i"), _tag("i"), _tag("b"), _tag("l"), _tag("u"), _tag("sup"),
+    _tag("sub"), _tag("span", ' style="font-variant:small-caps;"'),
+)
+MARKDOWN = Formatter(
+    "markdown", _escape_markdown, _around("*"), _around("*"), _around("**"), _same, _same,
+    _tag("sup"), _tag("sub"), _same,
+)
+
+
+def formatter_for(name: str) -> Formatter:
+    """The formatter for `text`, `html` or `markdown`."""
+    from bibkit.errors import UsageError
+
+    table = {f.name: f for f in (TEXT, HTML, MARKDOWN)}
+    if name not in table:
+        raise UsageError(f"unknown output format {name!r} (choose from {', '.join(FORMATS)})")
+    return table[name]

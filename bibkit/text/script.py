@@ -1,0 +1,214 @@
+"""Script and language of a string or of each word: Latin or Arabic script; Persian or
+Arabic, written in Arabic script or romanized; a few European languages.
+
+Letters and function words decide first (data/language_cues.json). langdetect is only a
+tie-breaker: for Arabic-script text without cues, and for Latin text long enough to judge.
+It is never asked about romanized text, which it takes for Turkish, Somali or Indonesian.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from bibkit.text.normalize import fold
+
+ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_WORD = re.compile(r"\S+")
+_LATIN_WORD = re.compile(r"[^\W\d_][\w'’ʿʾʻʼ-]*")
+# European languages langdetect tells apart reliably on a title-length Latin string.
+_LANGDETECT_LATIN = frozenset({"en", "fr", "de", "es", "it", "pt", "nl"})
+_LANGDETECT_MIN_CHARS = 20
+_LANGDETECT_MIN_PROB = 0.9
+
+
+@cache
+def _cues() -> dict[str, Any]:
+    """Letter, word and pattern cues per language (data file, loaded once)."""
+    raw = resources.files("bibkit.text").joinpath("data/language_cues.json").read_text("utf-8")
+    cues = json.loads(raw)
+    cues["arab_words"] = {k: frozenset(fold(w) for w in v) for k, v in cues["arab_words"].items()}
+    cues["latin_words"] = {k: frozenset(v) for k, v in cues["latin_words"].items()}
+    cues["stopwords"] = {k: frozenset(v) for k, v in cues["stopwords"].items()}
+    cues["latin_patterns"] = {
+        lang: [(re.compile(p), w) for p, w in pats.items()] for lang, pats in cues["latin_patterns"].items()
+    }
+    return cues
+
+
+def _char_script(ch: str) -> str | None:
+    """`Arab`, `Latn` or None (not a letter, or another script) for one character."""
+    if not ch.isalpha():
+        return None
+    cp = ord(ch)
+    if any(lo <= cp <= hi for lo, hi in ARABIC_RANGES):
+        return "Arab"
+    if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF or 0x02B0 <= cp <= 0x02FF:
+        return "Latn"
+    return None
+
+
+def _script_counts(text: str) -> Counter[str]:
+    return Counter(s for s in map(_char_script, text) if s)
+
+
+def script_of(text: str) -> str | None:
+    """`Latn`, `Arab`, `mixed` (letters of both) or None (no Latin or Arabic letters)."""
+    counts = _script_counts(text)
+    if len(counts) > 1:
+        return "mixed"
+    return next(iter(counts), None)
+
+
+def leading_script(text: str) -> str | None:
+    """The script of the first Latin or Arabic letter: a text leads with its own language
+    and puts a translation or romanization after it (`تاریخ ایران (History of Iran)`)."""
+    return next((s for s in map(_char_script, text) if s), None)
+
+
+def word_scripts(text: str) -> list[tuple[str, str | None]]:
+    """Each whitespace-separated word with its script (`Latn`, `Arab`, `mixed` or None)."""
+    return [(w, script_of(w)) for w in _WORD.findall(text)]
+
+
+def word_languages(text: str) -> list[tuple[str, str | None]]:
+    """Each word with the language its own cues show, else the language of the whole text."""
+    whole = language_of(text)
+    out: list[tuple[str, str | None]] = []
+    for word in _WORD.findall(text):
+        script = script_of(word)
+        if script == "Arab":
+            own = _arabic_script_vote(word)
+        elif script == "Latn":
+            own = _romanized_vote(word)
+        else:
+            own = None
+        out.append((word, own or whole))
+    return out
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strong directional character is right-to-left (Unicode bidi P2)."""
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return True
+        if bidi == "L":
+            return False
+    return False
+
+
+def _arabic_script_scores(text: str) -> dict[str, float]:
+    """Persian and Arabic scores from letters only one of them uses and function words."""
+    cues = _cues()
+    scores: dict[str, float] = {}
+    present = set(text)
+    for lang, letters in cues["arab_letters"].items():
+        scores[lang] = sum(w for ch, w in letters.items() if ch in present)
+    words = fold(text).split()
+    for lang, vocab in cues["arab_words"].items():
+        scores[lang] += 2 * sum(1 for w in words if w in vocab)
+    return scores
+
+
+def _arabic_script_vote(text: str) -> str | None:
+    """`fa` or `ar` when the cues disagree by a clear margin, else None."""
+    scores = _arabic_script_scores(text)
+    if abs(scores["fa"] - scores["ar"]) < 1:
+        return None
+    return "fa" if scores["fa"] > scores["ar"] else "ar"
+
+
+def _latin_words(text: str) -> list[str]:
+    return [w.casefold() for w in _LATIN_WORD.findall(text)]
+
+
+def _romanized_scores(text: str) -> dict[str, float]:
+    """Scores for romanized Persian and Arabic: ezafe, articles, endings, marks, words."""
+    cues = _cues()
+    lowered = unicodedata.normalize("NFC", text).casefold()
+    folded_words = fold(text).split()
+    scores: dict[str, float] = {}
+    for lang, patterns in cues["latin_patterns"].items():
+        scores[lang] = sum(w * len(p.findall(lowered)) for p, w in patterns)
+        scores[lang] += sum(1 for w in folded_words if w in cues["latin_words"][lang])
+    return scores
+
+
+def _has_marks(text: str) -> bool:
+    return any(ch in _cues()["latin_marks"] for ch in text)
+
+
+def _romanized_vote(text: str) -> str | None:
+    """`fa-Latn` or `ar-Latn` from romanization cues, or None when there are none."""
+    scores = _romanized_scores(text)
+    fa, ar = scores["fa-Latn"], scores["ar-Latn"]
+    if fa == ar:
+        if not _has_marks(text):
+            return None
+        # Scholarly Arabic romanization writes only a, i, u; Persian ones write e and o.
+        return "fa-Latn" if re.search(r"[eo]", text.casefold()) else "ar-Latn"
+    return "fa-Latn" if fa > ar else "ar-Latn"
+
+
+def _stopword_scores(text: str) -> Counter[str]:
+    words = _latin_words(text)
+    return Counter({lang: sum(1 for w in words if w in vocab) for lang, vocab in _cues()["stopwords"].items()})
+
+
+@cache
+def _langdetect() -> Any:
+    """langdetect's factory, seeded once so answers are repeatable."""
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0
+    return detect_langs
+
+
+def _langdetect_guess(text: str, allowed: frozenset[str]) -> str | None:
+    """langdetect's answer when it is confident and among the `allowed` languages."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        best = _langdetect()(text)[0]
+    except LangDetectException:
+        return None
+    return best.lang if best.lang in allowed and best.prob >= _LANGDETECT_MIN_PROB else None
+
+
+def _language_of_arabic_script(text: str) -> str | None:
+    return _arabic_script_vote(text) or _langdetect_guess(text, frozenset({"fa", "ar"}))
+
+
+def _language_of_latin(text: str) -> str | None:
+    romanized = _romanized_scores(text)
+    roman_best = max(romanized.values()) + (1 if _has_marks(text) else 0)
+    stop = _stopword_scores(text)
+    european, hits = stop.most_common(1)[0]
+    if roman_best > 0 and roman_best >= hits:
+        return _romanized_vote(text) or ("ar-Latn" if romanized["ar-Latn"] >= romanized["fa-Latn"] else "fa-Latn")
+    if len(text) >= _LANGDETECT_MIN_CHARS:
+        guess = _langdetect_guess(text, _LANGDETECT_LATIN)
+        if guess:
+            return guess
+    tied = [lang for lang, n in stop.items() if n == hits]
+    return european if hits and len(tied) == 1 else None
+
+
+def language_of(text: str) -> str | None:
+    """BCP 47 language of `text`: `fa`, `ar`, `fa-Latn`, `ar-Latn`, `en`, `fr`, `de` ...
+
+    Mixed text takes the language of the script it starts with. None when nothing is reliable
+    (no letters, a short Latin string without cues, an Arabic-script word without cues).
+    """
+    script = leading_script(text)
+    if script == "Arab":
+        return _language_of_arabic_script(text)
+    if script == "Latn":
+        return _language_of_latin(text)
+    return None

@@ -1,0 +1,178 @@
+"""How one written word is read: lexicon, lexicon stem plus regular affixes, or rule.
+
+The order is the order of trust: the whole word in the lexicon; a lexicon stem with Arabic
+proclitics and article (و ف ب ل ك, ال) or Persian and Arabic suffixes (ها، های، ان، ی، تر،
+ترین، ات، ية ...); a word joined from two lexicon words (عبدالکریم, تقی‌زاده); and only
+then the letter rules of `guess`, whose result is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bibkit.text.translit import tables
+from bibkit.text.translit.guess import guess
+from bibkit.text.translit.lexicon import key, lookup
+from bibkit.text.translit.reading import (
+    ARTICLE,
+    LONG_VOWELS,
+    SILENT_H,
+    TA_MARBUTA,
+    VOWELS,
+)
+
+SPACE = " "
+JOIN = "+"  # a separately written affix (ZWNJ): IJMES hyphen, ALA-LC prime
+_MARKS = dict.fromkeys(map(ord, "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"))
+_PLAIN = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "ٱ": "ا"})
+_ZWNJ = "\u200c"
+# suffix (plain script) -> (reading tokens, written ezafe after it)
+_SUFFIXES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
+    ("هایی", ("h", "ā", "y", "ī"), None),
+    ("های", ("h", "ā"), "long_vowel"),
+    ("ها", ("h", "ā"), None),
+    ("ترین", ("t", "a", "r", "ī", "n"), None),
+    ("تر", ("t", "a", "r"), None),
+    ("یه", ("iyy", TA_MARBUTA), None),
+    ("یة", ("iyy", TA_MARBUTA), None),
+    ("یان", ("i", "y", "ā", "n"), None),
+    ("ات", ("ā", "t"), None),
+    ("ان", ("ā", "n"), None),
+    ("ون", ("ū", "n"), None),
+    ("ین", ("ī", "n"), None),
+    ("یی", ("ʾ", "ī"), None),
+    ("ی", ("ī",), None),
+    ("ة", (TA_MARBUTA,), None),
+)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The reading of one written word and how it was found."""
+
+    tokens: tuple[str, ...]
+    pos: str = ""  # lexicon part of speech of the (last) stem; "" when unknown
+    by_rule: bool = False
+    ezafe: str | None = None  # ezafe written in the script: long_vowel | written_hamza
+    has_article: bool = False
+
+
+def plain(word: str) -> str:
+    """The word without harakat and tatweel, with one form of yeh, kaf and alif."""
+    return word.translate(_MARKS).translate(_PLAIN)
+
+
+@lru_cache(maxsize=65536)
+def analyze(word: str, lang: str) -> Analysis:
+    """The best reading of a written word in `lang` (see the module docstring for the order)."""
+    ezafe = None
+    if word.endswith("ۀ") or word.endswith("\u0647\u0654"):
+        word, ezafe = word.rstrip("\u0654").replace("ۀ", "ه"), "written_hamza"
+    found = _known(word, lang)
+    if found is None:
+        tokens = guess(word, lang)
+        found = Analysis(tokens, "", True, None, ARTICLE in tokens)
+    if ezafe:
+        found = Analysis(found.tokens, found.pos, found.by_rule, ezafe, found.has_article)
+    return found
+
+
+def _known(word: str, lang: str) -> Analysis | None:
+    """A reading built from lexicon words only, or None."""
+    entry = lookup(key(word), lang)
+    if entry:
+        return Analysis(entry.tokens, entry.pos, False, None, ARTICLE in entry.tokens)
+    if _ZWNJ in word:
+        return _joined(word.split(_ZWNJ), lang)
+    text = plain(word)
+    return _with_prefix(text, lang) or _with_suffix(text, lang) or _compound(text, lang)
+
+
+def _stem(text: str, lang: str) -> Analysis | None:
+    entry = lookup(key(text), lang)
+    return Analysis(entry.tokens, entry.pos, False, None, ARTICLE in entry.tokens) if entry else None
+
+
+def _with_prefix(text: str, lang: str) -> Analysis | None:
+    """Arabic proclitics and article on a lexicon stem: والسياسة, للنشر, بالعربية."""
+    if text.startswith("لل") and len(text) > 3:
+        rest = _stem(text[2:], lang) or _with_suffix(text[2:], lang)
+        if rest and ARTICLE not in rest.tokens:
+            return Analysis(("li-", ARTICLE, *rest.tokens), rest.pos, False, None, True)
+    if text.startswith("ال") and len(text) > 3:
+        rest = _stem(text[2:], lang) or _with_suffix(text[2:], lang)
+        if rest and ARTICLE not in rest.tokens:
+            return Analysis((ARTICLE, *rest.tokens), rest.pos, False, None, True)
+    clitic = tables.proclitics("ar").get(text[:1])
+    if clitic and len(text) > 3:
+        rest = _stem(text[1:], lang) or _with_prefix(text[1:], lang) or _with_suffix(text[1:], lang)
+        if rest and rest.tokens[0] not in ("wa-", "fa-", "bi-", "li-", "ka-"):
+            return Analysis((clitic + "-", *rest.tokens), rest.pos, False, None, rest.has_article)
+    return None
+
+
+def _with_suffix(text: str, lang: str) -> Analysis | None:
+    """A lexicon stem with a regular suffix: کتابها, ایرانیان, سیاسیة, مطالعات."""
+    if text.endswith("ی") and len(text) > 2:  # written ezafe after a vowel: دریای، برای
+        stem = _stem(text[:-1], lang)
+        if stem and stem.tokens[-1] in LONG_VOWELS:
+            return Analysis(stem.tokens, stem.pos, False, "long_vowel", stem.has_article)
+    for suffix, reading, ezafe in _SUFFIXES:
+        if not text.endswith(suffix) or len(text) - len(suffix) < 2:
+            continue
+        stem_text = text[: -len(suffix)]
+        for candidate in (stem_text, stem_text + "ه", stem_text + "ة", stem_text + "ی"):
+            stem = _stem(candidate, lang)
+            if stem:
+                return Analysis(_attach(stem.tokens, reading), _suffix_pos(stem.pos, suffix),
+                                False, ezafe, stem.has_article)
+    return None
+
+
+def _attach(stem: tuple[str, ...], suffix: tuple[str, ...]) -> tuple[str, ...]:
+    """Join stem and suffix readings: a final -ī or -a/-ah gives way to the suffix."""
+    last = stem[-1]
+    if last == "ī" and suffix[0] in ("ī", "iyy", "i"):
+        return stem[:-1] + suffix
+    if last in (TA_MARBUTA, SILENT_H) and suffix[0] in VOWELS:
+        return stem[:-1] + suffix
+    if last == TA_MARBUTA:
+        return stem[:-1] + ("a", "t") + suffix
+    if last in VOWELS and suffix[0] in ("ā", "ī", "ū"):
+        return stem + ("y" if suffix[0] != "ū" else "w",) + suffix
+    return stem + suffix
+
+
+def _suffix_pos(pos: str, suffix: str) -> str:
+    """Nisba and comparative suffixes make adjectives; plurals keep the stem's part of speech."""
+    return "adj" if suffix in ("ی", "یه", "یة", "تر", "ترین") and pos != "name" else pos
+
+
+def _joined(parts: list[str], lang: str) -> Analysis | None:
+    """Parts written with ZWNJ: a stem and its affixes (پژوهش‌های) or a compound (تقی‌زاده)."""
+    first = _known(parts[0], lang)
+    if first is None:
+        return None
+    tokens, pos, ezafe = first.tokens, first.pos, first.ezafe
+    for part in parts[1:]:
+        affix = next((s for s in _SUFFIXES if s[0] == plain(part)), None)
+        if affix:
+            tokens, ezafe = (*tokens, JOIN, *affix[1]), affix[2]
+            continue
+        nxt = _known(part, lang)
+        if nxt is None:
+            return None
+        tokens, pos, ezafe = (*tokens, *nxt.tokens), nxt.pos if pos != "name" else pos, nxt.ezafe
+    return Analysis(tuple(tokens), pos, False, ezafe, first.has_article)
+
+
+def _compound(text: str, lang: str) -> Analysis | None:
+    """Two words written as one around the article: عبدالکریم, نورالدین, ابوالقاسم."""
+    at = text.find("ال", 2)
+    while at != -1:
+        head, tail = _stem(text[:at], lang), _with_prefix(text[at:], lang)
+        if head and tail:
+            return Analysis((*head.tokens, SPACE, *tail.tokens), head.pos, False, tail.ezafe, False)
+        at = text.find("ال", at + 1)
+    return None

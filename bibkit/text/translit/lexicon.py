@@ -1,0 +1,74 @@
+"""The vocalized lexicon: script form -> reading and part of speech, per language.
+
+Entries live in `data/lexicon/*.tsv` (script, lang fa|ar|both, reading, pos), keyed by the
+folded script form (`bibkit.text.normalize.fold`: marks stripped, ي/ی and ك/ک folded), so a
+word typed on either keyboard finds its reading. Short vowels are not written in the
+script, so this file is where the romanizer learns how a word is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from bibkit.errors import InputError
+from bibkit.text.normalize import fold
+from bibkit.text.translit.reading import parse
+
+POS = frozenset({"n", "adj", "name", "place", "org", "hon", "prep", "prepez", "conj", "pron", "num", "v", "adv"})
+PROPER = frozenset({"name", "place", "org"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon reading: tokens of the internal form and the word's part of speech."""
+
+    script: str
+    lang: str
+    tokens: tuple[str, ...]
+    pos: str
+
+
+def key(word: str) -> str:
+    """The lookup key of a script word (fold, without spaces or ZWNJ)."""
+    return fold(word).replace(" ", "")
+
+
+@cache
+def lexicon() -> dict[str, dict[str, Entry]]:
+    """lang -> key -> entry, from every TSV under data/lexicon (loaded once)."""
+    out: dict[str, dict[str, Entry]] = {"fa": {}, "ar": {}}
+    folder = resources.files("bibkit.text.translit").joinpath("data/lexicon")
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".tsv"):
+            for entry in _read(item.read_text("utf-8"), f"lexicon/{item.name}"):
+                for lang in ("fa", "ar") if entry.lang == "both" else (entry.lang,):
+                    out[lang].setdefault(key(entry.script), entry)
+    return out
+
+
+def _read(text: str, name: str) -> list[Entry]:
+    """Entries of one TSV file; a malformed line is an InputError naming file and line."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{name}:{number}"
+        cols = line.split("\t")
+        if len(cols) != 4 or cols[1] not in ("fa", "ar", "both") or cols[3] not in POS:
+            raise InputError(f"expected script, fa|ar|both, reading, pos: {line!r}", where=where)
+        script, lang, reading, pos = cols
+        entries.append(Entry(script, lang, parse(reading, script, where), pos))
+    return entries
+
+
+def lookup(word_key: str, lang: str) -> Entry | None:
+    """The entry for a folded word, in `lang` first, then in the other language."""
+    lex = lexicon()
+    return lex[lang].get(word_key) or lex["ar" if lang == "fa" else "fa"].get(word_key)
+
+
+def size() -> int:
+    """Number of distinct (language, word) readings."""
+    return sum(len(v) for v in lexicon().values())

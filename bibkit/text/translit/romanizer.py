@@ -1,0 +1,141 @@
+"""Romanizing text: split into words, read each, then apply the rules that need neighbours.
+
+Neighbour rules: Persian ezafe (written, or inferred where a noun or adjective is followed by
+a modifier), Arabic ta marbuta in construct before a defined or proper noun, capitalization
+of the first word and of proper nouns. Anything that is not Arabic script (Latin, numbers,
+punctuation) passes through, with Persian and Arabic digits and punctuation made ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bibkit.text.script import language_of
+from bibkit.text.translit import overrides as user_overrides
+from bibkit.text.translit import tables
+from bibkit.text.translit.analyze import Analysis, analyze
+from bibkit.text.translit.lexicon import PROPER, key
+from bibkit.text.translit.reading import TA_MARBUTA
+from bibkit.text.translit.render import ezafe_kind, render
+
+_WORD = re.compile("[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u200c]+")
+_PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "«": "\"", "»": "\"", "٪": "%", "٫": ".",
+                        **{chr(0x0660 + d): str(d) for d in range(10)},
+                        **{chr(0x06F0 + d): str(d) for d in range(10)}})
+_EZAFE_HEADS = frozenset({"n", "adj", "prepez"})
+_EZAFE_MODIFIERS = frozenset({"n", "adj", "name", "place", "org", "pron", ""})
+_CONSTRUCT_NEXT = PROPER | {"n"}
+
+
+@dataclass(frozen=True)
+class RomanizedWord:
+    """One Arabic-script word and its romanization; `by_rule` when not read from the lexicon."""
+
+    source: str
+    latin: str
+    by_rule: bool
+
+
+def romanize(text: str, scheme: str = "ijmes", lang: str | None = None, diacritics: bool = True,
+             *, overrides: str | Path | None = None, mark: str = "") -> str:
+    """`text` in Latin script; words read by rule get `mark` appended (the CLI shows `*`)."""
+    return "".join(p if isinstance(p, str) else p.latin + (mark if p.by_rule else "")
+                   for p in _pieces(text, scheme, lang, diacritics, overrides))
+
+
+def romanize_words(text: str, scheme: str = "ijmes", lang: str | None = None, diacritics: bool = True,
+                   *, overrides: str | Path | None = None) -> list[RomanizedWord]:
+    """Each Arabic-script word of `text` with its romanization and whether it was a guess."""
+    return [p for p in _pieces(text, scheme, lang, diacritics, overrides) if isinstance(p, RomanizedWord)]
+
+
+def strip_diacritics(latin: str) -> str:
+    """Drop macrons, dots and other combining marks; ʿ and ʾ are letters and stay (IJMES)."""
+    decomposed = unicodedata.normalize("NFD", latin)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool,
+            overrides: str | Path | None) -> list[str | RomanizedWord]:
+    """Separators (as str) and words (as RomanizedWord), in order."""
+    tables.check_scheme(scheme)
+    path = user_overrides.resolve(overrides)
+    fixed = user_overrides.load(path) if path else {}
+    if fixed and key(text) in fixed:
+        return [RomanizedWord(text, _finish(fixed[key(text)], diacritics), False)]
+    language = lang if lang in tables.LANGS else _language(text)
+    parts = _split(text, language)
+    words = [p for p in parts if not isinstance(p, str)]
+    out: list[str | RomanizedWord] = []
+    for i, part in enumerate(parts):
+        if isinstance(part, str):
+            out.append(part.translate(_PUNCT))
+            continue
+        word, analysis = part
+        if key(word) in fixed:
+            out.append(RomanizedWord(word, _finish(fixed[key(word)], diacritics), False))
+            continue
+        nxt = parts[i + 2][1] if i + 2 < len(parts) and _joins(parts[i + 1]) else None
+        first = words[0] is part and not any(c.isalpha() for c in text[: text.find(word)])
+        latin = _render(analysis, nxt, language, scheme, first)
+        out.append(RomanizedWord(word, _finish(latin, diacritics), analysis.by_rule))
+    return out
+
+
+def _split(text: str, lang: str) -> list[str | tuple[str, Analysis]]:
+    """Separators and (word, analysis) pairs, in order."""
+    parts: list[str | tuple[str, Analysis]] = []
+    at = 0
+    for match in _WORD.finditer(text):
+        if match.start() > at:
+            parts.append(text[at:match.start()])
+        elif parts and not isinstance(parts[-1], str):
+            parts.append("")
+        parts.append((match.group(), analyze(match.group().strip("\u0640\u200c"), lang)))
+        at = match.end()
+    if at < len(text):
+        parts.append(text[at:])
+    return parts
+
+
+def _joins(separator: str | tuple[str, Analysis]) -> bool:
+    """Words are neighbours for ezafe and construct when only spaces separate them."""
+    return isinstance(separator, str) and separator.strip() == ""
+
+
+def _render(a: Analysis, nxt: Analysis | None, lang: str, scheme: str, first: bool) -> str:
+    proper = a.pos in PROPER
+    return render(a.tokens, lang, scheme, capitalize=proper or first, first_only=not proper,
+                  construct=lang == "ar" and _construct(a, nxt), ezafe=_ezafe(a, nxt) if lang == "fa" else None)
+
+
+def _construct(a: Analysis, nxt: Analysis | None) -> bool:
+    """Ta marbuta reads -at before a defined or proper noun (Thawrat al-ʿIshrīn, Jāmiʿat Baghdād)."""
+    return (nxt is not None and a.tokens[-1] == TA_MARBUTA and not a.has_article
+            and (nxt.has_article or nxt.pos in _CONSTRUCT_NEXT))
+
+
+def _ezafe(a: Analysis, nxt: Analysis | None) -> str | None:
+    """The ezafe form to append: written in the script, or inferred from the parts of speech."""
+    if a.ezafe:
+        return a.ezafe
+    if nxt is None or a.by_rule or nxt.has_article:
+        return None
+    if a.pos in _EZAFE_HEADS and nxt.pos in _EZAFE_MODIFIERS:
+        return ezafe_kind(a.tokens)
+    return None
+
+
+def _finish(latin: str, diacritics: bool) -> str:
+    return latin if diacritics else strip_diacritics(latin)
+
+
+@lru_cache(maxsize=4096)
+def _language(text: str) -> str:
+    """`fa` or `ar` for Arabic-script text (bibkit.text.script), Arabic when there is no cue."""
+    guess = language_of(text)
+    return guess if guess in tables.LANGS else "ar"

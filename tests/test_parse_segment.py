@@ -1,0 +1,86 @@
+"""Finding the reference list in a pasted document, and parsing what is found."""
+
+from __future__ import annotations
+
+import pytest
+
+from bibkit.parse import parse_reference, parse_text
+from bibkit.parse.segment import entry_score, find_entries
+from conftest import SHARED
+
+SEEDS = SHARED / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds not present")
+
+ARTICLE = """The study of Iran's foreign policy has a long history. This paper argues that the
+coup was a turning point, and that the Shah's government had reasons to fear it.
+
+References
+Abrahamian, E. (1982). Iran between two revolutions. Princeton: Princeton University Press.
+Keddie, N. R. (2003). Modern Iran: Roots and results of revolution. New Haven: Yale University Press.
+زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر.
+"""
+
+PROSE = """It was a cold morning in 1958 when the news reached Baghdad. The officers had moved
+before dawn, and by noon the radio was announcing a republic. Nobody in the city knew what the
+next years would bring, and few could have guessed that the new order would last only until 1963.
+"""
+
+
+def test_heading_section_is_found_and_split():
+    entries = find_entries(ARTICLE)
+    assert [e.text.split(",")[0] for e in entries] == ["Abrahamian", "Keddie", "زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر."]
+    assert entries[0].line == 5
+
+
+def test_prose_yields_no_reference():
+    assert find_entries(PROSE) == []
+    assert parse_text(PROSE).references == []
+
+
+def test_wrapped_and_numbered_entries():
+    text = "Bibliography\n1. Abrahamian, E. (1982). Iran between two\n   revolutions. Princeton: Princeton University Press.\n2. Keddie, N. R. (2003). Modern Iran. New Haven: Yale University Press.\n"
+    entries = find_entries(text)
+    assert [e.text for e in entries] == [
+        "Abrahamian, E. (1982). Iran between two revolutions. Princeton: Princeton University Press.",
+        "Keddie, N. R. (2003). Modern Iran. New Haven: Yale University Press.",
+    ]
+
+
+def test_entry_score_separates_entries_from_prose():
+    assert entry_score("Khaduri, M. (1974). The Republican Iraq. Beirut: Al-Dar Al-Muttahida.") >= 0.5
+    assert entry_score(PROSE.splitlines()[0] + " " + PROSE.splitlines()[1]) < 0.5
+
+
+def test_parsed_reference_keeps_source_and_provenance():
+    text = "Khaduri, M. (1974). The Republican Iraq. Beirut: Al-Dar Al-Muttahida."
+    ref = parse_reference(text)
+    assert ref.source == text
+    assert ref.dates["issued"].year == 1974
+    assert ref.names["author"][0].family == "Khaduri"
+    start, end = ref.provenance["author"][-1].span
+    assert text[start:end].startswith("Khaduri")
+    assert 0 < ref.confidence["*"] <= 1
+
+
+@needs_seeds
+def test_seed_article_has_33_entries():
+    text = (SEEDS / "000_4b5fd00a3c834ed1.txt").read_text("utf-8")
+    entries = find_entries(text)
+    assert len(entries) == 33
+    assert entries[0].text.startswith("Ahmadi, F., Saleh, A., & Viyan.")
+    assert entries[-1].text.startswith("Vezarat-e Khareje Iran.")
+
+
+@needs_seeds
+def test_seed_essay_without_references_yields_none():
+    assert find_entries((SEEDS / "002_0ed6ae6ee1f83c35.txt").read_text("utf-8")) == []
+    assert find_entries((SEEDS / "001_98e808fb309887e9.txt").read_text("utf-8")) == []
+
+
+@needs_seeds
+def test_seed_citation_block_is_one_record():
+    result = parse_text((SEEDS / "003_5e19db3785d89ebe.txt").read_text("utf-8"))
+    assert len(result.references) == 1
+    ref = result.references[0]
+    assert ref.names["translator"][0].family == "Bocz"
+    assert ref.text["URL"] == "https://wilson-center-digital-archive.dvincitest.com/document/122512"

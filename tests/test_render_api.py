@@ -1,0 +1,112 @@
+"""Rendering through bibkit's API: what a user sees in a bibliography or a citation."""
+
+from __future__ import annotations
+
+import pytest
+
+from bibkit.errors import UsageError
+from bibkit.model import Cite, Name, Note, Reference
+from bibkit.render import CiteRef, render_bibliography, render_citations, render_notes
+from bibkit.render.bidi import FSI, PDI
+
+KAHNEMAN = {"id": "kahneman2011", "type": "book", "title": "Thinking, fast and slow",
+            "author": [{"family": "Kahneman", "given": "Daniel"}], "issued": {"date-parts": [[2011]]},
+            "publisher": "Farrar, Straus and Giroux", "publisher-place": "New York"}
+JABRI = {"id": "jabri1984", "type": "book", "language": "ar", "title": "نقد العقل العربي",
+         "multi": {"_keys": {"title": {"ar-Latn-x-ijmes": "Naqd al-ʿaql al-ʿarabi"}}},
+         "author": [{"family": "الجابري", "given": "محمد عابد", "multi": {"_key": {"ar-Latn-x-ijmes": {
+             "family": "Jabri", "given": "Muhammad ʿAbid", "non-dropping-particle": "al-"}}}}],
+         "issued": {"date-parts": [[1984]]}, "publisher": "Dar al-Taliʿa", "publisher-place": "Beirut"}
+
+
+def test_chicago_keeps_full_given_names():
+    entries = render_bibliography([KAHNEMAN], "chicago-notes-bibliography")
+    assert entries == ["Kahneman, Daniel. Thinking, Fast and Slow. Farrar, Straus and Giroux, 2011."]
+
+
+def test_apa_initials_for_arabic_given_names():
+    (entry,) = render_bibliography([JABRI], "apa")
+    assert entry.startswith("الجابري, م. ع. (1984).")
+    assert ". محمد" not in entry
+
+
+def test_romanized_particle_joins_family_and_sorts_under_j():
+    entries = render_bibliography([KAHNEMAN, JABRI], "chicago-notes-bibliography", script="romanized")
+    assert entries[0].startswith("Jabri, Muhammad ʿAbid al-.")
+    assert "al- Jabri" not in " ".join(entries)
+    apa = render_bibliography([JABRI], "apa", script="romanized")
+    assert apa[0].startswith("al-Jabri, M. ʿA. (1984)")
+
+
+def test_reference_objects_render_like_csl_json():
+    ref = Reference.from_csl(KAHNEMAN)
+    assert render_bibliography([ref], "apa") == render_bibliography([KAHNEMAN], "apa")
+
+
+def test_one_bad_item_is_reported_and_others_render():
+    bad = {"id": "bad", "type": "book", "title": "Bad", "issued": {"date-parts": [["x"]]}}
+    problems: list = []
+    entries = render_bibliography([KAHNEMAN, bad], "apa", problems=problems)
+    assert any("Kahneman" in e for e in entries)
+    assert "bad" in {p.item for p in problems}
+
+
+def test_year_suffix_disambiguates_same_author_year():
+    a = dict(KAHNEMAN, id="k1", title="Book one")
+    b = dict(KAHNEMAN, id="k2", title="Book two")
+    cites = render_citations([a, b], [["k1"], ["k2"]], "apa")
+    assert cites == ["(Kahneman, 2011a)", "(Kahneman, 2011b)"]
+
+
+def test_citation_with_locator():
+    (cite,) = render_citations([KAHNEMAN], [[CiteRef("kahneman2011", "23")]], "apa")
+    assert cite == "(Kahneman, 2011, p. 23)"
+
+
+def test_notes_use_ibid_for_repeats():
+    notes = [Note(1, "", cites=[Cite("kahneman2011", "5")]), Note(2, "", cites=[Cite("kahneman2011", "7")])]
+    lines = render_notes(notes, [KAHNEMAN], "bibkit-ijmes")
+    assert lines[0].startswith("1. Daniel Kahneman, Thinking, Fast and Slow")
+    assert lines[1] == "2. Ibid., 7."
+
+
+def test_ijmes_marks_language_of_non_english_work():
+    (entry,) = render_bibliography([JABRI], "bibkit-ijmes", script="romanized")
+    assert "Naqd al-ʿaql al-ʿarabi (in Arabic)" in entry
+
+
+def test_persian_style_uses_persian_punctuation():
+    item = {"id": "p", "type": "article-journal", "language": "fa", "title": "نقش ایران",
+            "author": [{"family": "پاکزاد", "given": "علی"}, {"family": "احمدی", "given": "رضا"}],
+            "container-title": "فصلنامه تاریخ", "volume": "12", "issued": {"date-parts": [[2020]]}}
+    (entry,) = render_bibliography([item], "bibkit-persian-journal")
+    assert entry.startswith("پاکزاد، علی و احمدی، رضا (2020). «نقش ایران».")
+
+
+def test_html_isolates_rtl_runs_and_text_on_request():
+    (html,) = render_bibliography([JABRI], "apa", fmt="html", script="both")
+    assert html.startswith('<div class="csl-entry" dir="ltr">') and "<bdi>" in html
+    (text,) = render_bibliography([JABRI], "apa", script="both", isolate=True)
+    assert FSI in text and PDI in text
+
+
+def test_markdown_italics():
+    (entry,) = render_bibliography([KAHNEMAN], "apa", fmt="markdown")
+    assert "*Thinking, fast and slow*" in entry
+
+
+def test_unknown_style_suggests_close_names():
+    with pytest.raises(UsageError, match="chicago-notes-bibliography"):
+        render_bibliography([KAHNEMAN], "chicago-notes-bibliograhpy")
+
+
+def test_renamed_and_dependent_styles_resolve():
+    assert render_bibliography([KAHNEMAN], "chicago-fullnote-bibliography") == render_bibliography(
+        [KAHNEMAN], "chicago-notes-bibliography")
+    assert render_bibliography([KAHNEMAN], "nature-digest")
+
+
+def test_name_forms_from_model():
+    ref = Reference(id="r", type="book", text={"title": "T"},
+                    names={"author": [Name(family="Smith", given="John Quincy")]})
+    assert render_bibliography([ref], "apa")[0].startswith("Smith, J. Q.")
