@@ -36,6 +36,7 @@ SETS = {
 _TEXT_FIELDS = ("title", "container-title", "volume", "issue", "page", "DOI", "ISBN", "edition",
                 "publisher", "language")
 _COMMA = re.compile(r"\s*[,،]\s*")
+_TIDY_LINK = re.compile(r"Entry r(\d+) has .* entry r(\d+)\.")
 _INITIALS = re.compile(r"^(?:\w\.?){1,3}$")
 
 
@@ -146,18 +147,20 @@ def run_bibtex_tidy(refs: list[Reference]) -> list[list[int]]:
         raise RuntimeError("not installed: npm install --prefix bench bibtex-tidy")
     bib = "\n".join(_bibtex_entry(i, r) for i, r in enumerate(refs))
     js = ("const t=require('bibtex-tidy');let s='';process.stdin.on('data',d=>s+=d);"
-          "process.stdin.on('end',()=>{const r=t.tidy(s,{duplicates:['doi','citation'],merge:false});"
-          "const out=[];for(const w of r.warnings){if(w.code==='DUPLICATE_ENTRY')"
-          "out.push([w.entry.key,w.duplicateOf.key]);}console.log(JSON.stringify(out));});")
+          "process.stdin.on('end',()=>{const r=t.tidy(s,{duplicates:['doi','citation']});"
+          "console.log(JSON.stringify(r.warnings.filter(w=>w.code==='DUPLICATE_ENTRY')"
+          ".map(w=>w.message)));});")
     proc = subprocess.run(["node", "-e", js], input=bib, capture_output=True, text=True,
                           cwd=HERE, timeout=600)
     if proc.returncode:
         raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "failed")
-    return _groups_from_links(len(refs), [(int(a[1:]), int(b[1:])) for a, b in json.loads(proc.stdout)])
+    links = [m.groups() for message in json.loads(proc.stdout) if (m := _TIDY_LINK.search(message))]
+    return _groups_from_links(len(refs), [(int(a), int(b)) for a, b in links])
 
 
 def _bibtex_entry(i: int, ref: Reference) -> str:
     fields = {"title": ref.text.get("title", ""), "journal": ref.text.get("container-title", ""),
+              "number": ref.text.get("issue", ""),
               "year": str(ref.dates["issued"].year) if "issued" in ref.dates else "",
               "volume": ref.text.get("volume", ""), "pages": ref.text.get("page", ""),
               "doi": ref.text.get("DOI", ""),

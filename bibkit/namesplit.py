@@ -14,6 +14,7 @@ from bibkit.model import Name
 # Non-dropping particles fused to the family name by a hyphen or apostrophe (romanized Arabic).
 _FUSED_PARTICLE = re.compile(r"^((?:al|el|ul|ol|ad|ar|as|ash|at|az|an|ath|adh|ad-d)[-‐'’])(?=\w)", re.IGNORECASE)
 _SPACED_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "le", "la", "ter", "ten", "dos", "das", "bin", "ibn", "ben"}
+_CAPITAL_PARTICLES = {"el", "al", "abu", "abou", "ibn", "bin", "ben"}  # Van Horn, El Ghaoui: part of the family
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
@@ -50,7 +51,8 @@ def name_from_string(text: str) -> Name:
     if len(words) == 1:
         return Name(family=words[0])
     # Given Family: everything from the first particle (or the last word) is the family name.
-    cut = next((i for i, w in enumerate(words[1:], 1) if w in _SPACED_PARTICLES), len(words) - 1)
+    cut = next((i for i, w in enumerate(words[1:-1], 1) if w.casefold() in _SPACED_PARTICLES | _CAPITAL_PARTICLES),
+               len(words) - 1)
     return name_from_parts(" ".join(words[cut:]), " ".join(words[:cut]))
 
 

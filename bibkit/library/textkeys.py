@@ -18,8 +18,8 @@ from bibkit.text import names, translit
 from bibkit.text.calendars import to_gregorian_year
 from bibkit.text.normalize import fold
 
-__all__ = ["fold", "skeleton", "has_arabic", "family_key", "name_block_key", "same_person",
-           "romanize", "gregorian_years"]
+__all__ = ["fold", "skeleton", "has_arabic", "family_key", "name_block_key", "person_key",
+           "same_person", "romanize", "gregorian_years"]
 
 _ARABIC = re.compile("[\u0600-\u06FF]")
 _LATIN_DIGRAPH = re.compile(r"kh|gh|sh|ch|th|dh|zh|ph|ck|[a-z]")
@@ -39,11 +39,22 @@ def _skeleton_table() -> dict[str, str]:
 
 
 @cache
-def _articles() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Arabic-script article prefixes (longest first) and romanized article words."""
+def _articles() -> dict[str, frozenset[str]]:
+    """Article forms by kind (`prefix`, `word`, `assimilated`), from `articles.txt`."""
     rows = _data_lines("articles.txt")
-    prefixes = tuple(sorted((r[1] for r in rows if r[0] == "prefix"), key=len, reverse=True))
-    return prefixes, frozenset(r[1] for r in rows if r[0] == "word")
+    return {kind: frozenset(r[1] for r in rows if r[0] == kind) for kind in ("prefix", "word", "assimilated")}
+
+
+@cache
+def _prefixes() -> tuple[str, ...]:
+    return tuple(sorted(_articles()["prefix"], key=len, reverse=True))
+
+
+def _is_article(word: str, following: str) -> bool:
+    """`al`, or an assimilated article before its own consonant (`at` in at-tawhid)."""
+    if word in _articles()["word"]:
+        return True
+    return word in _articles()["assimilated"] and following.startswith(word[1:])
 
 
 def has_arabic(text: str) -> bool:
@@ -55,7 +66,7 @@ def _word_skeleton(word: str) -> str:
     """One folded word's consonant classes, repeats collapsed (shadda is rarely written)."""
     table = _skeleton_table()
     if _ARABIC.search(word):
-        for prefix in _articles()[0]:
+        for prefix in _prefixes():
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
                 word = word[len(prefix):]
                 break
@@ -72,8 +83,8 @@ def _word_skeleton(word: str) -> str:
 def skeleton(text: str) -> str:
     """Consonant skeleton of `text`, word by word, shared by a script and its romanizations."""
     words = fold(text).split()
-    drop = _articles()[1]
-    return " ".join(s for w in words if w not in drop and (s := _word_skeleton(w)))
+    kept = [w for w, nxt in zip(words, words[1:] + [""]) if not _is_article(w, nxt)]
+    return " ".join(s for w in kept if (s := _word_skeleton(w)))
 
 
 def family_key(name: Name) -> str:
@@ -97,15 +108,22 @@ def name_block_key(name: Name) -> str:
     return names.name_key(family) or family
 
 
-def same_person(a: Name, b: Name) -> bool:
+def person_key(name: Name) -> tuple[str, str]:
+    """(folded family name, given initial): what `same_person` compares, computed once."""
+    return family_key(name), _given_initial(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_family(a: str, b: str) -> bool:
+    return a == b or names.same_name(a, b) >= names.SAME_NAME_THRESHOLD
+
+
+def same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Family names that are variants of one name (Hosseini / Husayni / حسینی), and given
     initials that do not contradict each other (compared only within one script)."""
-    fa, fb = family_key(a), family_key(b)
-    if not fa or not fb:
+    (fa, ia), (fb, ib) = a, b
+    if not fa or not fb or not _same_family(fa, fb):
         return False
-    if fa != fb and names.same_name(fa, fb) < names.SAME_NAME_THRESHOLD:
-        return False
-    ia, ib = _given_initial(a), _given_initial(b)
     return not (ia and ib and has_arabic(ia) == has_arabic(ib) and ia != ib)
 
 

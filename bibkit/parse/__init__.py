@@ -13,6 +13,7 @@ from bibkit.model import Reference
 from bibkit.parse.infer import infer_language, infer_type
 from bibkit.parse.labeler import label
 from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
+from bibkit.parse.repairs import REPAIRS
 from bibkit.parse.segment import Entry, entries_from_lines, find_entries
 from bibkit.parse.tokens import tokenize
 
@@ -41,8 +42,8 @@ def parse_reference(text: str, *, origin: str | None = None) -> Reference:
     """One reference string to a Reference, with provenance spans and confidence."""
     ref = Reference(source=text, origin=origin)
     fields, confidences = assemble(text)
-    for normalize in NORMALIZERS:
-        normalize(ref, fields)
+    for step in (*REPAIRS, *NORMALIZERS):
+        step(ref, fields)
     ref.type = infer_type(ref, set(fields))
     ref.provenance.setdefault("type", []).append(_prov("infer.type"))
     language, cue = infer_language(ref)
@@ -55,7 +56,8 @@ def parse_reference(text: str, *, origin: str | None = None) -> Reference:
         elif title and cue != "script" and work in ("fa", "ar") and "title" in ref.text:
             ref.forms.setdefault("title", {})["en"] = title  # a translated title, as written
     ref.confidence["*"] = round(sum(confidences) / len(confidences), 3) if confidences else 0.0
-    if not (ref.text.get("title") or ref.names.get("author")) or ref.confidence["*"] < 0.3:
+    if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
+            or ref.confidence["*"] < 0.3:
         return _verbatim(text, origin)
     return ref
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bibkit.model import Date, Name, Reference
-from bibkit.namesplit import name_from_parts, name_from_string
+from bibkit.model import Date, Reference
+from bibkit.parse.names import split_names
 from bibkit.text.calendars import calendar_date
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -47,78 +47,6 @@ def _set(ref: Reference, var: str, value, step: str, span: tuple[int, int], segs
 
 
 # ----------------------------------------------------------------------------- names
-_ROLE_CUES = re.compile(
-    r"\b(?:edited|translated|compiled|introduced)\s+by\b|\b(?:eds?|trans|tr|comp|hrsg)\.(?=\s|$|,)|"
-    r"\((?:eds?|trans|ed|hrsg)\.?\)|\bin\s*:|^in\s+|"
-    r"ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم|تحقيق|تحقیق|تصحیح|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم",
-    re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*(?:;|\s&\s|&|\band\b|\s+و\s+|،\s*و\s+)\s*", re.IGNORECASE)
-_INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?){1,4}$|^(?:[A-Z][a-z]?\.\s?){1,3}$")
-_INSTITUTION = re.compile(
-    r"\b(?:newspaper|ministry|office|embassy|university|institute|center|centre|council|committee|"
-    r"organi[sz]ation|department|agency|bank|press|association|society|foundation|government|records)\b|"
-    r"^(?:وزارت|سازمان|مرکز|دانشگاه|اداره|روزنامه|وزارة|مركز|جامعة)", re.IGNORECASE)
-
-
-def split_names(text: str) -> list[Name]:
-    """A name list as written (`Ahmadi, F., Saleh, A., & Viyan`) to names."""
-    text = _ROLE_CUES.sub(" ", text)
-    text = re.sub(r"\bet\s+al\.?|\bو\s+دیگران|\bوآخرون", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(_EDGE)
-    if not text:
-        return []
-    if _INSTITUTION.search(text) and not re.search(r"[,،]\s*\w\.", text):
-        return [Name(literal=_strip(text))]
-    names: list[Name] = []
-    for chunk in _SEPARATORS.split(text):
-        chunk = chunk.strip(_EDGE)
-        if chunk:
-            names.extend(_names_in_chunk(chunk))
-    return names
-
-
-def _names_in_chunk(chunk: str) -> list[Name]:
-    """`Family, G., Family2, G.` pairs; `Family, Given`; `Given Family`; one word alone."""
-    parts = [p.strip() for p in re.split(r"[,،]", chunk) if p.strip()]
-    if len(parts) >= 4 or (len(parts) == 3 and not _INITIALS.match(parts[2])):
-        # a list of inverted names separated by commas: pair family with the given that follows
-        out, i = [], 0
-        while i < len(parts):
-            family = parts[i]
-            given = parts[i + 1] if i + 1 < len(parts) and _looks_given(parts[i + 1]) else None
-            out.append(_name(family, given))
-            i += 2 if given else 1
-        return out
-    if len(parts) == 2:
-        return [_name(parts[0], parts[1])]
-    if len(parts) == 1:
-        words = parts[0].split()
-        if len(words) == 1:
-            return [Name(family=_strip(words[0]))]
-        if len(words) == 2 and _INITIALS.match(words[1]):  # "Parveen T." / "Smolansky O.M."
-            return [_name(words[0], words[1])]
-        return [name_from_string(parts[0])]
-    return [_name(parts[0], ", ".join(parts[1:]))]
-
-
-def _looks_given(part: str) -> bool:
-    return bool(_INITIALS.match(part)) or len(part.split()) <= 2 and len(part) <= 12
-
-
-def _name(family: str, given: str | None) -> Name:
-    family = _strip(family)
-    given = (given or "").strip(" ,;:()[]«»\"“”") or None
-    if given and not _INITIALS.match(given.replace(" ", "")):
-        given = given.rstrip(".") or None  # "Robert." -> "Robert"; "F." and "O.M" keep their dots
-    if given and re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z]", given):
-        given += "."  # "Smolansky, B.M" -> "B.M."
-    if family[:1].islower() and not re.match(r"^(?:al|el|van|von|de|da|di|du|la|le)\b[-\s]", family):
-        family = family[:1].upper() + family[1:]  # "roby" -> "Roby"
-    if given and given[:1].islower() and not _ARABIC.search(given):
-        given = given[:1].upper() + given[1:]
-    return name_from_parts(family, given)
-
-
 def _names_normalizer(role: str) -> Callable[[Reference, Fields], None]:
     def normalize(ref: Reference, fields: Fields) -> None:
         segs = fields.get(role)
@@ -165,7 +93,13 @@ def _text_normalizer(label: str, var: str, clean: Callable[[str], str]) -> Calla
     return normalize
 
 
+def rejoin_hyphens(text: str) -> str:
+    """Line-break hyphens: `pho- tonic` -> `photonic`, `Martin- Facklam` -> `Martin-Facklam`."""
+    return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text)
+
+
 def clean_title(text: str) -> str:
+    text = rejoin_hyphens(text)
     text = re.sub(r"^\s*[\"“”«]+|[\"“”»]+\s*[.,;:]?\s*$", "", text.strip())
     text = re.sub(r"\s+", " ", text)
     return text.strip(" ,;:.،؛").strip("\"“”«»").strip()
@@ -178,6 +112,12 @@ def clean_container(text: str) -> str:
 
 def clean_plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(_EDGE)
+
+
+def clean_note(text: str) -> str:
+    """A note left holding only an access cue (`Available at:`) carries nothing."""
+    value = clean_plain(text)
+    return "" if re.fullmatch(r"(?i:ava[il]{2,3}[ai]?ble(?: at| from)?|retrieved(?: from)?|accessed(?: on)?)", value) else value
 
 
 _UNKNOWN_PUBLISHER = re.compile(r"^(?:n\.\s?p\.?|s\.\s?n\.?|بی[\u200c ]?نا|د\.\s?ن\.?|بدون ناشر)$", re.IGNORECASE)
@@ -225,11 +165,11 @@ def clean_edition(text: str) -> str:
 # ----------------------------------------------------------------------------- numbers
 def normalize_pages(ref: Reference, fields: Fields) -> None:
     segs = fields.get("pages")
-    if not segs:
+    if not segs or "page" in ref.text:
         return
     text, span = _joined(segs)
     text = text.translate(_DIGITS)
-    match = re.search(r"([A-Za-z]?\d+)\s*(?:[-–—]+|تا)\s*([A-Za-z]?\d+)", text)
+    match = re.search(r"([A-Za-z]?\d+)\s*(?:[-\u2010-\u2015]+|تا)\s*([A-Za-z]?\d+)", text)
     if match:
         first, last = match.groups()
         if last.isdigit() and first.isdigit() and len(last) < len(first) and int(last) < int(first[-len(last):]) + 10 ** len(last):
@@ -243,36 +183,67 @@ def normalize_pages(ref: Reference, fields: Fields) -> None:
 
 
 _VOLUME = re.compile(r"(?:vol(?:ume)?\.?|v\.|دوره|جلد|ج|المجلد|مج|year|سال|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
-_ISSUE = re.compile(r"(?:no\.?|nos\.?|number|issue|iss\.?|شماره|ش|العدد|عدد|ع)\s*:?\s*(\d+)", re.IGNORECASE)
+_ISSUE = re.compile(r"(?:no\.?|nos\.?|n[°º]|number|issue|iss\.?|heft|h\.|شماره|ش|العدد|عدد|ع)\s*:?\s*(\d+)", re.IGNORECASE)
 
 
 def normalize_volume(ref: Reference, fields: Fields) -> None:
-    """`11(1)`, `Vol. 25, No. 2`, `(19)`, `دوره ۳، شماره ۲`, `Year 34, No. 10074`, `25:3`."""
+    """`11(1)`, `Vol. 25, No. 2`, `(19)`, `دوره ۳، شماره ۲`, `Year 34, No. 10074`, `25:3`,
+    `6(5):801–820` and Vancouver `1992;27(3):45-9` (pages inside the volume span)."""
     segs = fields.get("volume")
     if not segs:
         return
     text, span = _joined(segs)
     text = text.translate(_DIGITS)
-    volume = issue = None
-    if m := re.search(r"(\d+)\s*\(\s*(\d+(?:[-–/]\d+)?)\s*\)", text):
-        volume, issue = m.groups()
-    elif m := re.fullmatch(r"\W*(\d+)\s*:\s*(\d+)\W*", text):
-        volume, issue = m.groups()
-    else:
-        if m := _VOLUME.search(text):
-            volume = m.group(1)
-        if m := _ISSUE.search(text):
-            issue = m.group(1)
-        if volume is None and issue is None:
-            bare = re.search(r"\d+", text)
-            if bare and re.match(r"^\W*\(", text):
-                issue = bare.group()
-            elif bare:
-                volume = bare.group()
+    if re.fullmatch(r"\W*\d+\s*vols?\.?\W*", text, re.IGNORECASE):
+        return  # "2 vols." is the number of volumes, not a volume
+    text = re.sub(r"^\W*(?:1[5-9]|20)\d\d\s*;\s*", "", text)  # Vancouver year;volume
+    if "pages" not in fields and (m := re.search(r":\s*([A-Za-z]?\d+(?:\s*[-\u2010-\u2015]+\s*[A-Za-z]?\d+)?)\W*$", text)):
+        fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]
+        text = text[: m.start()]
+    volume, issue = _volume_issue(text)
     if volume:
         _set(ref, "volume", volume, "volume", span, segs)
     if issue:
         _set(ref, "issue", issue, "volume", span, segs)
+    normalize_pages(ref, fields)
+
+
+_ROMAN = r"[IVXLC]+"
+
+
+def _volume_issue(text: str) -> tuple[str | None, str | None]:
+    if m := re.search(rf"(\d+|{_ROMAN})\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+)\s*\)", text, re.IGNORECASE):
+        return m.group(1), m.group(2)
+    if m := re.fullmatch(r"\W*(\d+)\s*[:.]\s*(\d+)\W*", text):
+        return m.group(1), m.group(2)
+    volume = issue = None
+    if m := _VOLUME.search(text):
+        volume = m.group(1)
+    elif m := re.search(rf"\bvol(?:ume)?\.?\s*({_ROMAN})\b", text, re.IGNORECASE):
+        volume = m.group(1)
+    if m := _ISSUE.search(text):
+        issue = m.group(1)
+    if volume is None and issue is None:
+        bare = re.search(r"\d+", text)
+        if bare and re.match(r"^\W*\(", text):
+            issue = bare.group()
+        elif bare:
+            volume = bare.group()
+            rest = re.search(r"\d+", text[bare.end():])
+            if rest and re.match(r"^\s*[,/]\s*", text[bare.end():]):
+                issue = rest.group()
+    return volume, issue
+
+
+def find_identifiers(ref: Reference, fields: Fields) -> None:
+    """A DOI or URL anywhere in the string is unambiguous, whatever label its tokens got."""
+    source = ref.source or ""
+    if "DOI" not in ref.text and (m := re.search(r"\b(10\.\d{4,9}/[^\s\"<>]+)", source)):
+        ref.set("DOI", m.group(1).rstrip(".,;:)]"), step="normalize.identifiers", span=m.span(1))
+    if "URL" not in ref.text and (m := re.search(r"(?:https?://|www\.)[^\s<>\"]+", source)):
+        url = m.group().rstrip(".,;:)]>")
+        if "doi.org/" not in url or "DOI" not in ref.text:
+            ref.set("URL", url, step="normalize.identifiers", span=m.span())
 
 
 # ----------------------------------------------------------------------------- dates
@@ -292,8 +263,9 @@ def parse_date(text: str) -> Date | None:
     if _NO_DATE.search(text) and not re.search(r"\d{3,4}", clean):
         return Date(literal="n.d.", raw=text.strip(_EDGE))
     base = calendar_date(text)
+    season = next((n for name, n in _SEASONS.items() if name in clean.casefold()), None)
     if base is None:
-        return None
+        return Date(season=season) if season else None
     if base.calendar != "gregorian":
         return base
     year = base.parts[0][0]
@@ -311,7 +283,6 @@ def parse_date(text: str) -> Date | None:
         day = re.search(r"(?<![\d])([0-3]?\d)(?:st|nd|rd|th)?(?![\d])", re.sub(r"\b\d{4}\b", "", clean))
         if day and 1 <= int(day.group(1)) <= 31:
             date.parts[0].append(int(day.group(1)))
-    season = next((n for name, n in _SEASONS.items() if name in clean.casefold()), None)
     if season and not month:
         date.season = season
     if re.search(r"\bc(?:a|irca)?\.\s*\d", clean):
@@ -323,12 +294,16 @@ def normalize_date(ref: Reference, fields: Fields) -> None:
     segs = fields.get("date")
     if not segs:
         return
-    date = None
-    for seg in segs:  # the first segment with a year wins; a later one (reprint) is left in note
-        date = parse_date(seg.text)
-        if date:
-            _set(ref, "issued", date, "date", (seg.start, seg.end), [seg])
-            break
+    dates = [(seg, parse_date(seg.text)) for seg in segs]
+    found = [(seg, d) for seg, d in dates if d and d.parts]
+    if not found:
+        found = [(seg, d) for seg, d in dates if d]
+    if not found:
+        return
+    seg, date = found[0]  # the first dated segment wins; a later one (a reprint) stays in the source
+    if date.season is None:  # `Fall` labelled apart from `(2010)`
+        date.season = next((d.season for _, d in dates if d and d.season), None)
+    _set(ref, "issued", date, "date", (seg.start, seg.end), [seg])
 
 
 # ----------------------------------------------------------------------------- pipeline
@@ -350,8 +325,8 @@ NORMALIZERS: list[Callable[[Reference, Fields], None]] = [
     _text_normalizer("isbn", "ISBN", clean_isbn),
     _text_normalizer("archive", "archive", clean_plain),
     _text_normalizer("archive_location", "archive_location", clean_plain),
-    _text_normalizer("note", "note", clean_plain),
-    normalize_pages,
+    _text_normalizer("note", "note", clean_note),
     normalize_volume,
     normalize_date,
+    find_identifiers,
 ]

@@ -20,6 +20,9 @@ from bibkit.errors import InputError
 from bibkit.model import Date
 
 SOLAR_OFFSET = 621
+# A month without a day converts through its 15th, so it maps to the Gregorian month that
+# holds most of its days.
+_MID_MONTH = 15
 _TABULAR_EPOCH_JDN = 1948440  # 1 Muharram 1 AH = 16 July 622 (Julian), civil epoch
 _JDN_OF_ORDINAL_1 = 1721426  # Julian day number of 0001-01-01 (proleptic Gregorian)
 # Bare (unmarked) years read as Hijri in Persian or Arabic text.
@@ -60,12 +63,6 @@ def _check(calendar: str, year: int, month: int | None, day: int | None) -> None
         raise InputError(f"{calendar} year out of range: {year}")
 
 
-def _middle_of_month(year: int, month: int, day: int | None) -> int:
-    """The day to convert: the given one, or the 15th when only the month is known, so a
-    month maps to the Gregorian month holding most of its days."""
-    return day if day is not None else 15
-
-
 def solar_hijri_to_gregorian(year: int, month: int | None = None, day: int | None = None) -> GregorianDate:
     """Solar Hijri (Iranian) year, month, day to Gregorian (year only: Y + 621)."""
     import jdatetime
@@ -74,7 +71,7 @@ def solar_hijri_to_gregorian(year: int, month: int | None = None, day: int | Non
     if month is None:
         return GregorianDate(year + SOLAR_OFFSET)
     try:
-        g = jdatetime.date(year, month, _middle_of_month(year, month, day)).togregorian()
+        g = jdatetime.date(year, month, day or _MID_MONTH).togregorian()
     except ValueError as exc:
         raise InputError(f"invalid solar-hijri date {year}-{month}-{day}: {exc}") from None
     return GregorianDate(g.year, g.month, g.day if day is not None else None)
@@ -100,7 +97,7 @@ def lunar_hijri_to_gregorian(year: int, month: int | None = None, day: int | Non
     _check("lunar-hijri", year, month, day)
     if day is not None and not 1 <= day <= 30:
         raise InputError(f"lunar-hijri day out of range: {year}-{month}-{day}")
-    m, d = month or 1, day or (1 if month is None else _middle_of_month(year, month, day))
+    m, d = month or 1, day or (1 if month is None else _MID_MONTH)
     try:
         g = Hijri(year, m, d).to_gregorian()
         g = dt.date(g.year, g.month, g.day)

@@ -22,21 +22,22 @@ from typing import Any
 
 from bibkit.text.normalize import fold
 
-SAME_NAME_THRESHOLD = 0.85
+SAME_NAME_THRESHOLD = 0.88
 """`same_name(a, b) >= SAME_NAME_THRESHOLD` means the same name (tuned on the dev split of
 bench/data/name-variants.jsonl)."""
 
 Segment = str  # one sound: a consonant class (upper case) or a vowel (lower case / script)
 
 _CONSONANTS = frozenset("BPTSJCHXDZRKFLMNWY")
+_GAP = "-"  # where an unromanized ع or ء stood
 _LATIN_VOWELS = frozenset("aeiu")
 # Script vowel letters: A ا (ā), U و between consonants (ū or w), I ی medial (ī or y),
 # E final ی (ī or ā), V initial alef (any vowel), O final ه/ة after a consonant (a or e).
 _SCRIPT_VOWELS = frozenset("AUIEVO")
-_LATIN_UNIT = re.compile(r"kh|gh|sh|ch|zh|th|dh|ph|dj|ck|aa|ee|ii|oo|ou|uu|[a-z]")
+_LATIN_UNIT = re.compile(r"kh|gh|sh|ch|zh|th|dh|ph|dj|ck|gu(?=[ei])|aa|ee|ii|oo|ou|ow|uu|[a-z]")
 _LATIN_SOUNDS = {
     "kh": "X", "gh": "K", "sh": "C", "ch": "C", "zh": "Z", "th": "S", "dh": "Z", "ph": "F",
-    "dj": "J", "ck": "K", "b": "B", "p": "P", "t": "T", "s": "S", "j": "J", "h": "H",
+    "dj": "J", "ck": "K", "gu": "K", "b": "B", "p": "P", "t": "T", "s": "S", "j": "J", "h": "H",
     "d": "D", "z": "Z", "r": "R", "q": "K", "k": "K", "g": "K", "f": "F", "l": "L",
     "m": "M", "n": "N", "v": "W", "x": "X",
     "a": "a", "aa": "a", "e": "e", "i": "i", "ee": "i", "ii": "i", "o": "u", "u": "u",
@@ -119,25 +120,46 @@ def _latin_segments(word: str) -> list[Segment]:
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else ""
         vowel_next = bool(nxt) and nxt[0] in "aeiou"
-        if unit in ("w", "y"):
+        if unit == "ow":  # Persian ow is the diphthong aw (Ferdowsi = Firdawsi)
+            out.extend(("u", "W") if vowel_next else ("a", "u"))
+        elif unit in ("w", "y"):
             consonant = i == 0 or vowel_next
             out.append(("W" if unit == "w" else "Y") if consonant else ("u" if unit == "w" else "i"))
         elif unit == "c":
             out.append("S" if nxt[:1] in ("e", "i", "y") else "K")
         elif unit in _LATIN_SOUNDS:
             out.append(_LATIN_SOUNDS[unit])
+    return _mark_vowels(out)
+
+
+def _mark_vowels(segs: list[Segment]) -> list[Segment]:
+    """Mark romanized vowels whose weight differs from the rest. Almost always long (written
+    in the script): a final -i after a consonant (nisba: Ahmadi, Husseini) becomes `j`, u in
+    a final closed syllable (Mahmud, Mansur) becomes `o`. Often not a vowel at all: an e
+    beside another vowel (Saeid, Esmaeil) or ending a word (Othmane) becomes `y`."""
+    out = list(segs)
+    for i, s in enumerate(out):
+        beside_vowel = (i and out[i - 1] in "aeiu") or (i + 1 < len(out) and out[i + 1] in "aeiu")
+        if s == "e" and (beside_vowel or (i == len(out) - 1 and i >= 2)):
+            out[i] = "y"
+    if len(out) >= 2 and out[-1] == "i" and out[-2] in _CONSONANTS:
+        out[-1] = "j"
+    if len(out) >= 3 and out[-2] == "u" and out[-1] in _CONSONANTS and out[-3] in _CONSONANTS:
+        out[-2] = "o"
     return out
 
 
 def _arabic_segments(word: str) -> list[Segment]:
-    """Sound segments of one Arabic-script word (folded letters; ع and ء are not written in
-    most romanizations, so they are dropped)."""
-    letters = [ch for ch in word if ch in _ARABIC_SOUNDS or ch in "اوی"]
+    """Sound segments of one Arabic-script word (folded letters). ع and ء leave only a gap:
+    most romanizations do not write them."""
+    letters = [ch for ch in word if ch in _ARABIC_SOUNDS or ch in "اویعء"]
     out: list[Segment] = []
     for i, ch in enumerate(letters):
         prev = letters[i - 1] if i else ""
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
-        if ch == "ا":
+        if ch in "عء":
+            out.append(_GAP)
+        elif ch == "ا":
             out.append("V" if i == 0 else "A")
         elif ch in "وی":
             consonant = i == 0 or "ا" in (prev, nxt)
@@ -167,16 +189,14 @@ def _words(name: str) -> list[str]:
 
 
 def _collapse(segs: list[Segment]) -> tuple[Segment, ...]:
-    """Doubled sounds count once (Qassim = Qasim, Hasan Nasr = Hasannasr)."""
-    return tuple(s for i, s in enumerate(segs) if i == 0 or segs[i - 1] != s)
+    """Doubled sounds count once (Qassim = Qasim, Hasan Nasr = Hasannasr); a gap left by
+    ع or ء keeps the letters around it apart (معمر is Mu-ammar, not Mamar)."""
+    kept = [s for i, s in enumerate(segs) if i == 0 or segs[i - 1] != s]
+    return tuple(s for s in kept if s != _GAP)
 
 
 def _word_segments(name: str) -> tuple[tuple[Segment, ...], ...]:
     return tuple(tuple(_arabic_segments(w) if _is_arabic(w) else _latin_segments(w)) for w in _words(name))
-
-
-def _has_arabic(text: str) -> bool:
-    return _is_arabic(text)
 
 
 @lru_cache(maxsize=65536)
@@ -195,14 +215,15 @@ def name_key(name: str) -> str:
 # Distance of each vowel from the three qualities a, i, u. Persian e stands for Arabic a or
 # i; script letters allow what they can spell (final ی is ī, or ā in موسی).
 _VOWEL_QUALITY: dict[Segment, tuple[float, float, float]] = {
-    "a": (0, 0.6, 0.6), "i": (0.6, 0, 0.6), "u": (0.6, 0.6, 0), "e": (0.15, 0.15, 0.5),
+    "a": (0, 0.9, 0.9), "i": (0.9, 0, 0.9), "u": (0.9, 0.9, 0), "e": (0.15, 0.15, 0.5),
+    "j": (0.9, 0, 0.9), "o": (0.9, 0.9, 0), "y": (0.15, 0.15, 0.5),
     "A": (0, 0.6, 0.6), "I": (0.5, 0, 0.6), "U": (0.8, 0.6, 0), "E": (0.2, 0, 0.6),
     "V": (0, 0, 0), "O": (0, 0.5, 0.6),
 }
 _GLIDES = {"W": 2, "Y": 1}  # semivowel -> index of its vowel quality (u, i)
 _GLIDE_LETTERS = {("U", "W"), ("I", "Y"), ("E", "Y")}  # script letters that may be the glide
 _NEAR_CONSONANTS = {
-    frozenset("DZ"): 0.4, frozenset("ST"): 0.5, frozenset("SZ"): 0.7, frozenset("KX"): 0.6,
+    frozenset("DZ"): 0.3, frozenset("ST"): 0.5, frozenset("SZ"): 0.7, frozenset("KX"): 0.6,
     frozenset("HX"): 0.5, frozenset("JK"): 0.6, frozenset("CS"): 0.5, frozenset("FP"): 0.6,
     frozenset("BP"): 0.6,
 }
@@ -230,6 +251,12 @@ def _substitution(x: Segment, y: Segment) -> float:
 
 def _deletion(s: Segment, other_is_script: bool) -> float:
     """Cost of a segment with no counterpart: short vowels are unwritten in the script."""
+    if s == "j":
+        return 1.0
+    if s == "o":
+        return 0.6
+    if s == "y":
+        return 0.15
     if s in "aeiu":
         return 0.1 if other_is_script else 0.5
     if s in "VO":
@@ -243,16 +270,28 @@ def _weight(segs: tuple[Segment, ...]) -> float:
     return sum(0.5 if _is_vowel(s) else 1.0 for s in segs)
 
 
+_ALPHABET = tuple(_CONSONANTS | frozenset(_VOWEL_QUALITY))
+
+
+@cache
+def _costs(other_is_script: bool) -> tuple[dict[tuple[Segment, Segment], float], dict[Segment, float]]:
+    """Substitution and deletion costs over the whole segment alphabet, computed once."""
+    sub = {(x, y): _substitution(x, y) for x in _ALPHABET for y in _ALPHABET}
+    return sub, {x: _deletion(x, other_is_script) for x in _ALPHABET}
+
+
 def _distance(a: tuple[Segment, ...], b: tuple[Segment, ...], a_script: bool, b_script: bool) -> float:
     """Weighted edit distance between two segment sequences."""
+    sub, del_a = _costs(b_script)
+    del_b = _costs(a_script)[1]
     prev = [0.0]
     for y in b:
-        prev.append(prev[-1] + _deletion(y, a_script))
+        prev.append(prev[-1] + del_b[y])
     for x in a:
-        dx = _deletion(x, b_script)
+        dx = del_a[x]
         cur = [prev[0] + dx]
         for j, y in enumerate(b, 1):
-            cur.append(min(prev[j] + dx, cur[j - 1] + _deletion(y, a_script), prev[j - 1] + _substitution(x, y)))
+            cur.append(min(prev[j] + dx, cur[j - 1] + del_b[y], prev[j - 1] + sub[x, y]))
         prev = cur
     return prev[-1]
 
@@ -273,7 +312,7 @@ def same_name(a: str, b: str) -> float:
     """How alike two written names sound, in [0, 1]; `SAME_NAME_THRESHOLD` and above is
     the same name. Word order may differ (family name first or last) at a small cost."""
     seg_a, seg_b = segments(a), segments(b)
-    a_script, b_script = _has_arabic(a), _has_arabic(b)
+    a_script, b_script = _is_arabic(a), _is_arabic(b)
     best = _similarity(seg_a, seg_b, a_script, b_script)
     if best < 1.0:
         for rotated in _rotations(list(_word_segments(b))):

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from bibkit.library.dedup.keys import Keys
-from bibkit.library.textkeys import name_block_key
 
 MAX_BLOCK = 40  # all-pairs up to this size
 WINDOW = 12  # neighbours compared in bigger blocks
@@ -33,7 +32,7 @@ def blocking_keys(k: Keys) -> Iterator[tuple[str, ...]]:
         skel_words = skel.split()
         if len(skel_words) >= 2:
             yield ("skel", *skel_words[:3])
-    if k.names and (author := name_block_key(k.names[0])):
+    if author := k.author_block:
         for year in k.years:
             yield ("author-year", author, str(year))
             yield ("author-year", author, str(year + 1))

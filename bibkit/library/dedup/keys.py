@@ -14,7 +14,8 @@ from functools import cache
 from importlib import resources
 from urllib.parse import unquote
 
-from bibkit.library.textkeys import family_key, fold, gregorian_years, has_arabic, skeleton
+from bibkit.library.textkeys import (family_key, fold, gregorian_years, has_arabic, name_block_key,
+                                     person_key, skeleton)
 from bibkit.model import Name, Reference
 
 _BRACKET_TAIL = re.compile(r"\s*[\[(](?:erratum|comment|see|retraction|vol \d|original)[^\])]*[\])]?\s*$", re.I)
@@ -58,7 +59,8 @@ class Keys:
     arabic: bool  # some title form is in Arabic script
     translated: bool  # `[Title]`: MEDLINE's mark of a title translated into English
     authors: tuple[str, ...]  # folded family names, in order
-    names: tuple[Name, ...]
+    first_author: tuple[str, str] | None  # (family, given initial) of the first name
+    author_block: str  # the first family name's consonant classes, for blocking
     years: frozenset[int]
     doi: str
     isbns: frozenset[str]
@@ -173,7 +175,8 @@ def record_keys(ref: Reference) -> Keys:
         arabic=any(has_arabic(t) for t in titles),
         translated=ref.text.get("title", "").lstrip().startswith("["),
         authors=tuple(k for n in names if (k := family_key(n))),
-        names=tuple(names),
+        first_author=person_key(names[0]) if names else None,
+        author_block=name_block_key(names[0]) if names else "",
         years=gregorian_years(ref.dates.get("issued")),
         doi=normalize_doi(ref.text.get("DOI", "")),
         isbns=normalize_isbn(ref.text.get("ISBN", "")),

@@ -71,8 +71,22 @@ def conflict(a: Keys, b: Keys) -> str | None:
 
 
 def _prefix_of(short: str, long: str) -> bool:
-    """`short` is `long` with its subtitle cut (at a word boundary, 3 words at least)."""
-    return short.count(" ") >= 2 and long.startswith(short) and long[len(short):len(short) + 1] == " "
+    """`short` is `long` with its subtitle cut at a word boundary (`Arab Contemporaries` of
+    `Arab contemporaries: the role of …`); two words and 15 letters at least."""
+    return (" " in short and len(short) >= 15 and long.startswith(short)
+            and long[len(short):len(short) + 1] == " ")
+
+
+def _variant_similarity(a: str, b: str) -> float:
+    """Titles written apart differently (`classi fiers`, `net-works`), cut after their
+    subtitle, or with text around them (`mansour (1996). applying …`)."""
+    compact = fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")) / 100
+    if _prefix_of(a, b) or _prefix_of(b, a):
+        return max(compact, 0.95)
+    short, long = sorted((a, b), key=len)
+    if short.count(" ") >= 3 and fuzz.partial_ratio(short, long) >= 95:
+        return max(compact, 0.93)
+    return compact
 
 
 def title_similarity(a: Keys, b: Keys) -> float:
@@ -81,15 +95,22 @@ def title_similarity(a: Keys, b: Keys) -> float:
     for ta in a.titles:
         for tb in b.titles:
             score = fuzz.ratio(ta, tb) / 100
-            if score < 0.95 and (_prefix_of(ta, tb) or _prefix_of(tb, ta)):
-                score = 0.95
+            if score < 0.95:
+                score = max(score, _variant_similarity(ta, tb))
             best = max(best, score)
     if a.arabic or b.arabic:
         for sa in a.skeletons:
             for sb in b.skeletons:
-                if len(sa) >= 6 and len(sb) >= 6:
-                    best = max(best, fuzz.ratio(sa, sb) / 100)
+                best = max(best, _skeleton_similarity(sa, sb))
     return best
+
+
+def _skeleton_similarity(a: str, b: str) -> float:
+    """Skeletons of 6 classes or more are compared fuzzily; shorter ones (کویر, Kuyr) only
+    count when equal, since a near-miss of two letters says little."""
+    if min(len(a), len(b)) >= 6:
+        return fuzz.ratio(a, b) / 100
+    return 0.95 if a == b and len(a) >= 2 else 0.0
 
 
 def _title_points(sim: float) -> float:
@@ -107,9 +128,9 @@ def _title_points(sim: float) -> float:
 
 
 def _author_points(a: Keys, b: Keys) -> tuple[float, str]:
-    if not a.names or not b.names:
+    if a.first_author is None or b.first_author is None:
         return 0.0, ""
-    if same_person(a.names[0], b.names[0]):
+    if same_person(a.first_author, b.first_author):
         return 2.0, "first authors match"
     if set(a.authors) & set(b.authors):
         return 0.5, "authors overlap"

@@ -38,7 +38,8 @@ def _render(rec: Record, rng: random.Random) -> tuple[str, str] | None:
     fitting = templates.fitting(rec)
     if fitting and rng.random() < _TEMPLATE_SHARE.get(rec.lang, 0.35):
         tpl = rng.choice(fitting)
-        return templates.render(tpl, rec, rng), f"template:{tpl.name}"
+        marked = templates.render(tpl, rec, rng)
+        return (marked, f"template:{tpl.name}") if marked else None
     styles = [c for c in csl.choices() if c.fits(rec)]
     choice = rng.choices(styles, weights=[c.weight for c in styles])[0]
     marked = csl.render_csl(choice, rec, rng)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,6 +23,7 @@ from bibkit.render.engine import BibkitStyle, CiteRef, load_style, render
 
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 _WRAPPED = {f"{_CSL}{tag}" for tag in ("text", "number", "date", "label")}
+_DOUBLE_PERIOD = re.compile("\\.([\ue000-\ue0ff]+)\\.")  # a period CSL would have collapsed
 _NAME_ROLES = ("author", "editor", "translator", "container-author", "collection-editor")
 
 
@@ -92,4 +94,5 @@ def render_csl(choice: StyleChoice, rec: Record, rng: random.Random) -> str | No
     if out.problems or not text.strip():
         return None
     journal = label_for("container-title", rec.item["type"])
+    text = _DOUBLE_PERIOD.sub(r".\1", text)
     return text.replace(open_mark("container-title"), open_mark(journal or "container-title"))

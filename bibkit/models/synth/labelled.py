@@ -48,10 +48,6 @@ def mark(label: str, text: str) -> str:
     return f"{open_mark(label)}{text}{CLOSE}" if text else ""
 
 
-def strip_marks(text: str) -> str:
-    return "".join(c for c in text if not 0xE000 <= ord(c) <= 0xE0FF)
-
-
 @cache
 def variable_labels() -> dict[str, str]:
     """CSL variable -> label, from `data/labels.tsv`."""
@@ -184,7 +180,8 @@ def _attach_gaps(chars: list[str], labels: list[str | None]) -> None:
         forward = False
         for start, end in _tokens(chars, i, j):
             token = "".join(chars[start:end])
-            forward = forward or prev is None or (_is_word(token) and not _cue_of(token, prev))
+            quote_before_next = token in ('"', "'") and end == j < n
+            forward = forward or prev is None or quote_before_next or (_is_word(token) and not _cue_of(token, prev))
             target = (nxt or prev) if forward else (prev or nxt)
             for k in range(start, end):
                 labels[k] = target

@@ -217,7 +217,7 @@ def _book(rng: random.Random, rec: Record) -> dict:
         out["edition"] = str(rng.randint(2, 9))
     if rng.random() < 0.06:
         out["volume"] = str(rng.randint(1, 6))
-    if rng.random() < 0.04:
+    if rng.random() < 0.1:
         out["ISBN"] = f"978-{_digits(rng, 3)}-{_digits(rng, 2)}-{_digits(rng, 4)}-{rng.randint(0, 9)}"
     if rng.random() < 0.04:
         out["collection-title"] = _name_value(rng, rec, "periodical", "periodical")

@@ -44,8 +44,9 @@ def fitting(rec: Record) -> list[Template]:
     return [t for t in templates() if t.fits(rec)]
 
 
-def render(tpl: Template, rec: Record, rng: random.Random) -> str:
-    """The record in this template's shape, as a sentinel-marked string."""
+def render(tpl: Template, rec: Record, rng: random.Random) -> str | None:
+    """The record in this template's shape, as a sentinel-marked string (None if the record
+    lacks a field the template requires)."""
     out: list[str] = []
     group: list[str] | None = None
     group_slots: list[tuple[str, str]] = []
@@ -60,6 +61,8 @@ def render(tpl: Template, rec: Record, rng: random.Random) -> str:
             name, _, fmt = piece[1:-1].partition(":")
             value = slot_value(name, fmt, rec, rng)
             if group is None:
+                if not value:
+                    return None
                 out.append(mark(_label(name, rec), value))
             else:
                 ok = ok and bool(value)

@@ -1,8 +1,9 @@
 """Dictionaries for the reference labeller: given names, particles, honorifics, places,
 publishers, periodicals and cue words, in English, Persian and Arabic (script and romanized).
 
-Each `*.tsv` file here is one dictionary (`lang <TAB> form [<TAB> variants|...]`); its stem
-is the tag a token gets (`places.tsv` -> `place`). `cues.tsv` has a leading label column and
+Each `*.tsv` file here is one dictionary (`lang <TAB> form [<TAB> variants|...]`) giving one
+tag (`places.tsv` -> `place`; words that only mark a name, such as Press or فصلنامه, are
+`publisher-word` and `periodical-word`). `cues.tsv` has a leading label column and
 gives tags `cue:<label>`. Lookups fold the variants real lists mix: Arabic/Persian letters
 (ي/ی, ك/ک, ة/ه, hamza forms), digits, ZWNJ, diacritics (harakat and Latin accents), case,
 ʿ/ʾ/' and hyphens, and surrounding punctuation, so `(تهران:` and `Tehrān,` both hit `place`.
@@ -25,7 +26,9 @@ _FILES = {
     "honorifics.tsv": "honorific",
     "places.tsv": "place",
     "publishers.tsv": "publisher",
+    "publisher_words.tsv": "publisher-word",
     "periodicals.tsv": "periodical",
+    "periodical_words.tsv": "periodical-word",
 }
 _CUES = "cues.tsv"
 

@@ -18,15 +18,16 @@ from bibkit.text.translit.reading import (
     ARTICLE,
     LONG_VOWELS,
     SILENT_H,
+    SPACE,
     TA_MARBUTA,
     VOWELS,
 )
 
-SPACE = " "
 JOIN = "+"  # a separately written affix (ZWNJ): IJMES hyphen, ALA-LC prime
 _MARKS = dict.fromkeys(map(ord, "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"))
 _PLAIN = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "ٱ": "ا"})
 _ZWNJ = "\u200c"
+_VOWEL_MARKS = frozenset("\u064e\u064f\u0650")  # a vocalized word is read as written
 # suffix (plain script) -> (reading tokens, written ezafe after it)
 _SUFFIXES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("هایی", ("h", "ā", "y", "ī"), None),
@@ -69,7 +70,7 @@ def analyze(word: str, lang: str) -> Analysis:
     ezafe = None
     if word.endswith("ۀ") or word.endswith("\u0647\u0654"):
         word, ezafe = word.rstrip("\u0654").replace("ۀ", "ه"), "written_hamza"
-    found = _known(word, lang)
+    found = None if _VOWEL_MARKS.intersection(word) else _known(word, lang)
     if found is None:
         tokens = guess(word, lang)
         found = Analysis(tokens, "", True, None, ARTICLE in tokens)
@@ -168,11 +169,14 @@ def _joined(parts: list[str], lang: str) -> Analysis | None:
 
 
 def _compound(text: str, lang: str) -> Analysis | None:
-    """Two words written as one around the article: عبدالکریم, نورالدین, ابوالقاسم."""
-    at = text.find("ال", 2)
-    while at != -1:
-        head, tail = _stem(text[:at], lang), _with_prefix(text[at:], lang)
-        if head and tail:
-            return Analysis((*head.tokens, SPACE, *tail.tokens), head.pos, False, tail.ezafe, False)
-        at = text.find("ال", at + 1)
+    """Two lexicon words written as one: عبدالکریم, محمدعلی (names keep a space), کتابخانه."""
+    for at in range(2, len(text) - 1):
+        head = _stem(text[:at], lang)
+        if head is None:
+            continue
+        tail = _with_prefix(text[at:], lang) if text.startswith("ال", at) else _stem(text[at:], lang)
+        if tail:
+            spaced = tail.has_article or (head.pos == "name" and tail.pos == "name")
+            tokens = (*head.tokens, SPACE, *tail.tokens) if spaced else head.tokens + tail.tokens
+            return Analysis(tokens, head.pos if head.pos == "name" else tail.pos, False, tail.ezafe, False)
     return None

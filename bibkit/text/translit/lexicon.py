@@ -31,8 +31,11 @@ class Entry:
 
 
 def key(word: str) -> str:
-    """The lookup key of a script word (fold, without spaces or ZWNJ)."""
-    return fold(word).replace(" ", "")
+    """The lookup key of a script word (fold, without spaces or ZWNJ).
+
+    Alif maqsura is kept apart from yeh (as alif), so على (ʿalā) and علي (ʿAlī) differ.
+    """
+    return fold(word.replace("ى", "ا")).replace(" ", "")
 
 
 @cache

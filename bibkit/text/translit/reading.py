@@ -26,10 +26,22 @@ _MULTI = ("khw", "th", "dh", "sh", "kh", "gh", "ch", "zh")
 _SINGLE = frozenset("bptjḥdrzsṣḍṭẓʿfqkglmnhwyʾaiuāīū|")
 
 
+SPACE = " "
+
+
 @cache
 def parse(reading: str, script: str = "", where: str | None = None) -> tuple[str, ...]:
-    """Tokens of a reading; `script` (the word as written) supplies the final marks."""
-    rest = reading
+    """Tokens of a reading (words joined by SPACE); `script` supplies the final marks."""
+    tokens: list[str] = []
+    for word in reading.split():
+        if tokens:
+            tokens.append(SPACE)
+        tokens.extend(_word(word, reading, where))
+    return tuple(_final_marks(tokens, script))
+
+
+def _word(rest: str, reading: str, where: str | None) -> list[str]:
+    """Tokens of one word of a reading: proclitics, article, letters."""
     tokens: list[str] = []
     for clitic in PROCLITICS:
         if rest.startswith(clitic):
@@ -39,7 +51,7 @@ def parse(reading: str, script: str = "", where: str | None = None) -> tuple[str
         tokens.append(ARTICLE)
         rest = rest[3:]
     tokens.extend(_letters(rest, reading, where))
-    return tuple(_final_marks(_merge_vowels(tokens), script))
+    return _merge_vowels(tokens)
 
 
 def _letters(text: str, reading: str, where: str | None) -> list[str]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bibkit.text.translit import tables
-from bibkit.text.translit.analyze import SPACE
 from bibkit.text.translit.reading import (
     ALIF_MAQSURA,
     ARTICLE,
     PROCLITICS,
     SILENT_H,
+    SPACE,
     TA_MARBUTA,
 )
 

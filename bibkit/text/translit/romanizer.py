@@ -19,7 +19,7 @@ from bibkit.text.translit import overrides as user_overrides
 from bibkit.text.translit import tables
 from bibkit.text.translit.analyze import Analysis, analyze
 from bibkit.text.translit.lexicon import PROPER, key
-from bibkit.text.translit.reading import TA_MARBUTA
+from bibkit.text.translit.reading import ARTICLE, TA_MARBUTA
 from bibkit.text.translit.render import ezafe_kind, render
 
 _WORD = re.compile("[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u200c]+")
@@ -28,7 +28,8 @@ _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "«": "\"", "»": "\"",
                         **{chr(0x06F0 + d): str(d) for d in range(10)}})
 _EZAFE_HEADS = frozenset({"n", "adj", "prepez"})
 _EZAFE_MODIFIERS = frozenset({"n", "adj", "name", "place", "org", "pron", ""})
-_CONSTRUCT_NEXT = PROPER | {"n"}
+_CONSTRUCT_NEXT = PROPER | {"n", "num"}
+_NUMBER = Analysis(("0",), "num")
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,21 @@ class RomanizedWord:
 
 
 def romanize(text: str, scheme: str = "ijmes", lang: str | None = None, diacritics: bool = True,
-             *, overrides: str | Path | None = None, mark: str = "") -> str:
-    """`text` in Latin script; words read by rule get `mark` appended (the CLI shows `*`)."""
+             *, capitalize: bool = True, overrides: str | Path | None = None, mark: str = "") -> str:
+    """`text` in Latin script; words read by rule get `mark` appended (the CLI shows `*`).
+
+    `capitalize` upper-cases the first word as in a title or sentence; proper nouns are
+    capitalized either way (pass False for a glossary word: `kitāb`, not `Kitāb`).
+    """
     return "".join(p if isinstance(p, str) else p.latin + (mark if p.by_rule else "")
-                   for p in _pieces(text, scheme, lang, diacritics, overrides))
+                   for p in _pieces(text, scheme, lang, diacritics, capitalize, overrides))
 
 
 def romanize_words(text: str, scheme: str = "ijmes", lang: str | None = None, diacritics: bool = True,
-                   *, overrides: str | Path | None = None) -> list[RomanizedWord]:
+                   *, capitalize: bool = True, overrides: str | Path | None = None) -> list[RomanizedWord]:
     """Each Arabic-script word of `text` with its romanization and whether it was a guess."""
-    return [p for p in _pieces(text, scheme, lang, diacritics, overrides) if isinstance(p, RomanizedWord)]
+    return [p for p in _pieces(text, scheme, lang, diacritics, capitalize, overrides)
+            if isinstance(p, RomanizedWord)]
 
 
 def strip_diacritics(latin: str) -> str:
@@ -59,7 +65,7 @@ def strip_diacritics(latin: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
-def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool,
+def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitalize: bool,
             overrides: str | Path | None) -> list[str | RomanizedWord]:
     """Separators (as str) and words (as RomanizedWord), in order."""
     tables.check_scheme(scheme)
@@ -80,8 +86,11 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool,
             out.append(RomanizedWord(word, _finish(fixed[key(word)], diacritics), False))
             continue
         nxt = parts[i + 2][1] if i + 2 < len(parts) and _joins(parts[i + 1]) else None
-        first = words[0] is part and not any(c.isalpha() for c in text[: text.find(word)])
-        latin = _render(analysis, nxt, language, scheme, first)
+        if nxt is None and i + 1 < len(parts) and _before_number(parts[i + 1]):
+            nxt = _NUMBER
+        prev = parts[i - 2][1] if i >= 2 and _joins(parts[i - 1]) else None
+        first = capitalize and words[0] is part and not any(c.isalpha() for c in text[: text.find(word)])
+        latin = _render(analysis, nxt, language, scheme, first or _in_name(analysis, prev))
         out.append(RomanizedWord(word, _finish(latin, diacritics), analysis.by_rule))
     return out
 
@@ -107,6 +116,17 @@ def _joins(separator: str | tuple[str, Analysis]) -> bool:
     return isinstance(separator, str) and separator.strip() == ""
 
 
+def _before_number(separator: str | tuple[str, Analysis]) -> bool:
+    """A number follows directly (Thawrat 14 Tammūz): it governs like a noun."""
+    return isinstance(separator, str) and separator[:1].isspace() and separator.strip()[:1].isdigit()
+
+
+def _in_name(a: Analysis, prev: Analysis | None) -> bool:
+    """Honorifics and article words after a name belong to it: Riżā Shāh, Jamāl al-Dīn."""
+    starts_with_article = a.tokens[0] == ARTICLE
+    return prev is not None and prev.pos in PROPER and (a.pos == "hon" or (starts_with_article and a.pos != "adj"))
+
+
 def _render(a: Analysis, nxt: Analysis | None, lang: str, scheme: str, first: bool) -> str:
     proper = a.pos in PROPER
     return render(a.tokens, lang, scheme, capitalize=proper or first, first_only=not proper,
@@ -125,7 +145,7 @@ def _ezafe(a: Analysis, nxt: Analysis | None) -> str | None:
         return a.ezafe
     if nxt is None or a.by_rule or nxt.has_article:
         return None
-    if a.pos in _EZAFE_HEADS and nxt.pos in _EZAFE_MODIFIERS:
+    if a.pos == "prepez" or (a.pos in _EZAFE_HEADS and nxt.pos in _EZAFE_MODIFIERS):
         return ezafe_kind(a.tokens)
     return None
 

@@ -1,0 +1,157 @@
+"""Name lists as reference lists print them, split into CSL names.
+
+Handles the shapes styles produce: inverted with initials (`Family, G., Family2, G., &
+Family3`), display order (`G. Family, G. Family2, and G. Family3`), Vancouver (`Family GH,
+Family2 G`), all-caps families (`BARONE Robert`), Chicago/MLA mixes (`Family, Given, and Given2
+Family2`), `Family (G.)`, Persian/Arabic lists (`زرین‌کوب، عبدالحسین و …`), single names, and
+institutions (kept as literal names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bibkit.model import Name
+from bibkit.namesplit import name_from_parts, name_from_string
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
+_ROLE_CUES = re.compile(
+    r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
+    r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|\((?:eds?|trans|ed|hrsg|hg|dir|coords?)\.?\)|"
+    r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
+    r"ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|تحقيق|تحقیق|تصحیح|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف",
+    re.IGNORECASE)
+_ET_AL = re.compile(r"\bet\s*al\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:;|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|\s+و\s+|،?\s*و\s+)\s*", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z\u00C0-\u00DE](?:[a-z]\.|\.)?[\s\-]?){1,4}$")
+_CAPS_WORD = re.compile(r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’\-]{2,}$")
+_VANCOUVER = re.compile(r"^([^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)\s+([A-Z]{1,3})$")
+_INSTITUTION = re.compile(
+    r"\b(?:newspaper|ministry|office|embassy|university|institute|center|centre|council|committee|commission|"
+    r"organi[sz]ation|department|agency|bank|press|association|society|foundation|government|records|"
+    r"group|corporation|company|inc|ltd|nations|union|bureau|service|library|museum|archives?|"
+    r"vez[aā]rat|viz[aā]rat|wiz[aā]rat|s[aā]zm[aā]n|markaz|d[aā]neshg[aā]h|ed[aā]re?h?)\b|"
+    r"^(?:وزارت|سازمان|مرکز|دانشگاه|اداره|روزنامه|وزارة|مركز|جامعة|مؤسسه|مؤسسة|دار)\b", re.IGNORECASE)
+
+
+def clean_name_list(text: str) -> str:
+    """Role words, `et al.` and line-break hyphens (`Mur- phy`) removed."""
+    text = re.sub(r"(\w)- (\w)", lambda m: m.group(1) + ("-" if m.group(2).isupper() else "") + m.group(2), text)
+    text = _ROLE_CUES.sub(" ", text)
+    text = _ET_AL.sub(" ", text)
+    text = text.replace("،", ",")
+    return re.sub(r"\s+", " ", text).strip(_EDGE + "-–—")
+
+
+def split_names(text: str) -> list[Name]:
+    """A name list as written to names, in order."""
+    text = clean_name_list(text)
+    if not text:
+        return []
+    if _INSTITUTION.search(text) and not re.search(r",\s*[A-Z]\.", text) and not _AND.search(text):
+        return [Name(literal=text)]
+    text = re.sub(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)", "; ", text)  # JOUET, Emmanuelle. GREACEN, Tim
+    names: list[Name] = []
+    for chunk in _AND.split(text):
+        chunk = chunk.strip(_EDGE)
+        if chunk:
+            names.extend(_chunk_names(chunk))
+    return names
+
+
+def _is_initials(part: str) -> bool:
+    return bool(_INITIALS.match(part.strip())) and len(part.strip()) <= 12
+
+
+def _looks_given(part: str) -> bool:
+    """A part that can be the given name of the part before it (`F.`, `Robert`, `George S.`,
+    `عبدالحسین`)."""
+    words = part.split()
+    if _is_initials(part):
+        return True
+    if not words or len(words) > 3 or not all(w[:1].isalpha() for w in words):
+        return False
+    return len(words) <= 2 or all(_is_initials(w) for w in words[1:]) or len(words) == 3
+
+
+def _display_name(part: str) -> bool:
+    """`O. Ambacher`, `Ambacher O.`, `Smith JA`, `BARONE Robert`: a whole name on its own."""
+    words = part.split()
+    if len(words) < 2:
+        return False
+    caps_family = bool(_CAPS_WORD.match(words[0])) and not words[-1].isupper()  # BARONE Robert
+    return _is_initials(words[0]) or bool(_VANCOUVER.match(part)) or caps_family
+
+
+def _chunk_names(chunk: str) -> list[Name]:
+    """One `and`-free run of names. The first part decides the list's shape: a lone word
+    (`Modahl, C. Green, L.`) means inverted names; several words (`Rachid Attia, Jeremie
+    Daniel`) mean display order, unless initials follow (`Abbasi Nozari, A.`)."""
+    parts = [p.strip() for p in chunk.split(",") if p.strip(_EDGE)]
+    inverted = len(parts) > 1 and (len(parts[0].split()) == 1 or bool(_ARABIC.search(parts[0])) or (
+        len(parts) == 2 and len(parts[1].split()) == 1))  # Wong Fillmore, Lily
+    if inverted and _initials_then_family(parts):
+        parts = [piece for p in parts for piece in _split_initials_family(p)]
+    out: list[Name] = []
+    i = 0
+    while i < len(parts):
+        part, following = parts[i], parts[i + 1] if i + 1 < len(parts) else None
+        pair = following is not None and not _display_name(part) and _looks_given(following) and (
+            inverted or _is_initials(following))
+        if pair:
+            out.append(_inverted(part, following))
+            i += 2
+        else:
+            out.append(_whole(part))
+            i += 1
+    return [n for n in out if n.family or n.literal]
+
+
+def _initials_then_family(parts: list[str]) -> bool:
+    """`Modahl, C. Green, L. Fein, D.`: every middle part is the previous name's initials
+    followed by the next family name, and the list ends on initials."""
+    return len(parts) >= 3 and _is_initials(parts[-1]) and all(
+        len(_split_initials_family(p)) == 2 for p in parts[1:-1])
+
+
+def _split_initials_family(part: str) -> list[str]:
+    """In an inverted list, `C. Green` is the initials of one name and the family of the next."""
+    match = re.fullmatch(r"((?:[A-Z\u00C0-\u00DE]\.[\s\-]?){1,3})\s*([^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)", part)
+    return [match.group(1).strip(), match.group(2)] if match else [part]
+
+
+def _inverted(family: str, given: str) -> Name:
+    family = family.strip(_EDGE)
+    given = given.strip(" ;:()[]«»\"“”")
+    if not _is_initials(given) and not _is_initials(given.split()[-1]):
+        given = given.rstrip(".")
+    elif re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z]", given):
+        given += "."
+    if family[:1].islower() and not re.match(r"^(?:al|el|van|von|de|da|di|du|la|le|ibn|bin)\b[-\s]", family):
+        family = family[:1].upper() + family[1:]  # "roby" -> "Roby"
+    if given[:1].islower():
+        given = given[:1].upper() + given[1:]
+    if family.isupper() and len(family) > 3:
+        family = family.title()
+    return name_from_parts(family, given or None)
+
+
+def _whole(part: str) -> Name:
+    """One name written whole: display order, Vancouver, all-caps family, `Family (G.)`."""
+    part = part.strip(_EDGE)
+    if m := re.fullmatch(r"(.+?)\s*\(([^)]+)\)?", part):
+        return _inverted(m.group(1), m.group(2))
+    words = part.split()
+    if len(words) == 1:
+        return Name(literal=part) if not part[:1].islower() else Name(literal=part.capitalize())
+    if m := _VANCOUVER.match(part):
+        return _inverted(m.group(1), ".".join(m.group(2)) + ".")
+    trailing = len(words) - next((i for i in range(len(words), 0, -1) if not _is_initials(words[i - 1])), 0)
+    if trailing and not _is_initials(words[0]):  # Andreae M. O.
+        return _inverted(" ".join(words[:-trailing]), " ".join(words[-trailing:]))
+    if _CAPS_WORD.match(words[0]) and not words[-1].isupper():
+        caps = [w for w in words if _CAPS_WORD.match(w)]
+        rest = [w for w in words if not _CAPS_WORD.match(w)]
+        return _inverted(" ".join(caps), " ".join(rest))
+    return name_from_string(part)

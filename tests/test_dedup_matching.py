@@ -1,0 +1,136 @@
+"""Duplicate detection as a user sees it: which records it groups, which it keeps apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bibkit.library.dedup import find_duplicates
+from bibkit.library.dedup.keys import normalize_doi, normalize_isbn, parse_pages
+from bibkit.library.textkeys import skeleton
+from bibkit.model import Reference
+
+
+def ref(rid: str, title: str, family: str, given: str = "", year: int | None = None, **fields: Any) -> Reference:
+    item: dict[str, Any] = {"id": rid, "type": fields.pop("type", "article-journal"), "title": title,
+                            "author": [{"family": family, "given": given}]}
+    if year:
+        item["issued"] = {"date-parts": [[year]]}
+    item.update(fields)
+    return Reference.from_csl(item)
+
+
+def groups(*refs: Reference) -> list[list[str]]:
+    return sorted(sorted(g) for g in find_duplicates(list(refs)).cluster_ids(list(refs)))
+
+
+def test_name_spellings_and_a_cut_subtitle_are_one_book() -> None:
+    a = ref("a", "Arab Contemporaries", "Khaduri", "M.", 1974, type="book")
+    b = ref("b", "Arab contemporaries: the role of personalities in politics", "Khadduri", "Majid", 1974,
+            type="book")
+    assert groups(a, b) == [["a", "b"]]
+
+
+def test_arabic_script_and_romanized_record_are_one_work() -> None:
+    a = ref("a", "إحياء علوم الدين", "الغزالي", "أبو حامد", 1982, type="book", language="ar")
+    b = ref("b", "Ihya' ulum al-din", "al-Ghazali", "Abu Hamid", 1982, type="book")
+    assert groups(a, b) == [["a", "b"]]
+
+
+def test_persian_solar_year_matches_its_gregorian_year() -> None:
+    a = ref("a", "تاریخ ادبیات در ایران", "صفا", "ذبیح‌الله", 1385, type="book", language="fa")
+    b = ref("b", "Tarikh-e adabiyat dar Iran", "Safa", "Zabihollah", 2006, type="book")
+    assert groups(a, b) == [["a", "b"]]
+
+
+def test_arabic_and_persian_letter_forms_are_one_record() -> None:
+    a = ref("a", "دراسة في منهج التفسير عند الطبري", "الكاظمي", "علي", 2015, volume="7", page="101-130")
+    b = ref("b", "دِراسَة فی منهج التفسیر عند الطّبری", "الکاظمی", "علی", 2015, volume="7", page="۱۰۱-۱۳۰")
+    assert groups(a, b) == [["a", "b"]]
+
+
+def test_translated_title_with_the_same_locator_is_one_article() -> None:
+    a = ref("a", "بررسی تطبیقی مضامین عرفانی در غزلیات حافظ و مولوی", "محمدی", "رضا", 1398,
+            volume="16", issue="2", page="45-68", language="fa")
+    b = ref("b", "A comparative study of mystical themes in the ghazals of Hafez and Rumi", "Mohammadi",
+            "Reza", 2019, volume="16", issue="2", page="45-68")
+    assert groups(a, b) == [["a", "b"]]
+
+
+def test_other_volumes_and_editions_are_not_duplicates() -> None:
+    v1 = ref("v1", "Tarikh-i Bayhaqi", "Bayhaqi", "Abu'l-Fazl", 1388, type="book", volume="1")
+    v2 = ref("v2", "Tarikh-i Bayhaqi", "Bayhaqi", "Abu'l-Fazl", 1388, type="book", volume="2")
+    e1 = ref("e1", "Science and Civilization in Islam", "Nasr", "Seyyed Hossein", 1968, type="book")
+    e2 = ref("e2", "Science and Civilization in Islam", "Nasr", "Seyyed Hossein", 2001, type="book")
+    i1 = ref("i1", "Islamic Science", "Nasr", "S. H.", 1976, type="book", ISBN="0-905035-01-1")
+    i2 = ref("i2", "Islamic Science", "Nasr", "S. H.", 1976, type="book", ISBN="978-0-905035-02-5")
+    assert groups(v1, v2, e1, e2, i1, i2) == []
+
+
+def test_erratum_and_editorials_that_share_a_title_are_kept_apart() -> None:
+    article = ref("a", "Gain-of-function mutations in complement factor B", "de Jorge", "E. G.", 2007,
+                  volume="104", page="240-245")
+    erratum = ref("e", "Erratum: Gain-of-function mutations in complement factor B", "de Jorge", "E. G.",
+                  2007, volume="104", page="240-245")
+    ed1 = ref("d1", "Editor's Comments", "Weber", "Ron", 2002, volume="26", issue="1",
+              **{"container-title": "MIS Quarterly"})
+    ed2 = ref("d2", "Editor's Comments", "Weber", "Ron", 2002, volume="26", issue="2",
+              **{"container-title": "MIS Quarterly"})
+    assert groups(article, erratum, ed1, ed2) == []
+
+
+def test_conference_abstract_and_later_article_are_kept_apart() -> None:
+    abstract = ref("a", "Mutations of factor H impair regulation of surface bound C3b", "Lehtinen", "M. J.",
+                   2009, volume="39", page="S571", **{"container-title": "European Journal of Immunology"})
+    article = ref("b", "Mutations of factor H impair regulation of surface bound C3b", "Lehtinen", "M. J.",
+                  2009, volume="284", page="15650-15658",
+                  **{"container-title": "Journal of Biological Chemistry"})
+    assert groups(abstract, article) == []
+
+
+def test_groups_do_not_chain_records_with_different_dois() -> None:
+    title = "Remote sensing of groundwater depletion in the Qazvin plain"
+    a = ref("a", title, "Hosseini", "Mohammad", 2018, DOI="10.1000/aaa")
+    b = ref("b", title, "Husayni", "M.", 2018)
+    c = ref("c", title, "Hoseini", "Mohammad", 2018, DOI="https://doi.org/10.1000/BBB")
+    found = groups(a, b, c)
+    assert len(found) == 1 and len(found[0]) == 2 and found[0] != ["a", "c"]
+
+
+def test_same_doi_in_other_notation_is_one_record() -> None:
+    a = ref("a", "Groundwater depletion", "Hosseini", "M.", 2018, DOI="10.1016/S0025-7753(17)30624-3")
+    b = ref("b", "Groundwater depletion in Iran", "Hosseini", "M.", 2018,
+            DOI="https://doi.org/10.1016/S0025-7753%2817%2930624-3")
+    assert groups(a, b) == [["a", "b"]]
+
+
+def test_unsure_pairs_go_to_review_with_reasons() -> None:
+    a = ref("a", "Groundwater management in arid regions of Iran", "Hosseini", "M.", 2018,
+            volume="12", page="33-41")
+    b = ref("b", "Groundwater management in arid regions of Iran", "Karimi", "H.", 2018,
+            volume="12", page="33-41")
+    result = find_duplicates([a, b])
+    assert result.clusters == []
+    assert [(p.a, p.b) for p in result.review] == [(0, 1)]
+    assert "authors differ" in result.review[0].reasons
+
+
+def test_empty_input_and_records_without_titles() -> None:
+    assert find_duplicates([]).clusters == []
+    blank = [Reference(id="x"), Reference(id="y")]
+    assert find_duplicates(blank).clusters == []
+
+
+def test_keys_read_messy_locators() -> None:
+    pages = parse_pages("221-8")
+    assert pages is not None and (pages.first, pages.last) == (221, 228)
+    assert parse_pages("Suppl-29") is None
+    assert parse_pages("۴۵-۶۸") == parse_pages("45--68")
+    assert normalize_doi("https://doi.org/10.1000/ABC.") == "10.1000/abc"
+    assert normalize_isbn("0-306-40615-2") == normalize_isbn("978-0-306-40615-7")
+
+
+def test_skeleton_is_shared_by_script_and_romanizations() -> None:
+    assert skeleton("خدوری") == skeleton("Khadduri") == skeleton("Khaduri")
+    assert skeleton("قاسم") == skeleton("Qasim")
+    assert skeleton("الغزالی") == skeleton("al-Ghazali") == skeleton("Ghazzali")
+    assert skeleton("از کوچه رندان") == skeleton("Az kucheh-ye rendan")

@@ -1,0 +1,75 @@
+"""Calendar conversions against known date pairs, and years found in reference text."""
+
+import pytest
+
+from bibkit.errors import InputError
+from bibkit.text.calendars import (
+    GregorianDate,
+    calendar_date,
+    find_calendar_year,
+    lunar_hijri_to_gregorian,
+    solar_hijri_to_gregorian,
+)
+
+
+@pytest.mark.parametrize(("sh", "greg"), [
+    ((1385, 1, 1), (2006, 3, 21)),  # Nowruz 1385
+    ((1357, 11, 22), (1979, 2, 11)),  # 22 Bahman 1357, the revolution's victory
+    ((1403, 12, 30), (2025, 3, 20)),  # last day of a leap year
+])
+def test_solar_hijri_known_dates(sh, greg):
+    assert solar_hijri_to_gregorian(*sh) == GregorianDate(*greg)
+
+
+def test_solar_hijri_year_only_adds_621():
+    assert solar_hijri_to_gregorian(1385) == GregorianDate(2006)
+
+
+@pytest.mark.parametrize(("ah", "greg"), [
+    ((1404, 1, 1), (1983, 10, 7)),  # Umm al-Qura
+    ((1445, 9, 1), (2024, 3, 11)),  # Ramadan 1445
+    ((1, 1, 1), (622, 7, 19)),  # tabular epoch, proleptic Gregorian (16 July 622 Julian)
+])
+def test_lunar_hijri_known_dates(ah, greg):
+    assert lunar_hijri_to_gregorian(*ah) == GregorianDate(*greg)
+
+
+def test_lunar_hijri_year_is_year_of_first_muharram():
+    assert lunar_hijri_to_gregorian(1404).year == 1983
+    assert lunar_hijri_to_gregorian(1300).year == 1882  # outside Umm al-Qura: tabular
+
+
+def test_invalid_dates_are_input_errors():
+    with pytest.raises(InputError):
+        solar_hijri_to_gregorian(1385, 13, 1)
+    with pytest.raises(InputError):
+        lunar_hijri_to_gregorian(1404, 2, 31)
+
+
+@pytest.mark.parametrize(("text", "calendar", "year", "gregorian"), [
+    ("۱۳۸۵", "solar-hijri", 1385, 2006),
+    ("1385 ش", "solar-hijri", 1385, 2006),
+    ("1385 هـ.ش", "solar-hijri", 1385, 2006),
+    ("چاپ دوم، ۱۳۸۵ خورشیدی", "solar-hijri", 1385, 2006),
+    ("1404 ق", "lunar-hijri", 1404, 1983),
+    ("1404 هـ", "lunar-hijri", 1404, 1983),
+    ("1404 AH", "lunar-hijri", 1404, 1983),
+    ("بيروت: دار الهلال، 1404", "lunar-hijri", 1404, 1983),
+    ("تهران: امیرکبیر، ۱۳۸۵.", "solar-hijri", 1385, 2006),
+    ("1984 م", "gregorian", 1984, 1984),
+    ("London: Dar Al-Hikma, 2020", "gregorian", 2020, 2020),
+])
+def test_find_calendar_year(text, calendar, year, gregorian):
+    found = find_calendar_year(text)
+    assert (found.calendar, found.year, found.gregorian) == (calendar, year, gregorian)
+
+
+def test_find_keeps_original_text_and_prefers_marked_year():
+    found = find_calendar_year("1404 ق / 1984 م")
+    assert found.text == "1404 ق"
+    assert find_calendar_year("ص ۱۲۳-۱۴۵") is None  # pages are not years
+
+
+def test_calendar_date_keeps_both():
+    date = calendar_date("۱۳۸۵ ش")
+    assert date.parts == [[2006]] and date.raw == "۱۳۸۵ ش" and date.calendar == "solar-hijri"

@@ -1,0 +1,37 @@
+"""Script and language of titles as they appear in reference lists."""
+
+import pytest
+
+from bibkit.text.script import is_rtl, language_of, script_of, word_scripts
+
+
+def test_script_of():
+    assert script_of("تاریخ ایران") == "Arab"
+    assert script_of("Tarikh-e Iran") == "Latn"
+    assert script_of("تاریخ ایران (History of Iran)") == "mixed"
+    assert script_of("1385") is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("انقلاب ۱۴ ژوئیه و روابط ایران", "fa"),
+    ("الثورة العراقية في بغداد", "ar"),
+    ("Sherkat-e Sahami-ye Enteshar", "fa-Latn"),
+    ("Vezarat-e Khareje Iran", "fa-Latn"),
+    ("Al-Waqa'e Al-Iraqiya", "ar-Latn"),
+    ("Taʾrīkh al-ʿIrāq al-siyāsī", "ar-Latn"),
+    ("The Royal Family: The Beginning and the End", "en"),
+    ("La révolution iranienne et ses suites", "fr"),
+    ("Die Geschichte des Irak im Kalten Krieg", "de"),
+])
+def test_language_of(text, lang):
+    assert language_of(text) == lang
+
+
+def test_language_of_mixed_follows_leading_script():
+    assert language_of("تاریخ ایران (History of Iran)") == "fa"
+
+
+def test_word_scripts_and_direction():
+    assert word_scripts("Tehran تهران") == [("Tehran", "Latn"), ("تهران", "Arab")]
+    assert is_rtl("تهران: Amir Kabir")
+    assert not is_rtl("Tehran: امیرکبیر")

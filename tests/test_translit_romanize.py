@@ -1,0 +1,115 @@
+"""Romanization as a user checks it: known forms in each scheme, the rules, the flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from bibkit.errors import InputError, UsageError
+from bibkit.text.translit import SCHEMES, romanize, romanize_words
+
+
+@pytest.mark.parametrize(("scheme", "expected"), [
+    ("ijmes", "ʿAbd al-Karīm Qāsim"),
+    ("ala-lc", "ʻAbd al-Karīm Qāsim"),
+    ("din", "ʿAbd al-Karīm Qāsim"),
+    ("simple", "Abd al-Karim Qasim"),
+])
+def test_one_name_in_four_schemes(scheme: str, expected: str) -> None:
+    assert romanize("عبد الكريم قاسم", scheme=scheme, lang="ar") == expected
+
+
+def test_persian_title_gets_ezafe_in_each_scheme() -> None:
+    title = "روابط سیاسی ایران و عراق"
+    assert romanize(title, "ijmes", "fa") == "Ravābiṭ-i siyāsī-yi Īrān va ʿIrāq"
+    assert romanize(title, "ala-lc", "fa") == "Ravābiṭ-i siyāsī-i Īrān va ʻIrāq"
+    assert romanize(title, "simple", "fa") == "Ravabet-e seyasi-ye Iran va Eraq"
+
+
+def test_article_is_assimilated_only_in_din() -> None:
+    assert romanize("تاريخ الرسل والملوك", "ijmes", "ar") == "Tārīkh al-rusul wa-l-mulūk"
+    assert romanize("تاريخ الرسل والملوك", "ala-lc", "ar") == "Tārīkh al-rusul wa-al-mulūk"
+    assert romanize("تاريخ الرسل والملوك", "din", "ar") == "Tārīḫ ar-rusul wa-l-mulūk"
+
+
+def test_ta_marbuta_nisba_and_construct() -> None:
+    assert romanize("الجمهورية العربية", "ijmes", "ar") == "al-Jumhūriyya al-ʿarabiyya"
+    assert romanize("الجمهورية العربية", "ala-lc", "ar") == "al-Jumhūrīyah al-ʻarabīyah"
+    assert romanize("الجمهورية العربية", "din", "ar") == "al-Ǧumhūrīya al-ʿarabīya"
+    assert romanize("جامعة بغداد", "ijmes", "ar") == "Jāmiʿat Baghdād"
+
+
+def test_persian_letters_take_persian_values() -> None:
+    assert romanize("رضا", "ijmes", "fa") == "Riżā"
+    assert romanize("رضا", "ijmes", "ar") == "Riḍā"
+    assert romanize("خواهر", "ala-lc", "fa", capitalize=False) == "khvāhar"
+    assert romanize("خواهر", "ijmes", "fa", capitalize=False) == "khwāhar"
+
+
+def test_alif_maqsura_differs_from_yeh() -> None:
+    assert romanize("مصطفى", "ala-lc", "ar") == "Muṣṭafá"
+    assert romanize("على", "ijmes", "ar", capitalize=False) == "ʿalā"
+    assert romanize("علي", "ijmes", "ar") == "ʿAlī"
+
+
+def test_no_diacritics_keeps_ayn_and_hamza() -> None:
+    assert romanize("عبد الكريم قاسم", "ijmes", "ar", diacritics=False) == "ʿAbd al-Karim Qasim"
+    assert romanize("مسألة", "ijmes", "ar", diacritics=False, capitalize=False) == "masʾala"
+
+
+def test_affixes_on_lexicon_stems() -> None:
+    assert romanize("پژوهش‌های ادبی", "ijmes", "fa") == "Pazhūhish-hā-yi adabī"
+    assert romanize("تاریخ بیداری ایرانیان", "ijmes", "fa") == "Tārīkh-i bīdārī-yi Īrāniyān"
+    assert romanize("والسياسة", "ijmes", "ar", capitalize=False) == "wa-l-siyāsa"
+
+
+def test_joined_names_are_split() -> None:
+    assert romanize("عبدالحسین", "ijmes", "fa") == "ʿAbd al-Ḥusayn"
+    assert romanize("محمدعلی", "ijmes", "fa") == "Muḥammad ʿAlī"
+
+
+def test_unknown_words_are_flagged_and_known_ones_not() -> None:
+    words = romanize_words("کتاب زرنگار", "ijmes", "fa")
+    assert [w.by_rule for w in words] == [False, True]
+    assert words[0].source == "کتاب"
+    assert romanize("زرنگار", "ijmes", "fa", mark="*").endswith("*")
+
+
+def test_harakat_supply_vowels_for_unknown_words() -> None:
+    assert romanize("كَتَبَ", "ijmes", "ar", capitalize=False) == "kataba"
+
+
+def test_latin_digits_and_punctuation_pass_through() -> None:
+    assert romanize("Iran and Iraq", "ijmes") == "Iran and Iraq"
+    assert romanize("ثورة ١٤ تموز ١٩٥٨", "ijmes", "ar") == "Thawrat 14 Tammūz 1958"
+    assert romanize("قاسم، بغداد", "ijmes", "ar") == "Qāsim, Baghdād"
+
+
+def test_language_is_guessed_when_not_given() -> None:
+    assert romanize("روابط سیاسی") == "Ravābiṭ-i siyāsī"
+
+
+def test_citekey_form_is_plain_ascii() -> None:
+    assert romanize("غلامحسین", scheme="simple", diacritics=False).isascii()
+
+
+def test_override_file_wins_over_lexicon(tmp_path, monkeypatch) -> None:
+    table = tmp_path / "over.tsv"
+    table.write_text("# mine\nقاسم\tKassem\nامیر کبیر\tAmir Kabir\n", encoding="utf-8")
+    assert romanize("عبد الكريم قاسم", "ijmes", "ar", overrides=table) == "ʿAbd al-Karīm Kassem"
+    assert romanize("امیر کبیر", "ijmes", "fa", overrides=table) == "Amir Kabir"
+    monkeypatch.setenv("BIBKIT_TRANSLIT_OVERRIDES", str(table))
+    assert romanize("قاسم", "ijmes", "ar") == "Kassem"
+
+
+def test_bad_override_file_names_its_line(tmp_path) -> None:
+    table = tmp_path / "bad.tsv"
+    table.write_text("قاسم\tKassem\nonly-one-column\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        romanize("قاسم", overrides=table)
+    assert str(err.value).endswith("bad.tsv:2: expected two tab-separated columns: script form, romanization")
+
+
+def test_unknown_scheme_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        romanize("قاسم", scheme="buckwalter")
+    assert SCHEMES == ("ijmes", "ala-lc", "din", "simple")
