@@ -151,7 +151,7 @@ def run_bibtex_tidy(refs: list[Reference]) -> list[list[int]]:
           "console.log(JSON.stringify(r.warnings.filter(w=>w.code==='DUPLICATE_ENTRY')"
           ".map(w=>w.message)));});")
     proc = subprocess.run(["node", "-e", js], input=bib, capture_output=True, text=True,
-                          cwd=HERE, timeout=600)
+                          cwd=HERE, timeout=600, check=False)
     if proc.returncode:
         raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "failed")
     links = [m.groups() for message in json.loads(proc.stdout) if (m := _TIDY_LINK.search(message))]

@@ -23,9 +23,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from dedup_accuracy import load, to_reference  # noqa: E402
+from dedup_accuracy import load, to_reference
 
-from bibkit.library.dedup import find_duplicates  # noqa: E402
+from bibkit.library.dedup import find_duplicates
 
 
 def _typo(text: str, rng: random.Random) -> str:

@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Annotated
 
 import typer
 
@@ -80,8 +81,8 @@ def _line(r: store.StoredRecord) -> str:
 
 @library_app.command("add")
 @guarded
-def add(project: str = typer.Argument(..., help="Project to add to (created if new)."),
-        files: list[str] = typer.Argument(..., help="BibTeX, CSL-JSON, RIS or free-text files; - for stdin."),
+def add(project: Annotated[str, typer.Argument(help="Project to add to (created if new).")],
+        files: Annotated[list[str], typer.Argument(help="BibTeX, CSL-JSON, RIS or free-text files; - for stdin.")],
         library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) -> None:
     """Import references into a project, in one transaction (all or nothing)."""
     refs, problems = _read_files(files)
@@ -95,7 +96,7 @@ def add(project: str = typer.Argument(..., help="Project to add to (created if n
 
 @library_app.command("list")
 @guarded
-def list_(project: list[str] = typer.Option(None, "--project", "-p", help="Only these projects."),
+def list_(project: Annotated[list[str] | None, typer.Option("--project", "-p", help="Only these projects.")] = None,
           removed: bool = typer.Option(False, "--removed", help="List removed records instead."),
           library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) -> None:
     """List references: number, key, title, year, first author, projects."""
@@ -143,7 +144,7 @@ def projects(library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) 
 
 @library_app.command("rm")
 @guarded
-def rm(numbers: list[int] = typer.Argument(..., help="Record numbers."),
+def rm(numbers: Annotated[list[int], typer.Argument(help="Record numbers.")],
        library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) -> None:
     """Remove records (soft: `bibkit undo` brings them back; `list --removed` shows them)."""
     merge.remove_records(_library(library), numbers)
@@ -206,8 +207,9 @@ def render_report(result: DedupResult, refs: list[Reference], ids: list[str | in
 
 @app.command()
 @guarded
-def dedup(files: list[str] = typer.Argument(None, help="Files to check instead of the library."),
-          project: list[str] = typer.Option(None, "--project", "-p", help="Library projects to check."),
+def dedup(files: Annotated[list[str] | None, typer.Argument(help="Files to check instead of the library.")] = None,
+          project: Annotated[list[str] | None, typer.Option("--project", "-p", help="Library projects to check.")]
+          = None,
           all_: bool = typer.Option(False, "--all", help="Check the whole library."),
           report: str = typer.Option("text", "--report", help="text, json or html."),
           out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
@@ -225,12 +227,17 @@ def dedup(files: list[str] = typer.Argument(None, help="Files to check instead o
 
 @app.command("merge")
 @guarded
-def merge_(clusters: list[str] = typer.Argument(None, help="Record numbers joined by commas: 12,15,19."),
+def merge_(clusters: Annotated[list[str] | None, typer.Argument(help="Record numbers joined by commas: 12,15,19.")]
+           = None,
            auto: bool = typer.Option(False, "--auto", help="Merge every group `dedup` finds."),
-           project: list[str] = typer.Option(None, "--project", "-p", help="With --auto: these projects."),
+           project: Annotated[list[str] | None, typer.Option("--project", "-p", help="With --auto: these projects.")]
+           = None,
            library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) -> None:
-    """Merge duplicates into one record per group, keeping every value's provenance and the
-    other scripts' titles and names; `bibkit undo` restores exactly."""
+    """Merge duplicates into one record per group; `bibkit undo` restores exactly.
+
+    The merged record keeps each field's best value with the record and project it came
+    from, and the other scripts' titles and names; the old records are kept, not deleted.
+    """
     if bool(clusters) == auto:
         raise UsageError("give CLUSTERs (12,15) or --auto")
     conn = _library(library)
@@ -242,8 +249,12 @@ def merge_(clusters: list[str] = typer.Argument(None, help="Record numbers joine
     if not groups:
         warn("nothing to merge")
         return
-    for group, new in zip(groups, merge.merge_records(conn, groups)):
-        warn(f"merged {', '.join(map(str, group))} -> {new}")
+    new_ids = merge.merge_records(conn, groups)
+    if auto:
+        warn(f"merged {sum(map(len, groups))} records into {len(new_ids)} (bibkit undo restores them)")
+    else:
+        for group, new in zip(groups, new_ids):
+            warn(f"merged {', '.join(map(str, group))} -> {new}")
 
 
 def _numbers(cluster: str) -> list[int]:
@@ -257,5 +268,4 @@ def _numbers(cluster: str) -> list[int]:
 @guarded
 def undo(library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) -> None:
     """Undo the last merge or removal in the library, exactly."""
-    done = merge.undo_last(_library(library))
-    warn(done or "nothing to undo")
+    warn(merge.undo_last(_library(library)) or "nothing to undo")

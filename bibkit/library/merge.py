@@ -209,9 +209,15 @@ def merge_records(conn: sqlite3.Connection, groups: Sequence[Sequence[int]]) -> 
     with store.transaction(conn):
         journal = Journal(conn)
         new_ids = [_merge_in(conn, journal, group) for group in groups]
-        summary = "; ".join(f"{', '.join(map(str, sorted(g)))} -> {n}" for g, n in zip(groups, new_ids))
-        journal.commit("merge", f"merged {summary}")
+        journal.commit("merge", _summary(groups, new_ids))
     return new_ids
+
+
+def _summary(groups: Sequence[Sequence[int]], new_ids: list[int]) -> str:
+    """`merged 3, 7 -> 12` for a few groups; a count for many."""
+    if len(groups) <= 3:
+        return "merged " + "; ".join(f"{', '.join(map(str, sorted(g)))} -> {n}" for g, n in zip(groups, new_ids))
+    return f"merged {sum(map(len, groups))} records into {len(groups)}"
 
 
 def remove_records(conn: sqlite3.Connection, ids: Sequence[int]) -> None:

@@ -18,8 +18,17 @@ from bibkit.text import names, translit
 from bibkit.text.calendars import to_gregorian_year
 from bibkit.text.normalize import fold
 
-__all__ = ["fold", "skeleton", "has_arabic", "family_key", "name_block_key", "person_key",
-           "same_person", "romanize", "gregorian_years"]
+__all__ = [
+    "family_key",
+    "fold",
+    "gregorian_years",
+    "has_arabic",
+    "name_block_key",
+    "person_key",
+    "romanize",
+    "same_person",
+    "skeleton",
+]
 
 _ARABIC = re.compile("[\u0600-\u06FF]")
 _LATIN_DIGRAPH = re.compile(r"kh|gh|sh|ch|th|dh|zh|ph|ck|[a-z]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.tokens import Token
@@ -105,23 +106,26 @@ OBSERVERS: list[Callable[[Token, str], Features]] = [
 ]
 
 
+@lru_cache(maxsize=262144)
+def token_features(text: str) -> Features:
+    """A token's own features; they depend on its text alone, and tokens repeat a lot
+    (`and`, `pp.`, `2001`), so they are computed once per distinct text."""
+    tok = Token(text, 0, len(text))
+    core = _core(text)
+    feats: Features = {"bias": 1.0}
+    for observe in OBSERVERS:
+        feats.update(observe(tok, core))
+    return feats
+
+
 def sequence_features(tokens: list[Token]) -> list[Features]:
     """Features of every token, with position and the neighbours' key features."""
-    singles: list[Features] = []
-    for tok in tokens:
-        core = _core(tok.text)
-        feats: Features = {"bias": 1.0}
-        for observe in OBSERVERS:
-            feats.update(observe(tok, core))
-        singles.append(feats)
-    for feats, phrase in zip(singles, phrase_tags([t.text for t in tokens]), strict=True):
-        for tag in phrase:
-            feats[f"phrase:{tag}"] = True
+    singles = [token_features(tok.text) for tok in tokens]
     n = len(tokens)
     out = []
-    for i, feats in enumerate(singles):
-        full = dict(feats)
-        full["pos"] = str(min(10, int(10 * i / max(n, 1))))
+    for i, tok in enumerate(tokens):
+        full = dict(singles[i])
+        full["pos"] = _POSITIONS[min(10, int(10 * i / max(n, 1)))]
         if i == 0:
             full["BOS"] = True
         if i == n - 1:
@@ -129,12 +133,23 @@ def sequence_features(tokens: list[Token]) -> list[Features]:
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                neighbour = singles[j]
-                for key in ("w", "shape", "last", "script", "year", "caps"):
-                    if key in neighbour:
-                        full[f"{offset}:{key}"] = neighbour[key]
-                for key in neighbour:
-                    if key.startswith("dict:") and abs(offset) == 1:
-                        full[f"{offset}:{key}"] = True
+                full.update(neighbour_features(tokens[j].text, offset))
         out.append(full)
+    for feats, phrase in zip(out, phrase_tags([t.text for t in tokens]), strict=True):
+        for tag in phrase:
+            feats[f"phrase:{tag}"] = True
+    return out
+
+
+_POSITIONS = [str(i) for i in range(11)]
+
+
+@lru_cache(maxsize=262144)
+def neighbour_features(text: str, offset: int) -> Features:
+    """What a token tells its neighbour `offset` places away (cached like token_features)."""
+    feats = token_features(text)
+    out: Features = {f"{offset}:{key}": feats[key] for key in ("w", "shape", "last", "script", "year", "caps")
+                     if key in feats}
+    if abs(offset) == 1:
+        out.update({f"{offset}:{key}": True for key in feats if key.startswith("dict:")})
     return out

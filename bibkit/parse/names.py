@@ -13,6 +13,7 @@ import re
 
 from bibkit.model import Name
 from bibkit.namesplit import name_from_parts, name_from_string
+from bibkit.parse.lexicons import tags_for
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
@@ -20,10 +21,11 @@ _ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
     r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|\((?:eds?|trans|ed|hrsg|hg|dir|coords?)\.?\)|"
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
-    r"ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|تحقيق|تحقیق|تصحیح|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف",
+    r"ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|نقله\s+إلى\s+العربية|تحقيق|تحقیق|تصحیح|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف",
     re.IGNORECASE)
 _ET_AL = re.compile(r"\bet\s*al\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
-_AND = re.compile(r"\s*(?:;|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|\s+و\s+|،?\s*و\s+)\s*", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:[;؛]|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|(?:[،,]\s*|\s+)و\s+)\s*",
+                  re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z\u00C0-\u00DE](?:[a-z]\.|\.)?[\s\-]?){1,4}$")
 _CAPS_WORD = re.compile(r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’\-]{2,}$")
 _VANCOUVER = re.compile(r"^([^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)\s+([A-Z]{1,3})$")
@@ -121,6 +123,28 @@ def _split_initials_family(part: str) -> list[str]:
     return [match.group(1).strip(), match.group(2)] if match else [part]
 
 
+_COMPOUND_TAILS = {"الدين", "الدوله", "الدولة", "الله", "الملک", "الملك", "السلطنه", "السلطنة"}
+_KUNYA = {"ابو", "أبو", "ابی", "أبي", "عبد", "ام", "أم", "سید", "سيد", "میرزا", "حاج", "شیخ", "الشيخ"}
+
+
+def _script_display_name(words: list[str]) -> Name:
+    """`علی‌اکبر سعیدی سیرجانی`, `محمد أبو الفضل إبراهيم`: leading given names (by the
+    given-name dictionary; kunyas and titles join the word after them) are the given name,
+    the rest the family name (at least the last word)."""
+    i = 0
+    while i < len(words) - 1:
+        if words[i] in _KUNYA and i + 1 < len(words) - 1:
+            i += 2
+        elif i + 1 < len(words) - 1 and words[i + 1] in _COMPOUND_TAILS:  # محيي الدين
+            i += 2
+        elif "given" in tags_for(words[i]):
+            i += 1
+        else:
+            break
+    i = max(i, 1)
+    return name_from_parts(" ".join(words[i:]), " ".join(words[:i]))
+
+
 def _inverted(family: str, given: str) -> Name:
     family = family.strip(_EDGE)
     given = given.strip(" ;:()[]«»\"“”")
@@ -145,6 +169,8 @@ def _whole(part: str) -> Name:
     words = part.split()
     if len(words) == 1:
         return Name(literal=part) if not part[:1].islower() else Name(literal=part.capitalize())
+    if _ARABIC.search(part):
+        return _script_display_name(words)
     if m := _VANCOUVER.match(part):
         return _inverted(m.group(1), ".".join(m.group(2)) + ".")
     trailing = len(words) - next((i for i in range(len(words), 0, -1) if not _is_initials(words[i - 1])), 0)

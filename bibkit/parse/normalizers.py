@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
-from bibkit.text.calendars import calendar_date
+from bibkit.text.calendars import calendar_date, find_calendar_years
+from bibkit.text.script import language_of
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -105,6 +106,37 @@ def clean_title(text: str) -> str:
     return text.strip(" ,;:.،؛").strip("\"“”«»").strip()
 
 
+def normalize_title(ref: Reference, fields: Fields) -> None:
+    """The title as written; a bracketed translation after it (`Mahi-ye siyah [The little
+    black fish]`) becomes the title's English form."""
+    segs = fields.get("title")
+    if not segs:
+        return
+    text, span = _joined(segs)
+    value = clean_title(text)
+    match = re.fullmatch(r"(.+?)\s*\[([^\]]{4,})\]", value)
+    if match and not re.fullmatch(r"[\d\s\-–]+", match.group(2)):
+        value = clean_title(match.group(1))
+        ref.forms.setdefault("title", {})["en"] = match.group(2).strip()
+    if value:
+        _set(ref, "title", value, "title", span, segs)
+
+
+def normalize_collection(ref: Reference, fields: Fields) -> None:
+    """`(نقد العقل العربي؛ 2)`, `(Studies in X, 12)`: the series and its number."""
+    segs = fields.get("collection-title")
+    if not segs:
+        return
+    text, span = _joined(segs)
+    value = clean_title(text.strip().strip("()"))
+    match = re.fullmatch(r"(.+?)\s*[;,؛،]\s*(?:no\.?|vol\.?|شماره|رقم)?\s*([\d۰-۹٠-٩]+)", value, re.IGNORECASE)
+    if match:
+        value = match.group(1).strip()
+        _set(ref, "collection-number", match.group(2).translate(_DIGITS), "collection", span, segs)
+    if value:
+        _set(ref, "collection-title", value, "collection", span, segs)
+
+
 def clean_container(text: str) -> str:
     text = re.sub(r"^\s*(?:in|در|في)\s*:?\s+", "", text.strip(), flags=re.IGNORECASE)
     return clean_title(text)
@@ -194,8 +226,9 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
         return
     text, span = _joined(segs)
     text = text.translate(_DIGITS)
-    if re.fullmatch(r"\W*\d+\s*vols?\.?\W*", text, re.IGNORECASE):
-        return  # "2 vols." is the number of volumes, not a volume
+    if m := re.fullmatch(r"\W*(\d+)\s*(?:vols?|volumes|ج|جلد|مج|أجزاء|اجزاء)\.?\W*", text, re.IGNORECASE):
+        _set(ref, "number-of-volumes", m.group(1), "volume", span, segs)  # "2 vols.", "۳ ج."
+        return
     text = re.sub(r"^\W*(?:1[5-9]|20)\d\d\s*;\s*", "", text)  # Vancouver year;volume
     if "pages" not in fields and (m := re.search(r":\s*([A-Za-z]?\d+(?:\s*[-\u2010-\u2015]+\s*[A-Za-z]?\d+)?)\W*$", text)):
         fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]
@@ -256,13 +289,18 @@ _SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4, "به
 _NO_DATE = re.compile(r"n\.\s?d\.?|بی[\u200c ]?تا|د\.\s?ت\.?|بدون تاریخ", re.IGNORECASE)
 
 
-def parse_date(text: str) -> Date | None:
+def parse_date(text: str, lang: str | None = None) -> Date | None:
     """Every date shape in the seeds: `(1959, November 28)`, `(24 Sept 1958)`, `(July 1958)`,
-    `1958–1963`, `Fall 2010`, Solar/Lunar Hijri years (converted, the original kept)."""
+    `1958–1963`, `Fall 2010`, Solar/Lunar Hijri years (converted, the original kept; `lang` is
+    the reference's language, which decides what a bare 13xx is), `1351/1972` and
+    `1397هـ/1977م` (the printed Gregorian year wins, the Hijri one is kept as written)."""
     clean = text.translate(_DIGITS)
     if _NO_DATE.search(text) and not re.search(r"\d{3,4}", clean):
         return Date(literal="n.d.", raw=text.strip(_EDGE))
-    base = calendar_date(text)
+    paired = _hijri_gregorian_pair(text, lang)
+    if paired:
+        return paired
+    base = calendar_date(text, lang)
     season = next((n for name, n in _SEASONS.items() if name in clean.casefold()), None)
     if base is None:
         return Date(season=season) if season else None
@@ -290,11 +328,37 @@ def parse_date(text: str) -> Date | None:
     return date
 
 
+def _years(text: str, lang: str | None) -> list:
+    """Years in each `/`- or bracket-separated piece (`1351/1972`, `1361 [1982]`)."""
+    return [y for piece in re.split(r"[/\[\]()]", text) for y in find_calendar_years(piece, lang)]
+
+
+def _hijri_gregorian_pair(text: str, lang: str | None) -> Date | None:
+    years = _years(text, lang)
+    if len(years) < 2:
+        return None
+    for context in (lang, "fa", "ar"):
+        readings = years if context == lang else _years(text, context)
+        for h in (y for y in readings if y.calendar != "gregorian"):
+            for g in (y for y in years if y.calendar == "gregorian" and y.year != h.year):
+                if abs(g.year - h.gregorian) <= 1:
+                    return Date(parts=[[g.year]], raw=h.text, calendar=h.calendar)
+    return None
+
+
+def reference_language(ref: Reference) -> str | None:
+    """The language of the reference string as a whole (`fa`, `ar`), which decides bare years."""
+    source = ref.source or ""
+    tag = language_of(source) if source else None
+    return tag.split("-", 1)[0] if tag and tag.split("-", 1)[0] in ("fa", "ar") else None
+
+
 def normalize_date(ref: Reference, fields: Fields) -> None:
     segs = fields.get("date")
     if not segs:
         return
-    dates = [(seg, parse_date(seg.text)) for seg in segs]
+    lang = reference_language(ref)
+    dates = [(seg, parse_date(seg.text, lang)) for seg in segs]
     found = [(seg, d) for seg, d in dates if d and d.parts]
     if not found:
         found = [(seg, d) for seg, d in dates if d]
@@ -312,10 +376,10 @@ NORMALIZERS: list[Callable[[Reference, Fields], None]] = [
     _names_normalizer("author"),
     _names_normalizer("editor"),
     _names_normalizer("translator"),
-    _text_normalizer("title", "title", clean_title),
+    normalize_title,
     _text_normalizer("journal", "container-title", clean_container),
     _text_normalizer("container-title", "container-title", clean_container),
-    _text_normalizer("collection-title", "collection-title", clean_title),
+    normalize_collection,
     _text_normalizer("publisher", "publisher", clean_publisher),
     _text_normalizer("location", "publisher-place", clean_place),
     _text_normalizer("edition", "edition", clean_edition),

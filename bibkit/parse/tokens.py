@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 # Cut a run of non-space characters before an opening bracket that follows a character, and
 # after a closing bracket that a letter follows.
-_SPLIT = re.compile(r"(?<=[^\s(\[«])(?=[(\[«])|(?<=[)\]»])(?=[^\s)\].,;:»])")
+_ARABIC_LETTER = "\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
+_SPLIT = re.compile(
+    r"(?<=[^\s(\[«])(?=[(\[«])|(?<=[)\]»])(?=[^\s)\].,;:»])"  # Robert(1971)
+    rf"|(?<=[{_ARABIC_LETTER}A-Za-z\u00C0-\u024F][:;،؛])(?=[{_ARABIC_LETTER}A-Z])"  # تهران:نشر, Tehran:Morvarid
+    rf"|(?<=[{_ARABIC_LETTER}a-z\u00C0-\u024F]{{2}},)(?=[{_ARABIC_LETTER}A-Z0-9])"  # Morvarid,1964
+    rf"|(?<=[{_ARABIC_LETTER}]{{2}}\.)(?=[{_ARABIC_LETTER}])"  # حیات یحیي.تهران
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,14 @@ class Formatter:
     Subscript: Callable[[str], str]
     SmallCaps: Callable[[str], str]
 
+    def display(self, kind: str, text: str) -> str:
+        """A `display` block (`block`, `left-margin`, `right-inline`, `indent`) the way
+        citeproc-js writes it: `<div class="csl-...">` in HTML; in text and Markdown a space
+        after the left margin and a new line before a block or an indented part."""
+        if self.name == "html":
+            return f'<div class="csl-{kind}">{text}</div>'
+        return {"left-margin": f"{text} ", "block": f"\n{text}", "indent": f"\n    {text}"}.get(kind, text)
+
 
 TEXT = Formatter("text", _same, _same, _same, _same, _same, _same, _same, _same, _same)
 HTML = Formatter(

@@ -192,6 +192,9 @@ def _language_of_latin(text: str) -> str | None:
     european, hits = stop.most_common(1)[0]
     if roman_best > 0 and roman_best >= hits:
         return _romanized_vote(text) or ("ar-Latn" if romanized["ar-Latn"] >= romanized["fa-Latn"] else "fa-Latn")
+    runner_up = stop.most_common(2)[1][1] if len(stop) > 1 else 0
+    if (hits >= 2 and hits >= 2 * runner_up + 2) or (european == "en" and hits and not runner_up and text.isascii()):
+        return european  # function words settle it; langdetect (slow) is for the unclear rest
     if len(text) >= _LANGDETECT_MIN_CHARS:
         guess = _langdetect_guess(text, _LANGDETECT_LATIN)
         if guess:

@@ -15,7 +15,7 @@ from bibkit.library.dedup.keys import Keys, record_keys
 from bibkit.library.dedup.scoring import DUPLICATE, REVIEW, PairScore, score_pair
 from bibkit.model import Reference
 
-__all__ = ["find_duplicates", "DedupResult", "ScoredPair", "DUPLICATE", "REVIEW"]
+__all__ = ["DUPLICATE", "REVIEW", "DedupResult", "ScoredPair", "find_duplicates"]
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 

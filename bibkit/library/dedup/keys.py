@@ -14,11 +14,18 @@ from functools import cache
 from importlib import resources
 from urllib.parse import unquote
 
-from bibkit.library.textkeys import (family_key, fold, gregorian_years, has_arabic, name_block_key,
-                                     person_key, skeleton)
+from bibkit.library.textkeys import (
+    family_key,
+    fold,
+    gregorian_years,
+    has_arabic,
+    name_block_key,
+    person_key,
+    skeleton,
+)
 from bibkit.model import Name, Reference
 
-_BRACKET_TAIL = re.compile(r"\s*[\[(](?:erratum|comment|see|retraction|vol \d|original)[^\])]*[\])]?\s*$", re.I)
+_BRACKET_TAIL = re.compile(r"\s*[\[(](?:erratum|comment|see|retraction|vol \d|original)[^\])]*[\])]?\s*$", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]{1,30}>")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 # A folded page value (`fold` turns the dash into a space): `221 8`, `s212 s216`, `pp 12`,
@@ -73,7 +80,6 @@ class Keys:
     generic: bool  # "Editorial", "Introduction" ...
     notice: bool  # erratum, retraction ...
     supplement: str  # the supplement's number (`Suppl. 1`), often exported as the volume
-    type: str
 
 
 @cache
@@ -85,7 +91,7 @@ def _phrases(name: str) -> frozenset[str]:
 @cache
 def _notice_pattern() -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(p) for p in _phrases("not_same_work.txt")), key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{words})\s*(?:$|[:.\-–—\[(]|to\b|for\b|notice\b|of the\b)", re.I)
+    return re.compile(rf"^\W*(?:{words})\s*(?:$|[:.\-–—\[(]|to\b|for\b|notice\b|of the\b)", re.IGNORECASE)
 
 
 def is_notice(title: str) -> bool:
@@ -135,7 +141,7 @@ def parse_pages(value: str) -> Pages | None:
     elif len(last_text) < len(first_text):  # 221-8 means 221-228
         last_text = first_text[: len(first_text) - len(last_text)] + last_text
     first, last = int(first_text), int(last_text)
-    return Pages(prefix, first, last if last >= first else first)
+    return Pages(prefix, first, max(last, first))
 
 
 def _clean_number(value: str) -> str:
@@ -189,5 +195,4 @@ def record_keys(ref: Reference) -> Keys:
         generic=main in _phrases("generic_titles.txt"),
         notice=is_notice(ref.text.get("title", "")),
         supplement=supplement.group(1) if supplement else "",
-        type=ref.type,
     )

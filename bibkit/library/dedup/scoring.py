@@ -181,23 +181,19 @@ def _page_points(a: Keys, b: Keys) -> float:
     return 2.0 if agree else -4.0
 
 
-def score_pair(a: Keys, b: Keys) -> PairScore:
-    """Points for "one work" with the reasons behind them."""
-    rule = conflict(a, b)
-    if rule:
-        return PairScore(-10.0, (rule,))
+def _work_points(a: Keys, b: Keys, reasons: list[str]) -> tuple[float, bool]:
+    """Points from title, first author and year; and whether the titles agree."""
     sim = title_similarity(a, b)
-    reasons: list[str] = [f"title {sim:.2f}"]
+    reasons.append(f"title {sim:.2f}")
     title = _title_points(sim) if a.titles and b.titles else -5.0
     if a.generic or b.generic:
         title = min(title, 1.0)
     author, why = _author_points(a, b)
     if why:
         reasons.append(why)
-    cross = a.arabic != b.arabic
     gap = year_gap(a, b)
-    if (title < 0 and (cross or a.translated or b.translated) and author > 0 and gap == 0
-            and _locators_agree(a, b)):
+    translated = a.arabic != b.arabic or a.translated or b.translated
+    if title < 0 and translated and author > 0 and gap == 0 and _locators_agree(a, b):
         title = 2.0
         reasons.append("translated title, same locator")
     points = title + author
@@ -206,11 +202,18 @@ def score_pair(a: Keys, b: Keys) -> PairScore:
     elif gap is not None:
         points -= 1.0
         reasons.append("years apart")
+    return points, title > 0
+
+
+def _locator_points(a: Keys, b: Keys, titles_agree: bool, reasons: list[str]) -> float:
+    """Points from identifiers, volume, issue, pages, venue and numbers in the titles. An
+    identifier shared by records with other titles is weak (supplement-wide DOIs)."""
+    points = 0.0
     if a.doi and a.doi == b.doi:
-        points += 6.0 if title > 0 else 1.0
+        points += 6.0 if titles_agree else 1.0
         reasons.append("same DOI")
     if a.isbns & b.isbns:
-        points += 4.0 if title > 0 else 1.0
+        points += 4.0 if titles_agree else 1.0
         reasons.append("same ISBN")
     if a.volume and a.volume == b.volume:
         points += 1.0
@@ -220,9 +223,19 @@ def score_pair(a: Keys, b: Keys) -> PairScore:
     if pages < 0:
         reasons.append("pages differ")
     points += issue + pages
-    if a.title_numbers != b.title_numbers and a.title_numbers and b.title_numbers and not cross:
+    if a.title_numbers and b.title_numbers and a.title_numbers != b.title_numbers and a.arabic == b.arabic:
         points -= 5.0
         reasons.append("numbers in titles differ")
     if a.container and b.container and venues_match(a.container, b.container):
         points += 1.0
-    return PairScore(points, tuple(reasons))
+    return points
+
+
+def score_pair(a: Keys, b: Keys) -> PairScore:
+    """Points for "one work" with the reasons behind them."""
+    rule = conflict(a, b)
+    if rule:
+        return PairScore(-10.0, (rule,))
+    reasons: list[str] = []
+    work, titles_agree = _work_points(a, b, reasons)
+    return PairScore(work + _locator_points(a, b, titles_agree, reasons), tuple(reasons))

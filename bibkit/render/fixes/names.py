@@ -11,6 +11,9 @@ Fixes measured on the suite categories `name`, `nameattr`, `nameorder`, `etal`, 
 - `et-al-use-last`, `delimiter-precedes-last`/`-et-al` (`after-inverted-name` too) and
   `form="count"` (a number, summed over variables) follow the spec.
 - CJK names print family then given with no space, never initialized (name_AsianGlyphs).
+- A lowercase particle written into the family name (`al-One`, `van Gogh`) is parsed out as
+  a non-dropping particle, as citeproc-js does, so `demote-non-dropping-particle` applies
+  to it; `sort-only` demotes when rendering sort keys (name_HyphenatedNonDroppingParticle*).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from typing import Any
 GLUED_PARTICLE_ENDS = ("-", "'", "’")
 _TOKEN = re.compile(r"([^\s.]+)(\.?)")
 _LEADING_MARKS = re.compile(r"[ʿʾ'’]*.")  # ʿAbid -> ʿA., not ʿ.
+_FAMILY_PARTICLE = re.compile(
+    r"^((?:(?:van|von|de|der|den|del|della|di|da|du|des|dos|das|la|le|ter|ten|op|zu|al|el)\s+)+"
+    r"|(?:al|el|ad|an|ar|as|at|az|ash|adh)[-‐‑]|[dl][’'])(?=[A-ZÀ-ÖØ-Þ\u0100-\u024fʿʾ])")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -86,6 +92,7 @@ class NameOptions:
     sort_separator: str
     form: str
     demote: str
+    sorting: bool
 
 
 def _options(element: Any, context: Any, sort_options: dict | None) -> NameOptions:
@@ -102,7 +109,16 @@ def _options(element: Any, context: Any, sort_options: dict | None) -> NameOptio
         initialize_with=opt("initialize-with"), hyphen=opt("initialize-with-hyphen"),
         sort_order=opt("name-as-sort-order"), sort_separator=opt("sort-separator"),
         form=opt("form"), demote=str(opt("demote-non-dropping-particle")).lower(),
+        sorting=sort_options is not None,
     )
+
+
+def split_particle(family: str) -> tuple[str | None, str]:
+    """`al-One` -> (`al-`, `One`), `van der Berg` -> (`van der`, `Berg`); else (None, family)."""
+    match = _FAMILY_PARTICLE.match(family)
+    if not match:
+        return None, family
+    return match.group(1).strip(), family[match.end():]
 
 
 def _delimit(rule: str, count_ok: bool, inverted: bool) -> bool:
@@ -160,10 +176,12 @@ class NameFormatting:
             return self._part("family", family) + self._part("given", given or "")
         if given and opts.initialize_with is not None:
             given = initialize_given(given, opts.initialize_with, opts.initialize, opts.hyphen)
+        if ndp is None and dp is None:
+            ndp, family = split_particle(family)
         if opts.form == "short":
             return self._part("family", glue(ndp, family))
         if self._inverted(index, opts):
-            if opts.demote == "display-and-sort":
+            if opts.demote == "display-and-sort" or (opts.demote == "sort-only" and opts.sorting):
                 head, tail = self._part("family", family), _words(given, dp, ndp)
             else:
                 head, tail = self._part("family", glue(ndp, family)), _words(given, dp)

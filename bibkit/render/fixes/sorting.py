@@ -6,7 +6,10 @@ bibkit sorts each key with `bibkit.text.collation.sort_key` when that module is 
 otherwise with a fallback: accents folded, case folded, markup and leading punctuation
 dropped, Arabic-script letters in Persian alphabet order (data/arabic_script_order.txt).
 Empty keys go last in either direction, numbers compare as numbers (CSL 1.0.2 "Sorting").
-Measured on the suite category `sort`.
+A leading Arabic article (`al-`, `ال`) is part of the key, as in citeproc-js: CSL styles have
+no way to ask for it to be ignored, and what a style wants to ignore it encodes as a particle
+(`demote-non-dropping-particle`). Measured on the suite category `sort` and on
+`bench/render_compare.py` (order of the bibliography).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ def collation() -> Callable[[str], Any]:
         from bibkit.text.collation import sort_key
     except ImportError:
         return fallback_sort_key
-    return lambda text: sort_key(_LEAD.sub("", _TAG.sub("", text)))
+    return lambda text: sort_key(_LEAD.sub("", _TAG.sub("", text)), lang="fa", ignore_article=False)
 
 
 def _comparable(value: Any) -> Any:

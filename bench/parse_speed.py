@@ -1,0 +1,54 @@
+"""Reference-parsing speed and memory: one process on batches of 1k-10k distinct references,
+then the 10k batch over 2 processes.
+
+    python bench/parse_speed.py [--n 10000]
+
+The batch is synthetic (bibkit.models.synth, a fixed seed: distinct strings in English,
+Persian, Arabic and romanized forms), generated before timing starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from multiprocessing import Pool
+
+
+def _parse_chunk(texts: list[str]) -> int:
+    from bibkit.parse import parse_reference
+
+    return sum(1 for t in texts if parse_reference(t))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=10000)
+    args = parser.parse_args()
+    from bibkit.models.synth import generate
+    from bibkit.parse import parse_reference
+
+    texts = [item["text"] for item in generate(args.n, seed=20261121)]
+    parse_reference("Khaduri, M. (1974). The Republican Iraq. Beirut: Al-Dar Al-Muttahida.")  # load the model
+    print(f"{len(texts)} synthetic references generated; timing parse_reference in one process")
+    print(f"{'batch':>7} {'seconds':>8} {'refs/s':>8} {'µs/ref':>8}")
+    for size in (1000, 2500, 5000, args.n):
+        batch = texts[:size]
+        started = time.perf_counter()
+        for text in batch:
+            parse_reference(text)
+        seconds = time.perf_counter() - started
+        print(f"{size:7d} {seconds:8.2f} {size / seconds:8.0f} {1e6 * seconds / size:8.0f}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (this process): {peak:.0f} MB")
+    half = len(texts) // 2
+    started = time.perf_counter()
+    with Pool(2) as pool:
+        pool.map(_parse_chunk, [texts[:half], texts[half:]])
+    seconds = time.perf_counter() - started
+    print(f"2 processes, {len(texts)} references: {seconds:.2f} s, {len(texts) / seconds:.0f} refs/s "
+          "(includes starting the workers and loading the model in each)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Back-references in numbered notes, resolved against the sources cited before them.
+
+`Ibid.`, `همان`, `المصدر نفسه` point at the preceding citation; `op. cit.`, `پیشین`,
+`المرجع السابق` after an author, short title or periodical (and before a date) point at the
+earlier source that text names; a short form (`Emery, US foreign policy, 3`) names an earlier
+source by author and the start of its title. Every resolution says how it was made, and one
+that fits several sources is returned with all of them, nearest first, never guessed.
+The forms are data (`data/notes_backrefs.tsv`); the state (what was cited so far) is passed
+in by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from bibkit.model import Date, Reference
+from bibkit.parse.lexicons import fold
+
+_SEPARATORS = " \t,،;؛:.()[]«»\"“”'‘’/"
+_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "al", "el"})
+
+
+def note_table(name: str) -> Iterator[list[str]]:
+    """Rows of one notes data file (`data/notes_*.tsv`), comments and blank lines skipped."""
+    text = resources.files("bibkit.parse").joinpath("data", name).read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@dataclass(frozen=True)
+class BackRef:
+    """A back-reference as written: its kind and the text on either side of the form."""
+
+    kind: str  # ibid | idem | op-cit
+    head: str  # before the form: author, short title or periodical ("" when none)
+    tail: str  # after the form: a date or more title ("" when none)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Which earlier sources a citation points at (nearest first) and how that was decided."""
+
+    indices: tuple[int, ...]  # positions in the caller's source list; () when unresolved
+    kind: str  # ibid | op-cit | short-form | ambiguous
+    how: str  # a sentence for diagnostics
+
+
+@cache
+def _backref_pattern() -> re.Pattern[str]:
+    """One alternation of every form, longest first, bounded so `همان` is not `همان‌طور`."""
+    forms = sorted(((row[2], row[0]) for row in note_table("notes_backrefs.tsv")), key=lambda f: -len(f[0]))
+    parts = [rf"(?P<{kind.replace('-', '_')}{n}>{_flexible(form)})" for n, (form, kind) in enumerate(forms)]
+    return re.compile(rf"(?<![\w\u200c])(?:{'|'.join(parts)})(?![\w\u200c])", re.IGNORECASE)
+
+
+def _flexible(form: str) -> str:
+    """A form as a pattern where spaces and ZWNJ may vary and a final dot is optional."""
+    escaped = re.escape(form.rstrip("."))
+    escaped = re.sub("(\\\\ |\u200c)", lambda _: "[\\s\u200c]*", escaped)
+    return escaped + (r"\.?" if form.endswith(".") else "")
+
+
+def find_backref(text: str) -> BackRef | None:
+    """The back-reference in a citation, or None. The form must open the citation or stand
+    after a comma (`Australian, op.cit., 31 January 2024`), so a title word is not one."""
+    for match in _backref_pattern().finditer(text):
+        head = text[:match.start()].strip(" \t")
+        if head and not head.endswith((",", "،")) and not head.endswith("."):
+            continue
+        kind = re.sub(r"\d+$", "", match.lastgroup or "").replace("_", "-")
+        return BackRef(kind, head.strip(_SEPARATORS), text[match.end():].lstrip(_SEPARATORS).rstrip(" ,،;؛."))
+    return None
+
+
+# ------------------------------------------------------------------ matching names to sources
+def words(text: str) -> tuple[str, ...]:
+    """Folded words of a field, leading article dropped: `The Australian` -> (`australian`,)."""
+    out = tuple(w for w in (fold(t) for t in re.split(r"[\s\-‐/]+", text)) if w)
+    return out[1:] if len(out) > 1 and out[0] in _ARTICLES else out
+
+
+def _fields(ref: Reference) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(kind, words) of everything a note may name a source by."""
+    for role in ("author", "editor"):
+        for name in ref.names.get(role, []):
+            yield "name", words(name.family_full())
+    for var in ("publisher", "container-title"):
+        if ref.text.get(var):
+            yield var, words(ref.text[var])
+    if ref.text.get("title"):
+        yield "title", words(ref.text["title"])
+
+
+def _part_score(part: tuple[str, ...], ref: Reference) -> tuple[int, bool]:
+    """How well one comma-part of a head names `ref`: 2 equal to a field, 1 a name inside a
+    field or the start of the title (a short title), 0 not at all; and whether the title matched."""
+    best, title = 0, False
+    for kind, field in _fields(ref):
+        if part == field:
+            score = 2
+        elif kind == "title" and len(part) >= 2 and field[:len(part)] == part:
+            score = 1
+        elif kind != "title" and len(part) < len(field) and _contains(field, part):
+            score = 1
+        else:
+            continue
+        if score > best or (score == best and kind == "title"):
+            best, title = score, kind == "title"
+    return best, title
+
+
+def _contains(field: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(field[i:i + len(part)] == part for i in range(len(field) - len(part) + 1))
+
+
+def name_score(head: str, ref: Reference, *, need_title: bool = False) -> int:
+    """Sum of part scores when every comma-part of `head` names `ref`, else 0."""
+    parts = [words(p) for p in re.split(r"[,،]", head)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return 0
+    scores = [_part_score(p, ref) for p in parts]
+    if any(s == 0 for s, _ in scores) or (need_title and not any(t for _, t in scores)):
+        return 0
+    return sum(s for s, _ in scores)
+
+
+def same_date(a: Date | None, b: Date | None) -> bool:
+    """Dates agree to the precision both give (`31 January 2024` vs the same day)."""
+    if not a or not b or not a.parts or not b.parts:
+        return False
+    n = min(len(a.parts[0]), len(b.parts[0]))
+    return a.parts[0][:n] == b.parts[0][:n]
+
+
+# ----------------------------------------------------------------------------- resolving
+def resolve_ibid(previous: Sequence[int], where: str) -> Resolution:
+    """Ibid.: the one source of the preceding citation; several make it ambiguous."""
+    unique = tuple(dict.fromkeys(reversed(previous)))
+    if len(unique) == 1:
+        return Resolution(unique, "ibid", f"ibid.: the source of {where}")
+    if not unique:
+        return Resolution((), "ibid", "ibid. with no citation before it")
+    return Resolution(unique, "ambiguous", f"ibid. after {where}, which cites {len(unique)} sources")
+
+
+def resolve_named(head: str, date: Date | None, sources: Sequence[Reference], recent: Sequence[int],
+                  kind: str, *, need_title: bool = False) -> Resolution:
+    """op. cit. or a short form: the earlier sources `head` names best, narrowed by `date`,
+    nearest first (`recent` lists source indices, most recently cited first)."""
+    scored = [(name_score(head, sources[i], need_title=need_title), i) for i in recent]
+    top = max((s for s, _ in scored), default=0)
+    found = [i for s, i in scored if s and s == top]
+    if date and len(found) > 1:
+        dated = [i for i in found if same_date(date, sources[i].dates.get("issued"))]
+        found = dated or found
+    if len(found) == 1:
+        return Resolution(tuple(found), kind, f"{kind}: {head!r} names one earlier source")
+    if not found:
+        return Resolution((), kind, f"{kind}: {head!r} names no earlier source")
+    return Resolution(tuple(found), "ambiguous", f"{kind}: {head!r} fits {len(found)} earlier sources")
+
+
+def same_work(a: Reference, b: Reference) -> bool:
+    """Two direct citations of one work: the same title, and no author or date that differ
+    (a newspaper's headline on another day is another article)."""
+    title_a, title_b = words(a.text.get("title", "")), words(b.text.get("title", ""))
+    if not title_a or title_a != title_b:
+        return False
+    first = lambda r: words(r.names["author"][0].family_full()) if r.names.get("author") else ()  # noqa: E731
+    if first(a) and first(b) and first(a) != first(b):
+        return False
+    da, db = a.dates.get("issued"), b.dates.get("issued")
+    if da and db and da.parts and db.parts and not same_date(da, db):
+        return False
+    return words(a.text.get("container-title", "")) == words(b.text.get("container-title", "")) or not (
+        a.text.get("container-title") and b.text.get("container-title"))

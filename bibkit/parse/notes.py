@@ -1,0 +1,598 @@
+"""Numbered notes: find them in a document, pair them with their in-text markers, split each
+into citations and commentary, parse the citations, resolve Ibid. / op. cit. / short forms,
+and return the unique sources plus a map from every note to what it cites.
+
+`parse_notes(text, origin=...)` is the entry point; `notes_to_json(result)` gives the
+`{"sources": [...], "notes": [...]}` map. Headings, back-reference forms, locator terms and
+connectives (en/fa/ar) are data files in `data/notes_*.tsv`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from bibkit.formats import Diagnostic
+from bibkit.formats.citekey import assign_keys
+from bibkit.model import Cite, Note, Provenance, Reference
+from bibkit.parse import parse_reference
+from bibkit.parse.backrefs import (BackRef, Resolution, find_backref, note_table, resolve_ibid, resolve_named,
+                                   same_work)
+from bibkit.parse.infer import infer_language, infer_type
+from bibkit.parse.lexicons import fold, phrase_tags, tags_for
+from bibkit.parse.names import split_names
+from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment, parse_date
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NUM = r"[0-9۰-۹٠-٩]"
+_NOTE_LINE = re.compile(
+    rf"^\s*(?:\[\^?(?P<a>{_NUM}{{1,3}})\]:?|\^(?P<b>{_NUM}{{1,3}})|\((?P<c>{_NUM}{{1,3}})\)|"
+    rf"(?P<d>{_NUM}{{1,3}})\s*[.)\-–:](?!\d)|(?P<e>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}}))\s*(?=\S)")
+_MARKER = re.compile(
+    rf"\((?P<paren>{_NUM}{{1,3}})\)|\[\^(?P<caret_sq>{_NUM}{{1,3}})\]|\[(?P<square>{_NUM}{{1,3}})\]|"
+    rf"\^(?P<caret>{_NUM}{{1,3}})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
+_YEAR = re.compile(r"(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)")
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+_FILE_PATH = re.compile(r"\.(?:html?|php|aspx?|pdf)\b|^/")
+_EDGE = " \t,،;؛:."
+_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
+
+
+@dataclass
+class NotesResult:
+    """Unique sources, the notes that cite them, and every problem found on the way."""
+
+    sources: list[Reference] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _RawNote:
+    number: int
+    text: str
+    line: int  # 1-based
+    offset: int
+
+
+@dataclass(frozen=True)
+class _Marker:
+    number: int
+    style: str
+    offset: int
+
+
+# ------------------------------------------------------------------------------ data
+@cache
+def _headings() -> frozenset[str]:
+    return frozenset(_heading_key(row[1]) for row in note_table("notes_headings.tsv"))
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(fold(w) for w in re.sub(r"[#*_:\[\]]", " ", text).split())
+
+
+@cache
+def _locator_terms() -> tuple[tuple[str, str], ...]:
+    """(form, CSL label), longest first so `pp.` wins over `p.`."""
+    return tuple(sorted(((row[2], row[0]) for row in note_table("notes_locators.tsv")), key=lambda r: -len(r[0])))
+
+
+@cache
+def _locator_pattern() -> re.Pattern[str]:
+    terms = "|".join(re.escape(form) for form, _ in _locator_terms())
+    value = rf"(?:{_NUM}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{_NUM}+)?(?:\s*(?:,|&|and)\s*{_NUM}+(?:\s*[-–—]\s*{_NUM}+)?)*"
+    return re.compile(rf"(?:^|[\s,،:(])(?P<term>{terms})\s*(?P<value>{value})\s*[.)]?\s*$", re.IGNORECASE)
+
+
+@cache
+def _connectives() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(opening a piece, splitting a piece after `,` or `.`)."""
+    rows = sorted(note_table("notes_connectives.tsv"), key=lambda r: -len(r[1]))
+    every = "|".join(re.escape(r[1]) for r in rows)
+    inside = "|".join(re.escape(r[1]) for r in rows if r[2] == "inside")
+    return (re.compile(rf"^\s*(?:{every})(?![\w\u200c])[\s,:،]*", re.IGNORECASE),
+            re.compile(rf"(?<=[,.،])\s+(?=(?:{inside})(?![\w\u200c]))", re.IGNORECASE))
+
+
+@cache
+def _prose_words() -> frozenset[str]:
+    return frozenset(fold(row[1]) for row in note_table("notes_prose.tsv"))
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    return frozenset(fold(row[1]) for row in note_table("notes_dates.tsv"))
+
+
+# ------------------------------------------------------------------------------ the notes block
+def _line_offsets(text: str) -> list[int]:
+    offsets, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        offsets.append(pos)
+        pos += len(line)
+    return offsets
+
+
+def _note_number(line: str) -> tuple[int, int] | None:
+    """(number, where the note text starts) of a line that opens a note."""
+    match = _NOTE_LINE.match(line)
+    if not match:
+        return None
+    raw = next(g for g in match.groups() if g)
+    return int(raw.translate(_DIGITS).translate(_SUPERSCRIPT)), match.end()
+
+
+def _runs(lines: list[str], offsets: list[int]) -> Iterator[tuple[int, list[_RawNote]]]:
+    """(line index where the run starts, notes) for each run of notes numbered 1, 2, 3 …;
+    a note continues on the lines right below it (no blank line between)."""
+    run: list[_RawNote] = []
+    start, open_note = 0, False
+    for i, line in enumerate(lines):
+        opened = _note_number(line)
+        if opened and opened[0] == (run[-1].number + 1 if run else 1):
+            run.append(_RawNote(opened[0], line[opened[1]:].strip(), i + 1, offsets[i] + opened[1]))
+            start, open_note = (i if len(run) == 1 else start), True
+        elif opened and opened[0] == 1:
+            yield start, run
+            run, start, open_note = [_RawNote(1, line[opened[1]:].strip(), i + 1, offsets[i] + opened[1])], i, True
+        elif line.strip() and open_note and run:
+            last = run[-1]
+            run[-1] = _RawNote(last.number, f"{last.text} {line.strip()}", last.line, last.offset)
+        elif line.strip() and run:
+            yield start, run
+            run, open_note = [], False
+        else:
+            open_note = False
+    if run:
+        yield start, run
+
+
+def _headed(lines: list[str], start: int) -> bool:
+    """Whether the nearest non-blank line above a run is a notes heading."""
+    above = next((lines[j] for j in range(start - 1, -1, -1) if lines[j].strip()), "")
+    return _heading_key(above) in _headings()
+
+
+def _cited_share(run: list[_RawNote]) -> float:
+    """Share of a run's notes that look like citations (a year, a back-reference, a locator)."""
+    hits = sum(1 for n in run if _YEAR.search(n.text.translate(_DIGITS)) or find_backref(n.text)
+               or _locator_pattern().search(n.text))
+    return hits / len(run)
+
+
+def find_notes(text: str) -> tuple[list[_RawNote], tuple[int, int]]:
+    """The notes of a document and the character span of their block ((0, 0) when none):
+    a run under a notes heading if there is one, else the last run of citation-like notes."""
+    lines, offsets = text.splitlines(), _line_offsets(text)
+    runs = [(start, run) for start, run in _runs(lines, offsets) if run]
+    headed = [(s, r) for s, r in runs if _headed(lines, s)]
+    cited = [(s, r) for s, r in runs if len(r) >= 2 and _cited_share(r) >= 0.5]
+    chosen = (headed or cited or [(0, [])])[-1]
+    start, run = chosen
+    if not run:
+        return [], (0, 0)
+    last = run[-1]
+    end = text.find("\n", last.offset + 1)
+    while end != -1 and text[end + 1:].split("\n", 1)[0].strip() and not _note_number(text[end + 1:].split("\n", 1)[0]):
+        end = text.find("\n", end + 1)
+    return run, (offsets[start], len(text) if end == -1 else end)
+
+
+# ------------------------------------------------------------------------------ markers
+def find_markers(text: str, block: tuple[int, int]) -> list[_Marker]:
+    """In-text markers outside the notes block: `(1)`, `[1]`, `[^1]`, `^1`, superscripts."""
+    out = []
+    for match in _MARKER.finditer(text):
+        if block[0] <= match.start() < block[1]:
+            continue
+        style = match.lastgroup or ""
+        raw = match.group(style).translate(_DIGITS).translate(_SUPERSCRIPT)
+        out.append(_Marker(int(raw), style, match.start()))
+    return out
+
+
+def pair_markers(markers: list[_Marker], numbers: set[int]) -> tuple[dict[int, int], list[_Marker]]:
+    """Note number -> marker offset, and markers with no note. Only the style covering most
+    notes counts; a marker counts when it moves the sequence on (a note's number, or the
+    next number), so a year in brackets or a repeated list number is not taken for one."""
+    by_style: dict[str, list[_Marker]] = {}
+    for m in markers:
+        by_style.setdefault(m.style, []).append(m)
+    if not by_style:
+        return {}, []
+    style = max(by_style, key=lambda s: len({m.number for m in by_style[s]} & numbers))
+    paired: dict[int, int] = {}
+    orphans: list[_Marker] = []
+    last = 0
+    for m in by_style[style]:
+        if m.number <= last or not (m.number in numbers or m.number == last + 1):
+            continue
+        if m.number in numbers:
+            paired[m.number] = m.offset
+        else:
+            orphans.append(m)
+        last = m.number
+    return paired, orphans
+
+
+# ------------------------------------------------------------------------------ splitting a note
+def _top_level_split(text: str, separators: str) -> list[tuple[int, int]]:
+    """Spans of `text` split at `separators` outside brackets and quotes."""
+    spans, depth, start, quote = [], 0, 0, False
+    for i, ch in enumerate(text):
+        if ch in "([{«":
+            depth += 1
+        elif ch in ")]}»":
+            depth = max(0, depth - 1)
+        elif ch in "\"“”":
+            quote = not quote if ch == '"' else ch == "“"
+        elif ch in separators and depth == 0 and not quote:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def split_note(text: str) -> tuple[list[str], str]:
+    """A note's citations and its commentary: pieces at `;`, and at `see also`, `cf.` …
+    after a comma; connectives dropped; prose pieces kept as commentary."""
+    opening, inside = _connectives()
+    citations, commentary = [], []
+    for start, end in _top_level_split(text, ";؛"):
+        for piece in inside.split(text[start:end]):
+            piece = opening.sub("", piece.strip()).strip(" \t,،")
+            if not piece.strip(_EDGE):
+                continue
+            (commentary if _is_commentary(piece) else citations).append(piece)
+    return citations, " ".join(commentary)
+
+
+def _is_commentary(piece: str) -> bool:
+    """Prose, not a citation: function words, and no year, locator or back-reference."""
+    if find_backref(piece) or _YEAR.search(piece.translate(_DIGITS)) or _locator_pattern().search(piece):
+        return False
+    tokens = [fold(t) for t in piece.split()]
+    return len(tokens) >= 5 and sum(t in _prose_words() for t in tokens) >= 2
+
+
+def take_locator(text: str) -> tuple[str, str | None, str | None]:
+    """(citation without its locator, locator, CSL label). `vol. 2, p. 45` gives `2:45`
+    (page); a bare last number after a comma is a page unless it is a year."""
+    found: list[tuple[str, str]] = []
+    rest = text.rstrip(" .")
+    while match := _locator_pattern().search(rest):
+        term = match.group("term").casefold()
+        label = next(lab for form, lab in _locator_terms() if form.casefold() == term)
+        found.insert(0, (label, _clean_locator(match.group("value"))))
+        rest = rest[:match.start()].rstrip(_EDGE)
+    if not found and (bare := _bare_page(rest)):
+        rest, value = bare
+        found.append(("page", value))
+    if not found:
+        return text, None, None
+    if len(found) >= 2 and found[0][0] == "volume" and found[-1][0] == "page":
+        return rest, f"{found[0][1]}:{found[-1][1]}", "page"
+    return rest, found[-1][1], found[-1][0]
+
+
+def _bare_page(text: str) -> tuple[str, str] | None:
+    """`…, 2012), 2` -> page 2; not `…, 2024` (a year) nor a day after a month name."""
+    match = re.search(rf"[,،:]\s*(?P<v>{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?)\s*\.?$", text)
+    if not match:
+        return None
+    value = match.group("v").translate(_DIGITS)
+    if re.fullmatch(r"\d{4}", value) and _YEAR.fullmatch(value):
+        return None
+    before = text[:match.start()].split()
+    if before and fold(before[-1]) in _date_words():
+        return None
+    return text[:match.start()].rstrip(_EDGE), _clean_locator(value)
+
+
+def _clean_locator(value: str) -> str:
+    return re.sub(r"\s*[–—]\s*|\s+-\s+", "-", value.translate(_DIGITS)).strip()
+
+
+# ------------------------------------------------------------------------------ reading a citation
+def read_citation(text: str, origin: str | None = None) -> Reference:
+    """A citation (locator removed) as a Reference: the title-first reading when the text has
+    that shape (`Title, Author|Periodical, date`), else the reference parser's, which is then
+    only replaced if it found no title."""
+    reading = title_first(text, origin)
+    if reading and reading[1]:
+        return reading[0]
+    parsed = parse_reference(text, origin=origin)
+    if reading and (not parsed.text.get("title") or parsed.warnings):
+        return reading[0]
+    return parsed
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Trimmed spans of the comma-separated parts of a citation (brackets kept whole)."""
+    out = []
+    for start, end in _top_level_split(text, ",،"):
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip(_EDGE))
+        trail = len(piece.rstrip(_EDGE))
+        if trail > lead:
+            out.append((start + lead, start + trail))
+    return out
+
+
+def _fact_label(piece: str) -> str | None:
+    """What a trailing part states: a date, `(Place, Year)`, a URL, a place, a volume."""
+    if _URL.search(piece):
+        return "url"
+    if _FILE_PATH.search(piece):
+        return "note"  # a page name without its site (`/ dark gene.htm`)
+    if piece.startswith("(") and piece.endswith(")"):
+        return "imprint" if _YEAR.search(piece.translate(_DIGITS)) or parse_date(piece) else None
+    if _is_date(piece):
+        return "date"
+    if all("place" in tags_for(t) or "place" in p for t, p in zip(piece.split(), phrase_tags(piece.split()))):
+        return "location"
+    if re.match(r"^(?:vol\.?|no\.?|ج|جلد|شماره|العدد|المجلد)\s*\d", piece.translate(_DIGITS), re.IGNORECASE):
+        return "volume"
+    return None
+
+
+def _is_date(piece: str) -> bool:
+    """Only a date: digits, month names, seasons and calendar marks."""
+    if not parse_date(piece):
+        return False
+    rest = [w for w in re.split(r"[\s\-–/.,،]+", piece.translate(_DIGITS)) if w and not w.isdigit()]
+    return all(fold(w) in _date_words() or fold(w)[:3] in _date_words() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)
+               for w in rest)
+
+
+def _month_only(piece: str) -> bool:
+    return bool(piece.split()) and all(fold(w) in _date_words() for w in piece.split())
+
+
+def _responsibility(piece: str, full_date: bool) -> str | None:
+    """`author` for person names or an institution, `journal` for a periodical, else None."""
+    tokens = piece.split()
+    if not tokens or len(tokens) > 8 or re.search(r"\d", piece):
+        return None
+    tags = [tags_for(t) | p for t, p in zip(tokens, phrase_tags(tokens))]
+    content = [t for t, w in zip(tags, tokens) if fold(w) not in ("the", "al")]
+    if content and all("periodical" in t for t in content) or any("periodical-word" in t for t in tags):
+        return "journal"
+    if _person_names(piece) or all("publisher" in t for t in tags) or re.fullmatch(r"[A-Z]{2,}\.?", piece):
+        return "author"
+    capitalised = all(w[:1].isupper() or fold(w) in ("the", "of", "and") for w in tokens)
+    return "journal" if full_date and capitalised and len(tokens) <= 4 else None
+
+
+def _person_names(piece: str) -> bool:
+    """Every name in the part starts with a known given name or an initial."""
+    parts = [p for p in re.split(r"\s+(?:and|&|و)\s+|\s*[,،]\s*", piece) if p.strip()]
+    return bool(parts) and all(_person_name(p.split()) for p in parts)
+
+
+def _person_name(tokens: list[str]) -> bool:
+    if not 2 <= len(tokens) <= 4:
+        return False
+    first = tokens[0]
+    return ("given" in tags_for(first) or bool(_INITIAL.match(first))) and all(
+        w[:1].isupper() or not w[:1].isascii() or w.casefold() in ("al-", "bin", "ibn", "van", "de") for w in tokens)
+
+
+def title_first(text: str, origin: str | None = None) -> tuple[Reference, bool] | None:
+    """The note style `Title, Author|Periodical|Institution, (Place, Year)|date[, more]` read
+    from the right: trailing facts, then who is responsible, then the title (which may hold
+    commas). Returns the record and whether the shape was clear (a responsible part found)."""
+    spans = _segments(text)
+    facts: list[tuple[str, tuple[int, int]]] = []
+    while len(spans) > 1 and (label := _fact_label(text[slice(*spans[-1])])):
+        start, end = spans.pop()
+        if label == "date" and len(spans) > 1 and _month_only(text[slice(*spans[-1])]):
+            start = spans.pop()[0]
+        facts.insert(0, (label, (start, end)))
+    if not spans:
+        return None
+    full_date = any(lab == "date" and _day_precise(text[s:e]) for lab, (s, e) in facts)
+    who = _responsibility(text[slice(*spans[-1])], full_date) if len(spans) >= 2 else None
+    if who and _responsibility(text[slice(*spans[0])], full_date) == "author" and who == "author":
+        return None  # `Author, Title, …` is the parser's business
+    if not who and not facts:
+        return None
+    fields: Fields = {}
+    title_spans = spans[:-1] if who else spans
+    _add(fields, "title", text, (title_spans[0][0], title_spans[-1][1]))
+    if who:
+        _add(fields, who, text, spans[-1])
+    for label, span in facts:
+        _add_fact(fields, label, text, span)
+    return _reference(text, fields, origin), bool(who)
+
+
+def _day_precise(piece: str) -> bool:
+    date = parse_date(piece)
+    return bool(date and date.parts and len(date.parts[0]) == 3)
+
+
+def _add(fields: Fields, label: str, text: str, span: tuple[int, int]) -> None:
+    fields.setdefault(label, []).append(Segment(text[span[0]:span[1]], span[0], span[1], 1.0))
+
+
+def _add_fact(fields: Fields, label: str, text: str, span: tuple[int, int]) -> None:
+    """A fact as labelled segments; `(London: Verso, 2012)` becomes place, publisher, date."""
+    if label != "imprint":
+        _add(fields, label, text, span)
+        return
+    inner = (span[0] + 1, span[1] - 1)
+    for start, end in _segments(text[inner[0]:inner[1]]):
+        part = (inner[0] + start, inner[0] + end)
+        piece = text[slice(*part)]
+        if _is_date(piece):
+            _add(fields, "date", text, part)
+        elif ":" in piece:
+            colon = part[0] + piece.index(":")
+            _add(fields, "location", text, (part[0], colon))
+            _add(fields, "publisher", text, (colon + 1, part[1]))
+        else:
+            _add(fields, "location" if "location" not in fields else "publisher", text, part)
+
+
+def _reference(text: str, fields: Fields, origin: str | None) -> Reference:
+    """Labelled segments through the parser's normalizers, then type and language."""
+    ref = Reference(source=text, origin=origin)
+    for normalize in NORMALIZERS:
+        normalize(ref, fields)
+    ref.type = infer_type(ref, set(fields))
+    ref.provenance.setdefault("type", []).append(Provenance("notes.title-first"))
+    language, cue = infer_language(ref)
+    if language:
+        ref.set("language", language.split("-", 1)[0], step=f"infer.language:{cue}")
+    ref.confidence["*"] = 0.9
+    return ref
+
+
+# ------------------------------------------------------------------------------ resolving
+@dataclass
+class _Cited:
+    """What was cited so far: the sources, the order they were last cited in, the last note."""
+
+    sources: list[Reference] = field(default_factory=list)
+    recent: list[int] = field(default_factory=list)  # source indices, most recently cited first
+    last_note: tuple[int, list[int]] = (0, [])  # number and sources of the last note with cites
+
+    def touch(self, indices: tuple[int, ...]) -> None:
+        for i in reversed(indices):
+            if i in self.recent:
+                self.recent.remove(i)
+            self.recent.insert(0, i)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A cite before source ids exist: source indices (candidates nearest first) and how."""
+
+    indices: tuple[int, ...]
+    resolution: str
+    locator: str | None
+    label: str | None
+    text: str
+
+
+def _resolve_backref(backref: BackRef, cited: _Cited, previous: list[int], where: str) -> Resolution:
+    """A back-reference with a head is resolved by what the head names, else by position."""
+    date = parse_date(backref.tail) if backref.tail else None
+    kind = "op-cit" if backref.kind == "op-cit" else "ibid"
+    if backref.head:
+        return resolve_named(backref.head, date, cited.sources, cited.recent, kind)
+    res = resolve_ibid(previous, where)
+    return Resolution(res.indices, kind, res.how) if res.kind == "ibid" else res
+
+
+def _direct(text: str, cited: _Cited, origin: str, author_from: list[int]) -> Resolution:
+    """A full or short citation: a short form names an earlier source; a full one is that
+    source again when it is the same work, else a new source."""
+    if not _YEAR.search(text.translate(_DIGITS)) and cited.sources:
+        short = resolve_named(text, None, cited.sources, cited.recent, "short-form", need_title=True)
+        if short.indices:
+            return short
+    ref = read_citation(text, origin)
+    if author_from and not ref.names.get("author"):
+        first = cited.sources[author_from[0]]
+        ref.set("author", list(first.names.get("author", [])), step="notes.idem")
+    same = next((i for i, s in enumerate(cited.sources) if same_work(s, ref)), None)
+    if same is None:
+        cited.sources.append(ref)
+        same = len(cited.sources) - 1
+    return Resolution((same,), "direct", "direct citation")
+
+
+def _cite(piece: str, cited: _Cited, previous: list[int], where: str, origin: str) -> tuple[_Pending, str | None]:
+    """One citation of a note resolved; a problem to report, if any."""
+    text, locator, label = take_locator(piece)
+    backref = find_backref(text)
+    if backref and backref.kind == "idem" and re.search(r"[^\W\d_]{3}", backref.tail):
+        res = _direct(backref.tail, cited, origin, previous[:1])
+    elif backref:
+        res = _resolve_backref(backref, cited, previous, where)
+    else:
+        res = _direct(text, cited, origin, [])
+    cited.touch(res.indices[:1] if res.kind == "ambiguous" else res.indices)
+    problem = None
+    if res.kind == "ambiguous":
+        problem = f"ambiguous back-reference {piece!r}: {res.how}; citing every candidate, nearest first"
+    elif not res.indices:
+        problem = f"unresolved back-reference {piece!r}: {res.how}"
+    return _Pending(res.indices, res.kind, locator, label, piece), problem
+
+
+def _cite_note(raw: _RawNote, cited: _Cited, origin: str, diagnostics: list[Diagnostic]) -> list[_Pending]:
+    """Every citation of one note; Ibid. looks at the citation before it in the note, or at
+    the last note that cited something."""
+    pieces, _ = split_note(raw.text)
+    where = f"{origin}:{raw.line}"
+    pending: list[_Pending] = []
+    for piece in pieces:
+        previous = list(pending[-1].indices) if pending else cited.last_note[1]
+        before = "the citation before it" if pending else f"note {cited.last_note[0]}"
+        cite, problem = _cite(piece, cited, previous, before, where)
+        if problem:
+            diagnostics.append(Diagnostic(where, f"note {raw.number}: {problem}"))
+        pending.append(cite)
+    if pending:
+        cited.last_note = (raw.number, [i for p in pending for i in p.indices[:1]])
+    return pending
+
+
+def parse_notes(text: str, *, origin: str = "<string>") -> NotesResult:
+    """The numbered notes of a document: unique sources, and each note with its marker
+    offset and its cites (locator, label and how each was resolved)."""
+    result = NotesResult()
+    raw_notes, block = find_notes(text)
+    if not raw_notes:
+        result.diagnostics.append(Diagnostic(origin, "no numbered notes found"))
+        return result
+    offsets = _line_offsets(text)
+    paired, orphans = pair_markers(find_markers(text, block), {n.number for n in raw_notes})
+    cited = _Cited()
+    per_note = [_cite_note(raw, cited, origin, result.diagnostics) for raw in raw_notes]
+    assign_keys(cited.sources)
+    result.sources = cited.sources
+    for raw, pending in zip(raw_notes, per_note, strict=True):
+        pieces, commentary = split_note(raw.text)
+        result.notes.append(Note(raw.number, raw.text, paired.get(raw.number),
+                                 [_finish(p, cited.sources) for p in pending], commentary))
+        if raw.number not in paired:
+            result.diagnostics.append(Diagnostic(f"{origin}:{raw.line}", f"note {raw.number} has no marker in the text"))
+    for marker in orphans:
+        line = bisect.bisect_right(offsets, marker.offset)
+        result.diagnostics.append(Diagnostic(f"{origin}:{line}", f"marker {marker.number} has no note"))
+    return result
+
+
+def _finish(pending: _Pending, sources: list[Reference]) -> Cite:
+    ids = [sources[i].id for i in pending.indices]
+    return Cite(ids[0] if ids else None, pending.locator, pending.label, pending.resolution,
+                ids if pending.resolution == "ambiguous" else [], pending.text)
+
+
+def notes_to_json(result: NotesResult) -> dict[str, Any]:
+    """`{"sources": [CSL items], "notes": [{number, marker_offset, cites: [...]}]}`."""
+    return {
+        "sources": [ref.to_csl() for ref in result.sources],
+        "notes": [{"number": note.number, "marker_offset": note.marker_offset, "text": note.text,
+                   **({"commentary": note.commentary} if note.commentary else {}),
+                   "cites": [_cite_json(c) for c in note.cites]} for note in result.notes],
+    }
+
+
+def _cite_json(cite: Cite) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": cite.id, "locator": cite.locator, "label": cite.label,
+                           "resolution": cite.resolution}
+    if cite.candidates:
+        out["candidates"] = list(cite.candidates)
+    out["text"] = cite.text
+    return out
