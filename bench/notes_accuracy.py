@@ -75,7 +75,7 @@ def score_doc(item: dict, result: NotesResult, tally: dict[str, Counter], errors
             ok = source_ok and kind_ok
             for group in ("all", f"lang:{lang}", f"kind:{gold['resolution']}"):
                 tally[group]["correct" if ok else "wrong"] += 1
-            locator_ok = cite is not None and (cite.locator or None) == (gold.get("locator") or None) and (
+            locator_ok = cite is not None and (cite.locator or None) == _gold_locator(gold) and (
                 not gold.get("locator") or cite.label == gold.get("label"))
             tally["locators"]["correct" if locator_ok else "wrong"] += 1
             if not ok:
@@ -83,6 +83,12 @@ def score_doc(item: dict, result: NotesResult, tally: dict[str, Counter], errors
                 errors.append(f"{item['id']} note {gold_note['number']}.{i + 1}: gold {gold['id']}/"
                               f"{gold['resolution']}, got {got}  [{cite.text if cite else ''}]")
     tally["sources"]["correct" if len(result.sources) == len(item["gold"]["sources"]) else "wrong"] += 1
+
+
+def _gold_locator(gold: dict) -> str | None:
+    """bibkit writes a volume with its page as `2:45` (Chicago's form): the gold the same way."""
+    locator = gold.get("locator") or None
+    return f"{gold['volume']}:{locator}" if locator and gold.get("volume") else locator
 
 
 def _rate(c: Counter) -> str:

@@ -84,3 +84,7 @@ def test_seed_citation_block_is_one_record():
     ref = result.references[0]
     assert ref.names["translator"][0].family == "Bocz"
     assert ref.text["URL"] == "https://wilson-center-digital-archive.dvincitest.com/document/122512"
+    assert ref.text["archive"] == "Wilson Center Digital Archive"
+    assert ref.text["archive_location"].startswith("MOL M-KS 288.f.32/1958")
+    assert ref.dates["issued"].parts == [[1958, 12, 18]]
+    assert ref.type == "document"

@@ -110,3 +110,47 @@ def test_name_forms_from_model():
     ref = Reference(id="r", type="book", text={"title": "T"},
                     names={"author": [Name(family="Smith", given="John Quincy")]})
     assert render_bibliography([ref], "apa")[0].startswith("Smith, J. Q.")
+
+
+WEBPAGE = {"id": "qasim", "type": "webpage", "title": "Abd al-Karim Qasim", "language": "en",
+           "container-title": "Encyclopaedia Britannica", "issued": {"date-parts": [[2023, 7, 10]]},
+           "URL": "https://www.britannica.com/biography/Abd-al-Karim-Qasim"}
+NEWS = {"id": "news", "type": "article-newspaper", "title": "US and Iraq begin talks", "language": "en",
+        "author": [{"family": "Hubbard", "given": "Ben"}], "container-title": "The New York Times",
+        "issued": {"date-parts": [[2024, 1, 27]]}}
+
+
+def test_title_standing_in_for_author_is_not_repeated():
+    (entry,) = render_bibliography([WEBPAGE], "apa")
+    assert entry.count("Abd al-Karim Qasim") == 1
+    assert entry.startswith("Abd al-Karim Qasim. (2023, July 10). Encyclopaedia Britannica.")
+
+
+def test_editors_standing_in_for_author_take_the_author_format():
+    edited = {"id": "ed", "type": "book", "title": "The Iranian revolution at forty",
+              "editor": [{"family": "Takeyh", "given": "Ray"}, {"family": "Vakil", "given": "Sanam"}],
+              "issued": {"date-parts": [[2020]]}, "publisher": "Brookings Institution Press"}
+    (entry,) = render_bibliography([edited], "chicago-author-date")
+    assert entry.startswith("Takeyh, Ray, and Sanam Vakil, eds. 2020.")
+    assert "Edited by" not in entry
+
+
+def test_numbered_styles_keep_a_space_after_the_number():
+    (ieee,) = render_bibliography([KAHNEMAN], "ieee")
+    assert ieee.startswith("[1] D. Kahneman,")
+    (nlm,) = render_bibliography([NEWS], "nlm-citation-sequence")
+    assert nlm.startswith("1. Hubbard B.") and "2024 Jan 27" in nlm
+    (html,) = render_bibliography([KAHNEMAN], "ieee", "html")
+    assert '<div class="csl-left-margin">[1]</div><div class="csl-right-inline">D. Kahneman' in html
+
+
+def test_label_without_its_variable_is_not_printed():
+    (entry,) = render_bibliography([NEWS], "chicago-author-date")
+    assert entry.endswith("The New York Times, January 27.")
+
+
+def test_bibliography_sorts_arabic_article_like_citeproc_js():
+    items = [dict(KAHNEMAN, id="z", author=[{"family": "Alvandi", "given": "Roham"}]),
+             dict(KAHNEMAN, id="j", author=[{"family": "Jabri", "given": "M.", "non-dropping-particle": "al-"}])]
+    entries = render_bibliography(items, "apa")
+    assert entries[0].startswith("al-Jabri") and entries[1].startswith("Alvandi")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bibkit.render.bidi import direction
 from bibkit.render.fixes.disambiguate import suffix_letters
-from bibkit.render.fixes.names import glue, initialize_given
+from bibkit.render.fixes.names import glue, initialize_given, split_particle
 from bibkit.render.fixes.quotes import move_punctuation_in, smarten
 from bibkit.render.fixes.sorting import fallback_sort_key
+from bibkit.render.fixes.textcase import title_case
+from bibkit.render.output import formatter_for
 
 
 def test_initialize_true_keeps_abbreviations():
@@ -47,3 +49,21 @@ def test_year_suffix_letters():
 def test_direction():
     assert direction("<i>نقد</i> Jabri") == "rtl"
     assert direction("Jabri نقد") == "ltr"
+
+
+def test_title_case_follows_citeproc_js():
+    assert title_case("Iran between two revolutions") == "Iran between Two Revolutions"
+    assert title_case("Abd al-Karim Qasim") == "Abd Al-Karim Qasim"
+    assert title_case("Iran and Iraq: the Shatt al-Arab dispute") == "Iran and Iraq: The Shatt al-Arab Dispute"
+    assert title_case("what it is about") == "What It Is About"
+
+
+def test_particle_in_family_name_is_split():
+    assert split_particle("al-One") == ("al-", "One")
+    assert split_particle("van der Berg") == ("van der", "Berg")
+    assert split_particle("Alvandi") == (None, "Alvandi")
+
+
+def test_display_blocks_per_format():
+    assert formatter_for("text").display("left-margin", "[1]") == "[1] "
+    assert formatter_for("html").display("right-inline", "x") == '<div class="csl-right-inline">x</div>'

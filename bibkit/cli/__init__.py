@@ -11,6 +11,7 @@ from bibkit.cli import names  # noqa: F401  (registers commands)
 from bibkit.cli import parse  # noqa: F401
 from bibkit.cli import render  # noqa: F401
 from bibkit.cli import library  # noqa: F401
+from bibkit.cli import notes  # noqa: F401
 from bibkit.cli.app import app
 
 

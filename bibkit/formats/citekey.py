@@ -53,15 +53,11 @@ def _significant_words(title: str) -> list[str]:
 def base_key(ref: Reference) -> str:
     """The key before disambiguation: `parsadustMaIraq2006`."""
     names = ref.names.get("author") or ref.names.get("editor") or []
-    if names:
-        first = names[0]
-        family = first.literal or first.family or ""
-        if first.literal is None and first.particle and not first.particle.endswith("-"):
-            family = f"{first.particle} {family}"
-        author = ascii_fold(family.split()[-1] if first.literal is None and family.split() else family)
-    else:
-        author = ""
-    title = "".join(_significant_words(ref.text.get("title", "")))
+    first = names[0] if names else None
+    author = ascii_fold(first.literal or first.family or "").lower() if first else ""
+    title = "".join(_significant_words(ref.text.get("title") or ref.text.get("container-title", "")))
+    if not author and title:  # no names: the title words lead (`waqaeIraqiya1958`)
+        title = title[:1].lower() + title[1:]
     date = ref.dates.get("issued")
     year = str(date.year) if date and date.year else ""
     key = author.lower() + title + year

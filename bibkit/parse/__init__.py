@@ -69,7 +69,8 @@ def _prov(step: str):
 
 
 def _verbatim(text: str, origin: str | None) -> Reference:
-    ref = Reference(type="document", source=text, origin=origin)
+    line = origin.rsplit(":", 1)[-1] if origin else ""
+    ref = Reference(id=f"unparsed{line}" if line.isdigit() else "", type="document", source=text, origin=origin)
     ref.set("note", text, step="parse.unparsed", origin=origin)
     ref.warnings.append("could not be parsed; kept verbatim in note")
     ref.confidence["*"] = 0.0

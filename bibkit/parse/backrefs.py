@@ -85,7 +85,8 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def _fields(ref: Reference) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(kind, words) of everything a note may name a source by."""
+    """(kind, words) of everything a note may name a source by; the source text last, for
+    records whose fields the parser got wrong."""
     for role in ("author", "editor"):
         for name in ref.names.get(role, []):
             yield "name", words(name.family_full())
@@ -94,40 +95,30 @@ def _fields(ref: Reference) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield var, words(ref.text[var])
     if ref.text.get("title"):
         yield "title", words(ref.text["title"])
+    if ref.source:
+        yield "source", words(ref.source)
 
 
-def _part_score(part: tuple[str, ...], ref: Reference) -> tuple[int, bool]:
-    """How well one comma-part of a head names `ref`: 2 equal to a field, 1 a name inside a
-    field or the start of the title (a short title), 0 not at all; and whether the title matched."""
-    best, title = 0, False
+def _part_matches(part: tuple[str, ...], ref: Reference) -> tuple[bool, bool]:
+    """Whether one comma-part of a head names `ref` (a name or periodical inside a field,
+    the start of the title, words of its source text), and whether it named the title."""
+    named = False
     for kind, field in _fields(ref):
-        if part == field:
-            score = 2
-        elif kind == "title" and len(part) >= 2 and field[:len(part)] == part:
-            score = 1
-        elif kind != "title" and len(part) < len(field) and _contains(field, part):
-            score = 1
-        else:
-            continue
-        if score > best or (score == best and kind == "title"):
-            best, title = score, kind == "title"
-    return best, title
+        if kind == "title" and field[:len(part)] == part:
+            return True, True
+        named = named or (kind != "title" and _contains(field, part))
+    return named, False
 
 
 def _contains(field: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(field[i:i + len(part)] == part for i in range(len(field) - len(part) + 1))
 
 
-def name_score(head: str, ref: Reference, *, need_title: bool = False) -> int:
-    """Sum of part scores when every comma-part of `head` names `ref`, else 0."""
-    parts = [words(p) for p in re.split(r"[,،]", head)]
-    parts = [p for p in parts if p]
-    if not parts:
-        return 0
-    scores = [_part_score(p, ref) for p in parts]
-    if any(s == 0 for s, _ in scores) or (need_title and not any(t for _, t in scores)):
-        return 0
-    return sum(s for s, _ in scores)
+def names_source(head: str, ref: Reference, *, need_title: bool = False) -> bool:
+    """Every comma-part of `head` names `ref` (and one names its title, for a short form)."""
+    parts = [p for p in (words(p) for p in re.split(r"[,،]", head)) if p]
+    matches = [_part_matches(p, ref) for p in parts]
+    return bool(parts) and all(m for m, _ in matches) and (not need_title or any(t for _, t in matches))
 
 
 def same_date(a: Date | None, b: Date | None) -> bool:
@@ -151,11 +142,10 @@ def resolve_ibid(previous: Sequence[int], where: str) -> Resolution:
 
 def resolve_named(head: str, date: Date | None, sources: Sequence[Reference], recent: Sequence[int],
                   kind: str, *, need_title: bool = False) -> Resolution:
-    """op. cit. or a short form: the earlier sources `head` names best, narrowed by `date`,
-    nearest first (`recent` lists source indices, most recently cited first)."""
-    scored = [(name_score(head, sources[i], need_title=need_title), i) for i in recent]
-    top = max((s for s, _ in scored), default=0)
-    found = [i for s, i in scored if s and s == top]
+    """op. cit. or a short form: the earlier sources `head` names, narrowed by `date`, nearest
+    first (`recent` lists source indices, most recently cited first). Two works by one
+    author both fit `Author, op. cit.`: that is reported as ambiguous, not guessed."""
+    found = [i for i in recent if names_source(head, sources[i], need_title=need_title)]
     if date and len(found) > 1:
         dated = [i for i in found if same_date(date, sources[i].dates.get("issued"))]
         found = dated or found

@@ -22,7 +22,9 @@ def infer_type(ref: Reference, labels: set[str]) -> str:
         return "document"
     container = ref.text.get("container-title", "")
     if "journal" in labels:
-        if _NEWSPAPER.search(container) or (ref.dates.get("issued") and len(ref.dates["issued"].parts[0]) == 3):
+        whole_issue = "title" not in ref.text  # an issue cited whole: a gazette, a newspaper
+        if _NEWSPAPER.search(container) or whole_issue or (
+                ref.dates.get("issued") and len(ref.dates["issued"].parts[0]) == 3):
             return "article-newspaper"
         return "article-journal"
     if _THESIS.search(ref.text.get("genre", "")):

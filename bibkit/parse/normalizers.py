@@ -146,11 +146,19 @@ def clean_plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(_EDGE)
 
 
+def clean_archive(text: str) -> str:
+    """An archive's name keeps its bracketed abbreviation: `Public Records Office (PRO)`."""
+    return re.sub(r"\s+", " ", text).strip(" ,;:.")
+
+
 def clean_note(text: str) -> str:
     """A note left holding only an access cue (`Available at:`) carries nothing."""
     value = clean_plain(text)
-    return "" if re.fullmatch(r"(?i:ava[il]{2,3}[ai]?ble(?: at| from)?|retrieved(?: from)?|accessed(?: on)?)", value) else value
+    return "" if ACCESS_CUE.fullmatch(value) else value
 
+
+# "Available at", misspelled as pasted lists have it (Avalaible, Availble, Avaliable …)
+ACCESS_CUE = re.compile(r"\b(?:av[a-z]{3,7}b(?:le|el)|retrieved|accessed)\b(?:\s+(?:at|from|on))?\s*:?", re.IGNORECASE)
 
 _UNKNOWN_PUBLISHER = re.compile(r"^(?:n\.\s?p\.?|s\.\s?n\.?|بی[\u200c ]?نا|د\.\s?ن\.?|بدون ناشر)$", re.IGNORECASE)
 
@@ -166,8 +174,8 @@ def clean_place(text: str) -> str:
 
 
 def clean_url(text: str) -> str:
-    text = re.sub(r"^.*?(?:ava[il]{2,3}[ai]?ble|retrieved|accessed)\s*(?:at|from|on)?\s*:?\s*", "", text.strip(),
-                  flags=re.IGNORECASE)
+    cue = ACCESS_CUE.search(text)
+    text = text[cue.end():].strip() if cue else text.strip()
     match = re.search(r"(?:https?://|www\.)\S+", text)
     url = match.group() if match else text.split()[0] if text.split() else ""
     return url.rstrip(".,;:)]>»")
@@ -233,6 +241,9 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
     if "pages" not in fields and (m := re.search(r":\s*([A-Za-z]?\d+(?:\s*[-\u2010-\u2015]+\s*[A-Za-z]?\d+)?)\W*$", text)):
         fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]
         text = text[: m.start()]
+    if "pages" not in fields and (m := re.search(r"(?:no\.?|n[°º]|شماره|العدد)\s*\d+\s*[,،]\s*(\d+)\W*$", text, re.I)):
+        fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]  # No. 2, 28
+        text = text[: m.start(1)]
     volume, issue = _volume_issue(text)
     if volume:
         _set(ref, "volume", volume, "volume", span, segs)
@@ -387,7 +398,7 @@ NORMALIZERS: list[Callable[[Reference, Fields], None]] = [
     _text_normalizer("url", "URL", clean_url),
     _text_normalizer("doi", "DOI", clean_doi),
     _text_normalizer("isbn", "ISBN", clean_isbn),
-    _text_normalizer("archive", "archive", clean_plain),
+    _text_normalizer("archive", "archive", clean_archive),
     _text_normalizer("archive_location", "archive_location", clean_plain),
     _text_normalizer("note", "note", clean_note),
     normalize_volume,

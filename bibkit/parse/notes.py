@@ -282,8 +282,9 @@ def take_locator(text: str) -> tuple[str, str | None, str | None]:
 
 
 def _bare_page(text: str) -> tuple[str, str] | None:
-    """`…, 2012), 2` -> page 2; not `…, 2024` (a year) nor a day after a month name."""
-    match = re.search(rf"[,،:]\s*(?P<v>{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?)\s*\.?$", text)
+    """`…, 2012), 2` -> page 2, `…, 1:95` -> volume 1 page 95; not `…, 2024` (a year) nor a
+    day after a month name."""
+    match = re.search(rf"[,،:]\s*(?P<v>(?:{_NUM}{{1,2}}:)?{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?)\s*\.?$", text)
     if not match:
         return None
     value = match.group("v").translate(_DIGITS)
@@ -485,9 +486,9 @@ class _Pending:
 def _resolve_backref(backref: BackRef, cited: _Cited, previous: list[int], where: str) -> Resolution:
     """A back-reference with a head is resolved by what the head names, else by position."""
     date = parse_date(backref.tail) if backref.tail else None
+    if backref.head:  # `Author, op. cit.`, and `Author, همان` too: named, not positional
+        return resolve_named(backref.head, date, cited.sources, cited.recent, "op-cit")
     kind = "op-cit" if backref.kind == "op-cit" else "ibid"
-    if backref.head:
-        return resolve_named(backref.head, date, cited.sources, cited.recent, kind)
     res = resolve_ibid(previous, where)
     return Resolution(res.indices, kind, res.how) if res.kind == "ibid" else res
 
@@ -495,7 +496,7 @@ def _resolve_backref(backref: BackRef, cited: _Cited, previous: list[int], where
 def _direct(text: str, cited: _Cited, origin: str, author_from: list[int]) -> Resolution:
     """A full or short citation: a short form names an earlier source; a full one is that
     source again when it is the same work, else a new source."""
-    if not _YEAR.search(text.translate(_DIGITS)) and cited.sources:
+    if cited.sources and _may_be_short(text):
         short = resolve_named(text, None, cited.sources, cited.recent, "short-form", need_title=True)
         if short.indices:
             return short
@@ -508,6 +509,11 @@ def _direct(text: str, cited: _Cited, origin: str, author_from: list[int]) -> Re
         cited.sources.append(ref)
         same = len(cited.sources) - 1
     return Resolution((same,), "direct", "direct citation")
+
+
+def _may_be_short(text: str) -> bool:
+    """A short form is names and a short title only: no date, imprint, URL or volume part."""
+    return not any(_fact_label(text[start:end]) for start, end in _segments(text))
 
 
 def _cite(piece: str, cited: _Cited, previous: list[int], where: str, origin: str) -> tuple[_Pending, str | None]:

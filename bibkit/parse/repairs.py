@@ -9,10 +9,9 @@ from collections.abc import Callable
 
 from bibkit.model import Reference
 from bibkit.parse.lexicons import phrase_tags, tags_for
-from bibkit.parse.normalizers import Fields, Segment
+from bibkit.parse.normalizers import ACCESS_CUE, Fields, Segment
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
-_AVAILABLE = re.compile(r"\b(?:ava[il]{2,3}[ai]?ble|retrieved|accessed)\b", re.IGNORECASE)
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
 _NEWSPAPER_WORD = re.compile(r"\b(?:newspaper|gazette)\b|روزنامه|جريدة|صحيفة", re.IGNORECASE)
 
@@ -49,7 +48,7 @@ def title_from_note(ref: Reference, fields: Fields) -> None:
     if fields.get("title") or not fields.get("note"):
         return
     seg = fields["note"][0]
-    match = _AVAILABLE.search(seg.text)
+    match = ACCESS_CUE.search(seg.text)
     head = seg.text[: match.start()] if match else ""
     if len(head.strip(" ,.;:")) < 4:
         return
@@ -83,8 +82,145 @@ def periodical_as_author(ref: Reference, fields: Fields) -> None:
         fields["journal"] = fields.pop("author")
 
 
+def _ordered(fields: Fields) -> list[tuple[str, Segment]]:
+    return sorted(((label, seg) for label, segs in fields.items() for seg in segs), key=lambda x: x[1].start)
+
+
+def _replace(fields: Fields, label: str, old: Segment, new: Segment | None) -> None:
+    fields[label] = [new if s is old else s for s in fields[label] if s is not old or new is not None]
+    if not fields[label]:
+        del fields[label]
+
+
+def _merge(a: Segment, b: Segment, source: str) -> Segment:
+    return Segment(source[a.start:b.end], a.start, b.end, min(a.confidence, b.confidence))
+
+
+def title_runs_on(ref: Reference, fields: Fields) -> None:
+    """`The 14 July 1958 Revolution in British Government Files`: a year inside a title, or a
+    lowercase `in …` right after it, was labelled as a date or a container; when the title
+    has not ended (no closing punctuation) and the reference already has its date, it runs on."""
+    source = ref.source or ""
+    ordered = _ordered(fields)
+    dated = [seg for label, seg in ordered if label == "date"]
+    i = 0
+    while i < len(ordered) - 1:
+        label, seg = ordered[i]
+        nxt_label, nxt = ordered[i + 1]
+        open_title = label == "title" and not re.search(r"[.,;:”\"»)]\s*$", seg.text)
+        runs_on = (nxt_label == "date" and len(dated) > 1 and nxt is not dated[0]) or (
+            nxt_label in ("container-title", "note") and nxt.text[:1].islower()) or (
+            nxt_label in ("container-title", "note", "title") and seg.text.rstrip()[-1:].isdigit())
+        if open_title and runs_on:
+            merged = _merge(seg, nxt, source)
+            access = ACCESS_CUE.search(merged.text)
+            if access and access.start() > 0:  # `… Revolution Iraq, Avalaible at:` keeps its cue apart
+                cut = merged.start + access.start()
+                _move(fields, "note", Segment(source[cut:merged.end], cut, merged.end, merged.confidence))
+                merged = Segment(source[merged.start:cut], merged.start, cut, merged.confidence)
+            _replace(fields, nxt_label, nxt, None)
+            _replace(fields, "title", seg, merged)
+            if nxt_label == "date":
+                dated.remove(nxt)
+            ordered = _ordered(fields)
+            continue
+        i += 1
+
+
+def name_runs_on(ref: Reference, fields: Fields) -> None:
+    """`Edited by Lawrence G. Potter and Garry G.` + `Sick, Palgrave`: a name list that stops
+    after a given name takes the family name that the next segment starts with."""
+    source = ref.source or ""
+    ordered = _ordered(fields)
+    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
+        if label not in ("author", "editor", "translator") or nxt_label in ("author", "editor", "translator"):
+            continue
+        if not re.search(r"\b(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z]\.)+$", seg.text.strip()):
+            continue
+        match = re.match(r"\s*[A-Z][\w'’-]+,?", nxt.text)
+        if not match or match.end() >= len(nxt.text.rstrip()):
+            continue
+        cut = nxt.start + match.end()
+        _replace(fields, label, seg, Segment(source[seg.start:cut], seg.start, cut, seg.confidence))
+        rest = source[cut:nxt.end]
+        offset = len(rest) - len(rest.lstrip())
+        _replace(fields, nxt_label, nxt, Segment(rest.lstrip(), cut + offset, nxt.end, nxt.confidence))
+
+
+_SHELFMARK = re.compile(
+    r"\b(?:[A-Z]{1,5}\s)?[A-Z]{1,5}(?:-[A-Z]{1,5})*\s?\d{1,4}(?:\.\w+)*/\d+[\w/.-]*(?:\s+[\w.]*\.\w*)?"
+    r"|\b[IVXLC]+-[A-Z]-\d+(?:-[a-z])?\b")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|"
+                    r"may|jun|jul|aug|sep|oct|nov|dec)|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
+
+
+def archive_reference(ref: Reference, fields: Fields) -> None:
+    """`Public Records Office (PRO), FO371/132545`, `December 18, 1958, Wilson Center Digital
+    Archive, MOL M-KS 288.f.32/1958`: a shelfmark marks an archival reference; it is the
+    archive location, the name before it the archive, and a date among them the date."""
+    if fields.get("archive_location"):
+        return
+    for label in ("container-title", "publisher", "note", "journal", "collection-title"):
+        for seg in list(fields.get(label, [])):
+            match = _SHELFMARK.search(seg.text)
+            if not match:
+                continue
+            _replace(fields, label, seg, None)
+            location = seg.text[match.start():].rstrip(" ,;")
+            start = seg.start + match.start()
+            _move(fields, "archive_location", Segment(location, start, start + len(location), seg.confidence))
+            _split_archive_head(fields, seg, match.start())
+            return
+
+
+def _split_archive_head(fields: Fields, seg: Segment, end: int) -> None:
+    """Comma-separated pieces before a shelfmark: leading date pieces (`December 18`, `1958`)
+    are the date, the rest the archive."""
+    pos = 0
+    date: Segment | None = None
+    archive: list[tuple[int, str]] = []
+    for piece in seg.text[:end].split(","):
+        start = seg.start + pos + len(piece) - len(piece.lstrip())
+        pos += len(piece) + 1
+        text = piece.strip()
+        if not text:
+            continue
+        is_date = _MONTH.search(text) or re.fullmatch(r"\d{1,4}", text)
+        if is_date and not archive and "date" not in fields:
+            date = Segment(text, start, start + len(text), seg.confidence) if date is None else Segment(
+                f"{date.text}, {text}", date.start, start + len(text), seg.confidence)
+        else:
+            archive.append((start, text))
+    if date:
+        _move(fields, "date", date)
+    if archive:
+        first = archive[0][0]
+        text = ", ".join(t for _, t in archive)
+        _move(fields, "archive", Segment(text, first, first + len(text), seg.confidence))
+
+
+def later_titles_to_note(ref: Reference, fields: Fields) -> None:
+    """A second title segment after something else (`Title (date), CAE … to FO …`) is a
+    description of the document, not more title."""
+    titles = fields.get("title") or []
+    if len(titles) < 2:
+        return
+    ordered = [seg for _, seg in _ordered(fields)]
+    first = ordered.index(titles[0])
+    for seg in titles[1:]:
+        if ordered.index(seg) != first + 1:
+            _replace(fields, "title", seg, None)
+            _move(fields, "note", seg)
+        else:
+            first += 1
+
+
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
     split_quoted_title,
+    title_runs_on,
+    name_runs_on,
+    archive_reference,
+    later_titles_to_note,
     title_from_note,
     season_from_container,
     periodical_as_author,

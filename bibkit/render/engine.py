@@ -16,12 +16,13 @@ from typing import Any
 
 from citeproc import model
 from citeproc.frontend import CitationStylesBibliography, CitationStylesStyle
-from citeproc.source import Citation, CitationItem, Locator
+from citeproc.source import Citation, Locator
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
 from bibkit.errors import UsageError
 from bibkit.render import fixes
+from bibkit.render.fixes.lookups import Item
 from bibkit.render.output import Formatter, formatter_for
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -115,7 +116,7 @@ def load_style(style: str | bytes, locale: str | None = None) -> BibkitStyle:
         raise UsageError(f"style is not well-formed XML: {exc}") from exc
 
 
-def _citation_item(ref: CiteRef) -> CitationItem:
+def _citation_item(ref: CiteRef) -> Item:
     extra: dict[str, Any] = {}
     if ref.locator:
         extra["locator"] = Locator(ref.label or "page", ref.locator)
@@ -123,7 +124,7 @@ def _citation_item(ref: CiteRef) -> CitationItem:
         extra["prefix"] = ref.prefix
     if ref.suffix:
         extra["suffix"] = ref.suffix
-    return CitationItem(ref.id, **extra)
+    return Item(ref.id, **extra)
 
 
 def render(style: BibkitStyle, items: list[dict[str, Any]], clusters: list[list[CiteRef]],
@@ -146,7 +147,7 @@ def render(style: BibkitStyle, items: list[dict[str, Any]], clusters: list[list[
         str(item.get("id", "")).lower() for item in items]
     for key in keys:
         if key in source and key not in bib.keys:
-            bib.register(Citation([CitationItem(key)]))
+            bib.register(Citation([Item(key)]))
     if bib_ids is not None:
         wanted = set(keys)
         bib.items = [i for i in bib.items if i.key in wanted]

@@ -11,7 +11,18 @@ from __future__ import annotations
 from functools import cache
 from types import ModuleType
 
-from bibkit.render.fixes import disambiguate, display, lookups, names, quotes, sorting, substitute
+from bibkit.render.fixes import (
+    dates,
+    disambiguate,
+    display,
+    labels,
+    lookups,
+    names,
+    quotes,
+    sorting,
+    substitute,
+    textcase,
+)
 from bibkit.render.fixes.run import (  # noqa: F401  (the engine's hooks)
     before_render,
     prepare_item,
@@ -22,7 +33,7 @@ from bibkit.render.fixes.run import (  # noqa: F401  (the engine's hooks)
 
 def _modules() -> tuple[ModuleType, ...]:
     """Fix modules in priority order (earlier mixins come first in the MRO)."""
-    return (names, quotes, substitute, display, sorting, disambiguate, lookups)
+    return (names, quotes, substitute, display, dates, textcase, labels, sorting, disambiguate, lookups)
 
 
 @cache

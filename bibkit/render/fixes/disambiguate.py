@@ -14,10 +14,10 @@ from collections import defaultdict
 from string import ascii_lowercase
 from typing import Any
 
-from citeproc.source import Citation, CitationItem
+from citeproc.source import Citation
 from citeproc.string import String
 
-from bibkit.render.fixes.lookups import memo
+from bibkit.render.fixes.lookups import Item, memo
 
 _SUFFIX_KEY = "_bk_year_suffix"
 
@@ -50,7 +50,7 @@ def assign_year_suffixes(bib: Any) -> None:
         return
     groups: dict[str, list[Any]] = defaultdict(list)
     for item in bib.items:
-        probe = Citation([CitationItem(item.key)])
+        probe = Citation([Item(item.key)])
         probe.bibliography = bib
         try:
             text = str(style_root.citation.render(probe, [], lambda cite: None))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from citeproc import model
+from citeproc.source import CitationItem
 
 _MISSING = object()
 
@@ -95,6 +96,19 @@ class CachedLocaleTerm:
         if terms[key] is None:
             raise IndexError(name)
         return terms[key]
+
+
+class Item(CitationItem):
+    """A citation item that finds its reference once (citeproc-py looks it up through the
+    citation, the bibliography and the source for every variable it tests or prints)."""
+
+    @property
+    def reference(self):
+        ref = dict.get(self, "_bk_reference")
+        if ref is None:
+            ref = self.bibliography.source[self.key]
+            dict.__setitem__(self, "_bk_reference", ref)
+        return ref
 
 
 MIXINS: dict[str, tuple[type, ...]] = {"*": (CachedLookups,), "locale": (CachedLocaleTerm,)}

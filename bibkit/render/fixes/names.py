@@ -11,6 +11,9 @@ Fixes measured on the suite categories `name`, `nameattr`, `nameorder`, `etal`, 
 - `et-al-use-last`, `delimiter-precedes-last`/`-et-al` (`after-inverted-name` too) and
   `form="count"` (a number, summed over variables) follow the spec.
 - CJK names print family then given with no space, never initialized (name_AsianGlyphs).
+- A `cs:names` without `cs:name` (outside `cs:substitute`) gets bibkit's `cs:name`, not
+  citeproc-py's stock one, so all of the above and the style-wide name options apply
+  (Vancouver/NLM initials).
 - A lowercase particle written into the family name (`al-One`, `van Gogh`) is parsed out as
   a non-dropping particle, as citeproc-js does, so `demote-non-dropping-particle` applies
   to it; `sort-only` demotes when rendering sort keys (name_HyphenatedNonDroppingParticle*).
@@ -21,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from bibkit.render.fixes.lookups import memo
 
 GLUED_PARTICLE_ENDS = ("-", "'", "’")
 _TOKEN = re.compile(r"([^\s.]+)(\.?)")
@@ -200,4 +205,16 @@ class NameFormatting:
         return super().markup(text)
 
 
-MIXINS: dict[str, tuple[type, ...]] = {"name": (NameFormatting,)}
+class DefaultName:
+    """`cs:names` without `cs:name`: add an empty one of bibkit's class, once, in the tree."""
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        if names_context is None and self.name is None and not memo(
+                self, "_bk_in_substitute", lambda: bool(self.xpath_search("ancestor::cs:substitute"))):
+            name = self.makeelement(self.tag.replace("}names", "}name"))
+            self.insert(0, name)
+            self.get_root().keepalive.append(name)
+        return super().process(item, names_context=names_context, context=context, **kwargs)
+
+
+MIXINS: dict[str, tuple[type, ...]] = {"name": (NameFormatting,), "names": (DefaultName,)}

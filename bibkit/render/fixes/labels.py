@@ -1,0 +1,25 @@
+"""`cs:label` prints only when its variable has a value (CSL 1.0.2 "Label").
+
+citeproc-py prints the term whatever the item holds: Chicago's newspaper entries end in
+"January 27. Edition." because `<label variable="edition"/>` sits beside an empty
+`<text variable="edition"/>`. A label for a missing variable (or `locator` with no locator)
+now renders nothing. Labels inside `cs:names` are given their role and are left alone.
+Measured on `bench/render_compare.py` (chicago) and the suite categories `label`, `group`.
+"""
+
+from __future__ import annotations
+
+
+class LabelNeedsVariable:
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        if variable is None:
+            name = self.get("variable", "")
+            if name == "locator":
+                if not getattr(item, "has_locator", False):
+                    return None
+            elif name and name.replace("-", "_") not in item.reference:
+                return None
+        return super().process(item, variable, plural, context, **kwargs)
+
+
+MIXINS: dict[str, tuple[type, ...]] = {"label": (LabelNeedsVariable,)}
