@@ -34,13 +34,16 @@ def _key(text: str) -> str:
 
 
 def source_similarity(pred: Reference, gold: dict) -> float:
-    """0..100: title similarity, plus agreement on first author family and year."""
-    title = fuzz.token_set_ratio(_key(pred.text.get("title", "")), _key(gold.get("title", "")))
+    """0..100: title similarity, plus agreement on first author family and year (a gold
+    source without a title is matched on its author alone)."""
+    title = fuzz.token_set_ratio(_key(pred.text.get("title", "")), _key(gold.get("title", ""))) \
+        if gold.get("title") else 70.0
     gold_authors = gold.get("author") or []
     pred_authors = pred.names.get("author") or []
     if gold_authors and pred_authors:
         family = _key(str(gold_authors[0]).split(",")[0])
-        title += 10 if family and family in _key(pred_authors[0].family_full()) else -10
+        pred_name = _key(" ".join(filter(None, (pred_authors[0].given, pred_authors[0].family_full()))))
+        title += 10 if family and (family in pred_name or pred_name in family) else -10
     issued = pred.dates.get("issued")
     if gold.get("date") and issued and issued.year:
         title += 5 if str(issued.year) == str(gold["date"])[:4] else -5

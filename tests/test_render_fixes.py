@@ -6,7 +6,7 @@ from bibkit.render.bidi import direction
 from bibkit.render.fixes.disambiguate import suffix_letters
 from bibkit.render.fixes.names import glue, initialize_given, split_particle
 from bibkit.render.fixes.quotes import move_punctuation_in, smarten
-from bibkit.render.fixes.sorting import fallback_sort_key
+from bibkit.render.fixes.sorting import fallback_sort_key, sort_items, sort_lazily
 from bibkit.render.fixes.textcase import title_case
 from bibkit.render.output import formatter_for
 
@@ -67,3 +67,18 @@ def test_particle_in_family_name_is_split():
 def test_display_blocks_per_format():
     assert formatter_for("text").display("left-margin", "[1]") == "[1] "
     assert formatter_for("html").display("right-inline", "x") == '<div class="csl-right-inline">x</div>'
+
+
+def test_lazy_sort_matches_full_sort_and_skips_untied_keys():
+    items = ["b1", "a2", "b0", "c", "a1", "x"]
+    first = {"b1": "b", "a2": "a", "b0": "b", "c": "c", "a1": "a", "x": None}
+    asked: list[str] = []
+
+    def second(group):
+        asked.extend(group)
+        return [g[1:] for g in group]
+
+    lazy = sort_lazily(items, [(lambda g: [first[i] for i in g], False), (second, True)])
+    full = sort_items(items, [[first[i] for i in items], [i[1:] for i in items]], [False, True])
+    assert lazy == full == ["a2", "a1", "b1", "b0", "c", "x"]
+    assert sorted(asked) == ["a1", "a2", "b0", "b1"]

@@ -22,6 +22,7 @@ from bibkit.parse.lexicons import fold
 
 _SEPARATORS = " \t,،;؛:.()[]«»\"“”'‘’/"
 _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "al", "el"})
+_AND = frozenset({"and", "&", "و"})
 
 
 def note_table(name: str) -> Iterator[list[str]]:
@@ -100,6 +101,25 @@ def _fields(ref: Reference) -> Iterator[tuple[str, tuple[str, ...]]]:
 
 
 def _part_matches(part: tuple[str, ...], ref: Reference) -> tuple[bool, bool]:
+    """A part, or else each name of a part listing names (`Chubin and Zabih`), names `ref`."""
+    whole = _one_part_matches(part, ref)
+    if whole[0] or not _AND.intersection(part):
+        return whole
+    names = [tuple(n) for n in _split_on(part, _AND) if n]
+    return (len(names) > 1 and all(_one_part_matches(n, ref)[0] for n in names)), False
+
+
+def _split_on(part: tuple[str, ...], joiners: frozenset[str]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for word in part:
+        if word in joiners:
+            out.append([])
+        else:
+            out[-1].append(word)
+    return out
+
+
+def _one_part_matches(part: tuple[str, ...], ref: Reference) -> tuple[bool, bool]:
     """Whether one comma-part of a head names `ref` (a name or periodical inside a field,
     the start of the title, words of its source text), and whether it named the title."""
     named = False
@@ -115,10 +135,12 @@ def _contains(field: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 def names_source(head: str, ref: Reference, *, need_title: bool = False) -> bool:
-    """Every comma-part of `head` names `ref` (and one names its title, for a short form)."""
+    """Every comma-part of `head` names `ref`. A short form also needs a title: a part that
+    starts the title, or two parts found in the source (its title was mis-read)."""
     parts = [p for p in (words(p) for p in re.split(r"[,،]", head)) if p]
     matches = [_part_matches(p, ref) for p in parts]
-    return bool(parts) and all(m for m, _ in matches) and (not need_title or any(t for _, t in matches))
+    titled = any(t for _, t in matches) or len(parts) >= 2  # `Author, Short title` by its words
+    return bool(parts) and all(m for m, _ in matches) and (not need_title or titled)
 
 
 def same_date(a: Date | None, b: Date | None) -> bool:
@@ -156,14 +178,17 @@ def resolve_named(head: str, date: Date | None, sources: Sequence[Reference], re
     return Resolution(tuple(found), "ambiguous", f"{kind}: {head!r} fits {len(found)} earlier sources")
 
 
+def _first_author(ref: Reference) -> tuple[str, ...]:
+    return words(ref.names["author"][0].family_full()) if ref.names.get("author") else ()
+
+
 def same_work(a: Reference, b: Reference) -> bool:
     """Two direct citations of one work: the same title, and no author or date that differ
     (a newspaper's headline on another day is another article)."""
     title_a, title_b = words(a.text.get("title", "")), words(b.text.get("title", ""))
     if not title_a or title_a != title_b:
         return False
-    first = lambda r: words(r.names["author"][0].family_full()) if r.names.get("author") else ()  # noqa: E731
-    if first(a) and first(b) and first(a) != first(b):
+    if _first_author(a) and _first_author(b) and _first_author(a) != _first_author(b):
         return False
     da, db = a.dates.get("issued"), b.dates.get("issued")
     if da and db and da.parts and db.parts and not same_date(da, db):

@@ -402,6 +402,7 @@ NORMALIZERS: list[Callable[[Reference, Fields], None]] = [
     _text_normalizer("archive_location", "archive_location", clean_plain),
     _text_normalizer("note", "note", clean_note),
     normalize_volume,
+    normalize_pages,
     normalize_date,
     find_identifiers,
 ]

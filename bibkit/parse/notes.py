@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -20,11 +20,17 @@ from bibkit.formats import Diagnostic
 from bibkit.formats.citekey import assign_keys
 from bibkit.model import Cite, Note, Provenance, Reference
 from bibkit.parse import parse_reference
-from bibkit.parse.backrefs import (BackRef, Resolution, find_backref, note_table, resolve_ibid, resolve_named,
-                                   same_work)
+from bibkit.parse.backrefs import (
+    BackRef,
+    Resolution,
+    find_backref,
+    note_table,
+    resolve_ibid,
+    resolve_named,
+    same_work,
+)
 from bibkit.parse.infer import infer_language, infer_type
 from bibkit.parse.lexicons import fold, phrase_tags, tags_for
-from bibkit.parse.names import split_names
 from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment, parse_date
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -39,7 +45,10 @@ _MARKER = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FILE_PATH = re.compile(r"\.(?:html?|php|aspx?|pdf)\b|^/")
+_IMPRINT_AT_END = re.compile(r"\s\([^()]*(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)[^()]*\)$")
+_IMPRINT = re.compile(r"\([^()]*(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)[^()]*\)")
 _EDGE = " \t,،;؛:."
+_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z\u00C0-\u024F\u1E00-\u1EFFʿʾ]")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 
 
@@ -57,7 +66,8 @@ class _RawNote:
     number: int
     text: str
     line: int  # 1-based
-    offset: int
+    offset: int  # where the note's text starts
+    end: int  # where its last line ends
 
 
 @dataclass(frozen=True)
@@ -85,9 +95,14 @@ def _locator_terms() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _locator_pattern() -> re.Pattern[str]:
+    """A locator at the end of a citation: a term and numbers (`pp. 142-46`, `ج ۲`), or a
+    headword after `s.v.` / `مادة` (`مادة (خلف)`)."""
     terms = "|".join(re.escape(form) for form, _ in _locator_terms())
-    value = rf"(?:{_NUM}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{_NUM}+)?(?:\s*(?:,|&|and)\s*{_NUM}+(?:\s*[-–—]\s*{_NUM}+)?)*"
-    return re.compile(rf"(?:^|[\s,،:(])(?P<term>{terms})\s*(?P<value>{value})\s*[.)]?\s*$", re.IGNORECASE)
+    words = "|".join(re.escape(form) for form, label in _locator_terms() if label == "sub-verbo")
+    number = rf"(?:{_NUM}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{_NUM}+)?(?:\s*(?:,|&|and)\s*{_NUM}+(?:\s*[-–—]\s*{_NUM}+)?)*"
+    word = r"[(«\"“][^()«»\"“”]{1,40}[)»\"”]|[^\W\d_][\w\-\u200c]*"
+    return re.compile(rf"(?:^|[\s,،:(])(?:(?P<term>{terms})\s*(?P<value>{number})|(?P<wordterm>{words})\s*"
+                      rf"(?P<word>{word}))\s*[.)]?\s*$", re.IGNORECASE)
 
 
 @cache
@@ -96,7 +111,7 @@ def _connectives() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = sorted(note_table("notes_connectives.tsv"), key=lambda r: -len(r[1]))
     every = "|".join(re.escape(r[1]) for r in rows)
     inside = "|".join(re.escape(r[1]) for r in rows if r[2] == "inside")
-    return (re.compile(rf"^\s*(?:{every})(?![\w\u200c])[\s,:،]*", re.IGNORECASE),
+    return (re.compile(rf"^\s*(?:(?:{every})(?![\w\u200c])[\s,:،]*)+", re.IGNORECASE),
             re.compile(rf"(?<=[,.،])\s+(?=(?:{inside})(?![\w\u200c]))", re.IGNORECASE))
 
 
@@ -135,15 +150,16 @@ def _runs(lines: list[str], offsets: list[int]) -> Iterator[tuple[int, list[_Raw
     start, open_note = 0, False
     for i, line in enumerate(lines):
         opened = _note_number(line)
-        if opened and opened[0] == (run[-1].number + 1 if run else 1):
-            run.append(_RawNote(opened[0], line[opened[1]:].strip(), i + 1, offsets[i] + opened[1]))
-            start, open_note = (i if len(run) == 1 else start), True
-        elif opened and opened[0] == 1:
-            yield start, run
-            run, start, open_note = [_RawNote(1, line[opened[1]:].strip(), i + 1, offsets[i] + opened[1])], i, True
+        end = offsets[i] + len(line)
+        if opened and (opened[0] == 1 or (run and opened[0] == run[-1].number + 1)):
+            if opened[0] == 1 and run:
+                yield start, run
+                run = []
+            start = i if not run else start
+            run.append(_RawNote(opened[0], line[opened[1]:].strip(), i + 1, offsets[i] + opened[1], end))
+            open_note = True
         elif line.strip() and open_note and run:
-            last = run[-1]
-            run[-1] = _RawNote(last.number, f"{last.text} {line.strip()}", last.line, last.offset)
+            run[-1] = replace(run[-1], text=f"{run[-1].text} {line.strip()}", end=end)
         elif line.strip() and run:
             yield start, run
             run, open_note = [], False
@@ -175,13 +191,7 @@ def find_notes(text: str) -> tuple[list[_RawNote], tuple[int, int]]:
     cited = [(s, r) for s, r in runs if len(r) >= 2 and _cited_share(r) >= 0.5]
     chosen = (headed or cited or [(0, [])])[-1]
     start, run = chosen
-    if not run:
-        return [], (0, 0)
-    last = run[-1]
-    end = text.find("\n", last.offset + 1)
-    while end != -1 and text[end + 1:].split("\n", 1)[0].strip() and not _note_number(text[end + 1:].split("\n", 1)[0]):
-        end = text.find("\n", end + 1)
-    return run, (offsets[start], len(text) if end == -1 else end)
+    return (run, (offsets[start], run[-1].end)) if run else ([], (0, 0))
 
 
 # ------------------------------------------------------------------------------ markers
@@ -267,9 +277,10 @@ def take_locator(text: str) -> tuple[str, str | None, str | None]:
     found: list[tuple[str, str]] = []
     rest = text.rstrip(" .")
     while match := _locator_pattern().search(rest):
-        term = match.group("term").casefold()
+        term = (match.group("term") or match.group("wordterm")).casefold()
         label = next(lab for form, lab in _locator_terms() if form.casefold() == term)
-        found.insert(0, (label, _clean_locator(match.group("value"))))
+        value = match.group("value") or match.group("word").strip("()«»\"“”")
+        found.insert(0, (label, _clean_locator(value)))
         rest = rest[:match.start()].rstrip(_EDGE)
     if not found and (bare := _bare_page(rest)):
         rest, value = bare
@@ -284,7 +295,7 @@ def take_locator(text: str) -> tuple[str, str | None, str | None]:
 def _bare_page(text: str) -> tuple[str, str] | None:
     """`…, 2012), 2` -> page 2, `…, 1:95` -> volume 1 page 95; not `…, 2024` (a year) nor a
     day after a month name."""
-    match = re.search(rf"[,،:]\s*(?P<v>(?:{_NUM}{{1,2}}:)?{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?)\s*\.?$", text)
+    match = re.search(rf"[,،:][\"”’']?\s*(?P<v>(?:{_NUM}{{1,2}}:)?{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?)\s*\.?$", text)
     if not match:
         return None
     value = match.group("v").translate(_DIGITS)
@@ -304,8 +315,8 @@ def _clean_locator(value: str) -> str:
 def read_citation(text: str, origin: str | None = None) -> Reference:
     """A citation (locator removed) as a Reference: the title-first reading when the text has
     that shape (`Title, Author|Periodical, date`), else the reference parser's, which is then
-    only replaced if it found no title."""
-    reading = title_first(text, origin)
+    only replaced by a reading of the note's shape if it found no title."""
+    reading = read_by_shape(text, origin)
     if reading and reading[1]:
         return reading[0]
     parsed = parse_reference(text, origin=origin)
@@ -372,7 +383,10 @@ def _responsibility(piece: str, full_date: bool) -> str | None:
 
 
 def _person_names(piece: str) -> bool:
-    """Every name in the part starts with a known given name or an initial."""
+    """Every name in the part starts with a known given name, a particle (`Ibn`, `ابن`) or an
+    initial, or ends on a family name with a particle (`Sāṭiʿ al-Ḥuṣrī`); bracketed parts
+    are skipped."""
+    piece = re.sub(r"\([^()]*\)", " ", piece)
     parts = [p for p in re.split(r"\s+(?:and|&|و)\s+|\s*[,،]\s*", piece) if p.strip()]
     return bool(parts) and all(_person_name(p.split()) for p in parts)
 
@@ -381,37 +395,63 @@ def _person_name(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
     first = tokens[0]
-    return ("given" in tags_for(first) or bool(_INITIAL.match(first))) and all(
+    evidence = bool(tags_for(first) & {"given", "particle"}) or bool(_INITIAL.match(first) or _PARTICLE.match(tokens[-1]))
+    return evidence and all(
         w[:1].isupper() or not w[:1].isascii() or w.casefold() in ("al-", "bin", "ibn", "van", "de") for w in tokens)
 
 
-def title_first(text: str, origin: str | None = None) -> tuple[Reference, bool] | None:
-    """The note style `Title, Author|Periodical|Institution, (Place, Year)|date[, more]` read
-    from the right: trailing facts, then who is responsible, then the title (which may hold
-    commas). Returns the record and whether the shape was clear (a responsible part found)."""
-    spans = _segments(text)
+def _strip_facts(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int]]]:
+    """Take the trailing facts off `spans` (in place), right to left: dates, `(Place, Year)`
+    (also when it closes a part: `2 vols. (Beirut, 1967)`), URLs, places, volumes. Left of
+    an imprint a date is part of the title (`Iraq, 1921–1941, 2 vols. (Beirut, 1967)`)."""
     facts: list[tuple[str, tuple[int, int]]] = []
-    while len(spans) > 1 and (label := _fact_label(text[slice(*spans[-1])])):
-        start, end = spans.pop()
-        if label == "date" and len(spans) > 1 and _month_only(text[slice(*spans[-1])]):
-            start = spans.pop()[0]
-        facts.insert(0, (label, (start, end)))
+    while spans:
+        start, end = spans[-1]
+        piece = text[start:end]
+        label = _fact_label(piece) if len(spans) > 1 else None
+        if label and not (label == "date" and any(lab == "imprint" for lab, _ in facts)):
+            spans.pop()
+            if label == "date" and len(spans) > 1 and _month_only(text[slice(*spans[-1])]):
+                start = spans.pop()[0]
+            facts.insert(0, (label, (start, end)))
+            continue
+        closing = _IMPRINT_AT_END.search(piece.translate(_DIGITS))
+        if closing and closing.start() > 0 and not facts:
+            spans[-1] = (start, start + len(piece[:closing.start()].rstrip()))
+            facts.insert(0, ("imprint", (start + closing.start() + 1, end)))
+            continue
+        break
+    return facts
+
+
+def read_by_shape(text: str, origin: str | None = None) -> tuple[Reference, bool] | None:
+    """A note citation read by its comma-separated shape, from the right: trailing facts,
+    then `Author, Title[, more]` when the first part is person names, or `Title[, …],
+    Author|Periodical|Institution` (the title may hold commas), or a title and facts.
+    Returns the record and whether the shape was clear (title-first with who found)."""
+    spans = _segments(text)
+    facts = _strip_facts(text, spans)
     if not spans:
         return None
     full_date = any(lab == "date" and _day_precise(text[s:e]) for lab, (s, e) in facts)
-    who = _responsibility(text[slice(*spans[-1])], full_date) if len(spans) >= 2 else None
-    if who and _responsibility(text[slice(*spans[0])], full_date) == "author" and who == "author":
-        return None  # `Author, Title, …` is the parser's business
-    if not who and not facts:
-        return None
     fields: Fields = {}
-    title_spans = spans[:-1] if who else spans
-    _add(fields, "title", text, (title_spans[0][0], title_spans[-1][1]))
-    if who:
+    clear = False
+    if len(spans) >= 2 and _person_names(text[slice(*spans[0])]):
+        _add(fields, "author", text, spans[0])
+        _add(fields, "title", text, spans[1])
+        for span in spans[2:]:
+            _add(fields, "note", text, span)  # `ترجمه X`, `2 vols.`: roles move out of notes
+    elif len(spans) >= 2 and (who := _responsibility(text[slice(*spans[-1])], full_date)):
+        _add(fields, "title", text, (spans[0][0], spans[-2][1]))
         _add(fields, who, text, spans[-1])
+        clear = True
+    elif facts:
+        _add(fields, "title", text, (spans[0][0], spans[-1][1]))
+    else:
+        return None
     for label, span in facts:
         _add_fact(fields, label, text, span)
-    return _reference(text, fields, origin), bool(who)
+    return _reference(text, fields, origin), clear
 
 
 def _day_precise(piece: str) -> bool:
@@ -463,7 +503,8 @@ class _Cited:
 
     sources: list[Reference] = field(default_factory=list)
     recent: list[int] = field(default_factory=list)  # source indices, most recently cited first
-    last_note: tuple[int, list[int]] = (0, [])  # number and sources of the last note with cites
+    last_note: tuple[int, list[_Pending]] = (0, [])  # number and cites of the last note with cites
+    by_note: dict[int, list[int]] = field(default_factory=dict)  # note number -> sources it cites
 
     def touch(self, indices: tuple[int, ...]) -> None:
         for i in reversed(indices):
@@ -483,13 +524,15 @@ class _Pending:
     text: str
 
 
-def _resolve_backref(backref: BackRef, cited: _Cited, previous: list[int], where: str) -> Resolution:
-    """A back-reference with a head is resolved by what the head names, else by position."""
+def _resolve_backref(backref: BackRef, cited: _Cited, previous: list[_Pending], locator: str | None,
+                     where: str, within: list[int]) -> Resolution:
+    """A back-reference with a head is resolved by what the head names (among `within`, the
+    sources it may mean, nearest first), else by position."""
     date = parse_date(backref.tail) if backref.tail else None
     if backref.head:  # `Author, op. cit.`, and `Author, همان` too: named, not positional
-        return resolve_named(backref.head, date, cited.sources, cited.recent, "op-cit")
+        return resolve_named(backref.head, date, cited.sources, within, "op-cit")
     kind = "op-cit" if backref.kind == "op-cit" else "ibid"
-    res = resolve_ibid(previous, where)
+    res = resolve_ibid([p.indices[0] for p in _same_volume(previous, locator) if p.indices], where)
     return Resolution(res.indices, kind, res.how) if res.kind == "ibid" else res
 
 
@@ -513,17 +556,46 @@ def _direct(text: str, cited: _Cited, origin: str, author_from: list[int]) -> Re
 
 def _may_be_short(text: str) -> bool:
     """A short form is names and a short title only: no date, imprint, URL or volume part."""
+    if _IMPRINT.search(text.translate(_DIGITS)):
+        return False
     return not any(_fact_label(text[start:end]) for start, end in _segments(text))
 
 
-def _cite(piece: str, cited: _Cited, previous: list[int], where: str, origin: str) -> tuple[_Pending, str | None]:
+@cache
+def _note_reference_pattern() -> re.Pattern[str]:
+    """`supra note 3`, `op. cit., n. 3`: an op. cit. form followed by the note it points at."""
+    forms = "|".join(re.escape(row[2]) for row in note_table("notes_backrefs.tsv") if row[0] == "op-cit")
+    notes = "|".join(re.escape(form) for form, label in _locator_terms() if label == "note")
+    return re.compile(rf"(?<![\w\u200c])(?P<form>{forms})\s*,?\s*(?:{notes})\s*(?P<n>{_NUM}{{1,3}})(?!\d)",
+                      re.IGNORECASE)
+
+
+def _note_reference(text: str) -> tuple[str, int | None]:
+    """The citation with `note N` taken off its op. cit. form, and N (None if absent)."""
+    match = _note_reference_pattern().search(text)
+    if not match:
+        return text, None
+    number = int(match.group("n").translate(_DIGITS))
+    return text[:match.start()] + match.group("form") + text[match.end():], number
+
+
+def _same_volume(previous: list[_Pending], locator: str | None) -> list[_Pending]:
+    """`Ibid., 3:80` after a note citing two works, one of them in volume 3: that one."""
+    volume = locator.split(":", 1)[0] if locator and ":" in locator else None
+    same = [p for p in previous if volume and p.locator and p.locator.startswith(f"{volume}:")]
+    return same or previous
+
+
+def _cite(piece: str, cited: _Cited, previous: list[_Pending], where: str, origin: str) -> tuple[_Pending, str | None]:
     """One citation of a note resolved; a problem to report, if any."""
-    text, locator, label = take_locator(piece)
+    text, note_ref = _note_reference(piece)
+    text, locator, label = take_locator(text)
+    within = [i for i in cited.recent if note_ref is None or i in cited.by_note.get(note_ref, ())]
     backref = find_backref(text)
     if backref and backref.kind == "idem" and re.search(r"[^\W\d_]{3}", backref.tail):
-        res = _direct(backref.tail, cited, origin, previous[:1])
+        res = _direct(backref.tail, cited, origin, [i for p in previous[-1:] for i in p.indices[:1]])
     elif backref:
-        res = _resolve_backref(backref, cited, previous, where)
+        res = _resolve_backref(backref, cited, previous, locator, where, within)
     else:
         res = _direct(text, cited, origin, [])
     cited.touch(res.indices[:1] if res.kind == "ambiguous" else res.indices)
@@ -535,22 +607,24 @@ def _cite(piece: str, cited: _Cited, previous: list[int], where: str, origin: st
     return _Pending(res.indices, res.kind, locator, label, piece), problem
 
 
-def _cite_note(raw: _RawNote, cited: _Cited, origin: str, diagnostics: list[Diagnostic]) -> list[_Pending]:
-    """Every citation of one note; Ibid. looks at the citation before it in the note, or at
-    the last note that cited something."""
-    pieces, _ = split_note(raw.text)
+def _cite_note(raw: _RawNote, cited: _Cited, origin: str,
+               diagnostics: list[Diagnostic]) -> tuple[list[_Pending], str]:
+    """Every citation of one note, and its commentary; Ibid. looks at the citation before it
+    in the note, or at the last note that cited something."""
+    pieces, commentary = split_note(raw.text)
     where = f"{origin}:{raw.line}"
     pending: list[_Pending] = []
     for piece in pieces:
-        previous = list(pending[-1].indices) if pending else cited.last_note[1]
+        previous = pending[-1:] if pending else cited.last_note[1]
         before = "the citation before it" if pending else f"note {cited.last_note[0]}"
         cite, problem = _cite(piece, cited, previous, before, where)
         if problem:
             diagnostics.append(Diagnostic(where, f"note {raw.number}: {problem}"))
         pending.append(cite)
     if pending:
-        cited.last_note = (raw.number, [i for p in pending for i in p.indices[:1]])
-    return pending
+        cited.last_note = (raw.number, pending)
+        cited.by_note[raw.number] = [i for p in pending for i in p.indices[:1]]
+    return pending, commentary
 
 
 def parse_notes(text: str, *, origin: str = "<string>") -> NotesResult:
@@ -567,8 +641,7 @@ def parse_notes(text: str, *, origin: str = "<string>") -> NotesResult:
     per_note = [_cite_note(raw, cited, origin, result.diagnostics) for raw in raw_notes]
     assign_keys(cited.sources)
     result.sources = cited.sources
-    for raw, pending in zip(raw_notes, per_note, strict=True):
-        pieces, commentary = split_note(raw.text)
+    for raw, (pending, commentary) in zip(raw_notes, per_note, strict=True):
         result.notes.append(Note(raw.number, raw.text, paired.get(raw.number),
                                  [_finish(p, cited.sources) for p in pending], commentary))
         if raw.number not in paired:

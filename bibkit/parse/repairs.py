@@ -75,9 +75,9 @@ def periodical_as_author(ref: Reference, fields: Fields) -> None:
     if len(authors) != 1 or fields.get("title") or fields.get("journal") or fields.get("container-title"):
         return
     text = authors[0].text.strip(" .,")
-    words = text.split()
-    known = any("periodical" in tags for tags in [*phrase_tags(words), *map(tags_for, words)]) \
-        or _NEWSPAPER_WORD.search(text)
+    words = [w for w in text.split() if not _NEWSPAPER_WORD.search(w)]
+    tagged = [("periodical" in a) or ("periodical" in b) for a, b in zip(phrase_tags(words), map(tags_for, words))]
+    known = (words and all(tagged)) or _NEWSPAPER_WORD.search(text)
     if known:
         fields["journal"] = fields.pop("author")
 
@@ -166,11 +166,33 @@ def archive_reference(ref: Reference, fields: Fields) -> None:
             if not match:
                 continue
             _replace(fields, label, seg, None)
-            location = seg.text[match.start():].rstrip(" ,;")
+            location = seg.text[match.start():].rstrip(" ,;.")
             start = seg.start + match.start()
+            location = _split_archive_tail(fields, location, start, seg.confidence)
             _move(fields, "archive_location", Segment(location, start, start + len(location), seg.confidence))
             _split_archive_head(fields, seg, match.start())
             return
+
+
+_DOCUMENT_KINDS = re.compile(r"^(?:report|memorandum|memo|letter|telegram|cable|minute|dispatch|despatch|"
+                             r"note|گزارش|نامه|تلگراف|تقرير|رسالة|برقية)$", re.IGNORECASE)
+
+
+def _split_archive_tail(fields: Fields, location: str, start: int, confidence: float) -> str:
+    """`XIX-J-1-j Iraq, 1945–1964, Report, 3`: a document kind and a page after the
+    shelfmark are the genre and the page, not part of the location."""
+    pieces = location.split(",")
+    while len(pieces) > 1:
+        last = pieces[-1].strip()
+        offset = start + len(",".join(pieces[:-1])) + 1 + len(pieces[-1]) - len(pieces[-1].lstrip())
+        if re.fullmatch(r"(?:pp?\.\s*)?\d{1,4}", last) and "pages" not in fields:
+            fields["pages"] = [Segment(last, offset, offset + len(last), confidence)]
+        elif _DOCUMENT_KINDS.match(last) and "genre" not in fields:
+            fields["genre"] = [Segment(last, offset, offset + len(last), confidence)]
+        else:
+            break
+        pieces.pop()
+    return ",".join(pieces).rstrip(" ,")
 
 
 def _split_archive_head(fields: Fields, seg: Segment, end: int) -> None:
@@ -193,10 +215,48 @@ def _split_archive_head(fields: Fields, seg: Segment, end: int) -> None:
             archive.append((start, text))
     if date:
         _move(fields, "date", date)
+    if archive and re.match(r"(?i)^(?:in|at|در|في)\s+\S", archive[0][1]):  # `in MNL`
+        start, text = archive[0]
+        cut = len(text.split(None, 1)[0]) + 1
+        archive[0] = (start + cut, text[cut:].lstrip())
     if archive:
         first = archive[0][0]
         text = ", ".join(t for _, t in archive)
         _move(fields, "archive", Segment(text, first, first + len(text), seg.confidence))
+
+
+_WHOLE_DATE = re.compile(
+    r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)?(?:1[5-9]|20)\d\d\W*$",
+    re.IGNORECASE)
+
+
+def date_only_segment(ref: Reference, fields: Fields) -> None:
+    """A container or note that is nothing but a date (`December 18, 1958,`) is the date."""
+    if fields.get("date"):
+        return
+    for label in ("container-title", "journal", "note", "publisher"):
+        for seg in list(fields.get(label, [])):
+            if _WHOLE_DATE.match(seg.text):
+                _replace(fields, label, seg, None)
+                _move(fields, "date", seg)
+                return
+
+
+def late_author_starts_title(ref: Reference, fields: Fields) -> None:
+    """`Stephens, Robert(1971), Nasser, A Political Biography`: an author segment that comes
+    after the date and runs into the title is the title's first words."""
+    authors = fields.get("author") or []
+    if len(authors) < 2:
+        return
+    source = ref.source or ""
+    ordered = _ordered(fields)
+    for (label, seg), (nxt_label, nxt) in zip(ordered[1:], ordered[2:]):
+        previous = ordered[ordered.index((label, seg)) - 1][0]
+        if label == "author" and previous == "date" and nxt_label == "title":
+            _replace(fields, "author", seg, None)
+            _replace(fields, "title", nxt, _merge(seg, nxt, source))
+            return
 
 
 def later_titles_to_note(ref: Reference, fields: Fields) -> None:
@@ -217,9 +277,11 @@ def later_titles_to_note(ref: Reference, fields: Fields) -> None:
 
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
     split_quoted_title,
+    date_only_segment,
     title_runs_on,
     name_runs_on,
     archive_reference,
+    late_author_starts_title,
     later_titles_to_note,
     title_from_note,
     season_from_container,

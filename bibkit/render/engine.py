@@ -67,6 +67,23 @@ def element_classes() -> dict[str, type]:
     return classes
 
 
+@cache
+def displayed_classes() -> dict[str, type]:
+    """Tag -> class for elements that carry `display` (only they pay for the display fix)."""
+    classes = element_classes()
+    return {tag: type(f"{classes[tag].__name__}Displayed", (fixes.DisplayedElement, classes[tag]), {})
+            for tag in fixes.DISPLAY_TAGS}
+
+
+class _DisplayLookup(etree.PythonElementClassLookup):
+    _prefix = f"{{{CSL_NS}}}"
+
+    def lookup(self, document, element):  # noqa: D102 - lxml's hook
+        if element.get("display") is None or not element.tag.startswith(self._prefix):
+            return None
+        return displayed_classes().get(element.tag[len(self._prefix):])
+
+
 def _parser() -> etree.XMLParser:
     """An lxml parser that builds bibkit's element classes (a fresh one per call: not thread-safe)."""
     lookup = etree.ElementNamespaceClassLookup()
@@ -74,7 +91,7 @@ def _parser() -> etree.XMLParser:
     namespace[None] = model.CitationStylesElement
     namespace.update(element_classes())
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
-    parser.set_element_class_lookup(lookup)
+    parser.set_element_class_lookup(_DisplayLookup(lookup))
     return parser
 
 

@@ -23,6 +23,7 @@ from bibkit.render.fixes import (
     substitute,
     textcase,
 )
+from bibkit.render.fixes.display import DISPLAY_TAGS, DisplayedElement  # noqa: F401  (for the engine)
 from bibkit.render.fixes.run import (  # noqa: F401  (the engine's hooks)
     before_render,
     prepare_item,

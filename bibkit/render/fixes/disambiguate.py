@@ -10,7 +10,7 @@ Measured on the suite categories `disambiguate`, `date`, `name`, `magic`.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from string import ascii_lowercase
 from typing import Any
 
@@ -43,20 +43,53 @@ def explicit_year_suffix(style_root: Any) -> bool:
                 lambda: bool(style_root.xpath_search(".//cs:text[@variable='year-suffix']")))
 
 
+_NAME_ORDER = ("author", "editor", "translator", "composer", "director", "interviewer",
+               "illustrator", "collection_editor", "container_author", "editorial_director")
+
+
+def _first_name(ref: Any) -> str | None:
+    for variable in _NAME_ORDER:
+        for name in ref.get(variable) or ():
+            return str(name.get("family") or name.get("literal") or "").casefold()
+    return None
+
+
+def _year(ref: Any) -> str | None:
+    date = ref.get("issued")
+    if date is None:
+        return None
+    if "begin" in date:
+        date = date["begin"]
+    return str(date.get("year", date.get("text", "")))
+
+
+def collision_key(ref: Any) -> tuple[str | None, str | None]:
+    """What two items whose citations print alike share in author-date styles: the issued
+    year and the first name printed (items without names all share `None`)."""
+    return _year(ref), _first_name(ref)
+
+
 def assign_year_suffixes(bib: Any) -> None:
-    """Give items whose lone citations render alike a year-suffix, in bibliography order."""
+    """Give items whose lone citations render alike a year-suffix, in bibliography order.
+
+    Only items that share a `collision_key` with another are rendered to compare (a
+    bibliography of distinct works then costs no citation renders at all)."""
     style_root = bib.style.root
     if not _wants_year_suffix(style_root):
         return
-    groups: dict[str, list[Any]] = defaultdict(list)
-    for item in bib.items:
+    keys = [collision_key(item.reference) for item in bib.items]
+    crowded = {k for k, n in Counter(keys).items() if n > 1}
+    groups: dict[tuple, list[Any]] = defaultdict(list)
+    for item, key in zip(bib.items, keys):
+        if key not in crowded:
+            continue
         probe = Citation([Item(item.key)])
         probe.bibliography = bib
         try:
             text = str(style_root.citation.render(probe, [], lambda cite: None))
         except Exception:  # noqa: BLE001 - a failing item simply gets no suffix
             continue
-        groups[text].append(item)
+        groups[(key, text)].append(item)
     for same in groups.values():
         if len(same) > 1:
             for n, item in enumerate(same):

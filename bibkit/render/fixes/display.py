@@ -32,7 +32,7 @@ def _bibliography_layout(element: Any) -> bool:
 
 
 class DisplayedElement:
-    """Any rendering element with `display`: its output (affixes included) as a block. The
+    """A rendering element with `display`: its output (affixes included) as a block. The
     direct children of a bibliography layout are left to `DisplayLayout`."""
 
     def render(self, *args, **kwargs):
@@ -76,6 +76,7 @@ class DisplayLayout:
         return entries
 
 
-_RENDERING = ("text", "group", "names", "date", "number", "label")
-MIXINS: dict[str, tuple[type, ...]] = {tag: (DisplayedElement,) for tag in _RENDERING}
-MIXINS["layout"] = (DisplayLayout,)
+# `DisplayedElement` is not a per-tag mixin: the engine gives it only to elements that
+# carry `display` (`engine.displayed_classes`), so other elements do not pay for it.
+DISPLAY_TAGS = ("text", "group", "names", "date", "number", "label")
+MIXINS: dict[str, tuple[type, ...]] = {"layout": (DisplayLayout,)}

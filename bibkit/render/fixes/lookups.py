@@ -31,7 +31,15 @@ class CachedLookups:
     """Memoized root, macro, layout, term, date-format and locale-option lookups."""
 
     def get_root(self):
-        return memo(self, "_bk_root", lambda: self.getroottree().getroot())
+        try:  # the hottest lookup of all: no helper call
+            return self.__dict__["_bk_root"]
+        except KeyError:
+            root = self.__dict__["_bk_root"] = self.getroottree().getroot()
+            return root
+
+    def get_formatter(self):
+        root = self.get_root()
+        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
 
     def get_macro(self, name):
         macros = memo(self.get_root(), "_bk_macros", dict)
@@ -40,7 +48,11 @@ class CachedLookups:
         return macros[name]
 
     def get_layout(self):
-        return memo(self, "_bk_layout", super().get_layout)
+        try:
+            return self.__dict__["_bk_layout"]
+        except KeyError:
+            layout = self.__dict__["_bk_layout"] = super().get_layout()
+            return layout
 
     def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
         terms = memo(self.get_root(), "_bk_terms", dict)
@@ -63,7 +75,25 @@ class CachedLookups:
 
     def calls_variable(self):
         """Whether a subtree calls a variable depends on the style alone: answer once."""
-        return memo(self, "_bk_calls_variable", super().calls_variable)
+        try:
+            return self.__dict__["_bk_calls_variable"]
+        except KeyError:
+            calls = self.__dict__["_bk_calls_variable"] = super().calls_variable()
+            return calls
+
+    def iterchildren(self, *args, **kwargs):
+        """Children without filters, as a list kept on the element (the tree is fixed; code
+        that adds an element calls `forget_children`)."""
+        if args or kwargs:
+            return super().iterchildren(*args, **kwargs)
+        try:
+            return iter(self.__dict__["_bk_children"])
+        except KeyError:
+            children = self.__dict__["_bk_children"] = list(super().iterchildren())
+            return iter(children)
+
+    def getchildren(self):
+        return list(self.iterchildren())
 
     def xpath_search(self, expression):
         """Every XPath citeproc-py runs is relative to a fixed tree: answer each once."""
@@ -98,6 +128,75 @@ class CachedLocaleTerm:
         return terms[key]
 
 
+_SIMPLE_TESTS = frozenset({"type", "variable", "match"})
+
+
+def _condition(element: Any) -> tuple | None:
+    """(types, variables, match) for a `cs:if`/`cs:else-if` that tests only type and
+    variable presence; None for anything else (left to citeproc-py)."""
+    tests = set(element.attrib) & {"type", "variable", "is-numeric", "is-uncertain-date",
+                                   "locator", "position", "match", "disambiguate"}
+    if not tests <= _SIMPLE_TESTS:
+        return None
+    types = tuple(t.lower() for t in element.get("type", "").split())
+    variables = tuple(v.replace("-", "_") for v in element.get("variable", "").split())
+    return types, variables, element.get("match")
+
+
+def forget_children(element: Any) -> None:
+    element.__dict__.pop("_bk_children", None)
+
+
+class FastCondition:
+    """`cs:if`/`cs:else-if` on type and variables: the same tests as citeproc-py's, with the
+    parsed attributes kept on the element."""
+
+    def matches(self, item) -> bool | None:
+        """Whether the branch applies; None when citeproc-py must decide."""
+        store = self.__dict__
+        if "_bk_condition" not in store:
+            store["_bk_condition"] = _condition(self)
+        spec = store["_bk_condition"]
+        if spec is None:
+            return None
+        types, variables, match = spec
+        ref = item.reference
+        rtype = ref.type
+        results = [t == rtype for t in types]
+        results += [("locator" in item) if v == "locator" else (v in ref) for v in variables]
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        ok = self.matches(item)
+        if ok is None:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        if not ok:
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+class FastChoose:
+    """`cs:choose`: branches with simple tests are decided without raising an exception."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        for child in self.iterchildren():
+            test = getattr(child, "matches", None)
+            ok = test(item) if test is not None else None
+            if ok is False:
+                continue
+            if ok:
+                return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            try:
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+        return None
+
+
 class Item(CitationItem):
     """A citation item that finds its reference once (citeproc-py looks it up through the
     citation, the bibliography and the source for every variable it tests or prints)."""
@@ -111,4 +210,6 @@ class Item(CitationItem):
         return ref
 
 
-MIXINS: dict[str, tuple[type, ...]] = {"*": (CachedLookups,), "locale": (CachedLocaleTerm,)}
+MIXINS: dict[str, tuple[type, ...]] = {"*": (CachedLookups,), "locale": (CachedLocaleTerm,),
+                                       "if": (FastCondition,), "else-if": (FastCondition,),
+                                       "choose": (FastChoose,)}

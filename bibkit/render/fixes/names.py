@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bibkit.render.fixes.lookups import memo
+from bibkit.render.fixes.lookups import forget_children, memo
 
 GLUED_PARTICLE_ENDS = ("-", "'", "’")
 _TOKEN = re.compile(r"([^\s.]+)(\.?)")
@@ -214,6 +214,7 @@ class DefaultName:
             name = self.makeelement(self.tag.replace("}names", "}name"))
             self.insert(0, name)
             self.get_root().keepalive.append(name)
+            forget_children(self)
         return super().process(item, names_context=names_context, context=context, **kwargs)
 
 

@@ -76,15 +76,36 @@ def sort_items(items: list[Any], keys: list[list[Any]], descending: list[bool]) 
     return [items[i] for i in order]
 
 
+def sort_lazily(items: list[Any], keys: list[tuple[Callable[[list[Any]], list[Any]], bool]]) -> list[Any]:
+    """The order `sort_items` gives, asking each key only for items the keys before it left
+    tied (`keys`: a function giving one value per item, and whether it sorts descending).
+    A bibliography of distinct authors then renders its secondary sort macros for nobody."""
+    if len(items) < 2 or not keys:
+        return list(items)
+    values_of, desc = keys[0]
+    marks = [None if v in (None, "") else _comparable(v) for v in values_of(items)]
+    present = sorted((i for i, m in enumerate(marks) if m is not None), key=marks.__getitem__, reverse=desc)
+    out: list[Any] = []
+    run: list[int] = []
+    for i in present:
+        if run and marks[i] != marks[run[-1]]:
+            out += sort_lazily([items[j] for j in run], keys[1:])
+            run = []
+        run.append(i)
+    if run:
+        out += sort_lazily([items[j] for j in run], keys[1:])
+    missing = [items[i] for i, m in enumerate(marks) if m is None]
+    return out + sort_lazily(missing, keys[1:])
+
+
 class CollatedSort:
-    """`cs:sort`: sort with the collation above."""
+    """`cs:sort`: sort with the collation above, computing later keys only for ties."""
 
     def sort(self, items, context):
-        keys, descending = [], []
-        for key in self.findall("cs:key", self.nsmap):
-            descending.append(key.get("sort", "ascending").lower() == "descending")
-            keys.append(key.sort_keys(items, context))
-        return sort_items(list(items), keys, descending)
+        keys = [(lambda group, key=key: key.sort_keys(group, context),
+                 key.get("sort", "ascending").lower() == "descending")
+                for key in self.findall("cs:key", self.nsmap)]
+        return sort_lazily(list(items), keys)
 
 
 MIXINS: dict[str, tuple[type, ...]] = {"sort": (CollatedSort,)}

@@ -1,0 +1,149 @@
+"""Numbered notes in English, Persian and Arabic: blocks, markers, several sources in a note,
+Ibid./op. cit./short forms resolved (and an ambiguous one reported), locators per cite."""
+
+from __future__ import annotations
+
+from bibkit.parse.notes import notes_to_json, parse_notes, split_note, take_locator
+
+ENGLISH = """The first claim.[1] The second claim.[2] A third.[3] A fourth.[4] Fifth.[5] Sixth.[6] Seventh.[7]
+
+Notes
+1. John Smith, A History of Persia (London: Macmillan, 1990), 12.
+2. John Smith, The Safavid Empire (Oxford: Clarendon Press, 1995), 40.
+3. Smith, op. cit., 44.
+4. Smith, History of Persia, 15.
+5. Smith, A History of Persia, 20; see also Mary Jones, Qajar Iran (New York: Knopf, 2001), 7.
+6. Jones, Qajar Iran, p. 8.
+7. Ibid., pp. 9-11.
+8. Ibid.
+"""
+
+PERSIAN = """جنبش مشروطه ریشه در تحولات اقتصادی داشت.(۱) برخی بر نقش روحانیون تأکید کرده‌اند.(۲) دیگران به عوامل خارجی اشاره کرده‌اند.(۳) نتیجه روشن است.(۴)
+
+پی‌نوشت‌ها
+۱. فریدون آدمیت، ایدئولوژی نهضت مشروطیت ایران، تهران: پیام، ۱۳۵۵، صص ۱۲۰-۱۲۵.
+۲. همان، ص ۱۳۰.
+۳. محمد رضایی، تاریخ ایران، تهران: نشر نی، ۱۳۸۵، ص ۲۳.
+۴. آدمیت، پیشین، ج ۲، ص ۴۵.
+"""
+
+ARABIC = """شهدت بغداد تحولات كبيرة (1). وكان للعامل الاقتصادي دور بارز (2). ويرى بعض الباحثين غير ذلك (3). وقد تناول المؤرخون هذه المسألة (4).
+
+الهوامش
+1. علي الوردي، لمحات اجتماعية من تاريخ العراق الحديث، بغداد: مطبعة الإرشاد، 1969، ص 12.
+2. المصدر نفسه، ص 50.
+3. عبد الرزاق الحسني، تاريخ الوزارات العراقية، صيدا: مطبعة العرفان، 1953، ص 7.
+4. الوردي، المرجع السابق، ص 77.
+"""
+
+
+def _ids(result, number):
+    return [c.id for c in result.notes[number - 1].cites]
+
+
+def _kinds(result, number):
+    return [c.resolution for c in result.notes[number - 1].cites]
+
+
+def test_english_ibid_short_form_and_several_sources():
+    result = parse_notes(ENGLISH)
+    assert len(result.sources) == 3
+    history, _, qajar = (r.id for r in result.sources)
+    assert _ids(result, 4) == [history] and _kinds(result, 4) == ["short-form"]
+    assert _ids(result, 5) == [history, qajar] and _kinds(result, 5) == ["short-form", "direct"]
+    assert _ids(result, 6) == [qajar] and _kinds(result, 6) == ["short-form"]
+    assert _ids(result, 7) == [qajar] and _kinds(result, 7) == ["ibid"]
+    assert _ids(result, 8) == [qajar] and _kinds(result, 8) == ["ibid"]
+    assert (result.notes[6].cites[0].locator, result.notes[6].cites[0].label) == ("9-11", "page")
+
+
+def test_ambiguous_op_cit_is_reported_with_every_candidate_nearest_first():
+    result = parse_notes(ENGLISH)
+    history, safavid, _ = (r.id for r in result.sources)
+    cite = result.notes[2].cites[0]
+    assert cite.resolution == "ambiguous"
+    assert cite.candidates == [safavid, history]
+    assert any("note 3" in d.message and "ambiguous" in d.message for d in result.diagnostics)
+
+
+def test_note_without_marker_is_reported():
+    result = parse_notes(ENGLISH)
+    assert result.notes[7].marker_offset is None
+    assert any("note 8 has no marker" in d.message for d in result.diagnostics)
+    assert ENGLISH[result.notes[0].marker_offset:].startswith("[1]")
+
+
+def test_persian_haman_and_pishin():
+    result = parse_notes(PERSIAN)
+    assert len(result.sources) == 2
+    adamiyat = _ids(result, 1)[0]
+    assert _ids(result, 2) == [adamiyat] and _kinds(result, 2) == ["ibid"]
+    assert _ids(result, 4) == [adamiyat] and _kinds(result, 4) == ["op-cit"]
+    assert (result.notes[0].cites[0].locator, result.notes[0].cites[0].label) == ("120-125", "page")
+    assert result.notes[3].cites[0].locator == "2:45"  # volume 2, page 45
+    assert PERSIAN[result.notes[0].marker_offset:].startswith("(۱)")
+    assert result.diagnostics == []
+
+
+def test_arabic_al_masdar_nafsuh_and_al_marji_al_sabiq():
+    result = parse_notes(ARABIC)
+    assert len(result.sources) == 2
+    wardi = _ids(result, 1)[0]
+    assert _ids(result, 2) == [wardi] and _kinds(result, 2) == ["ibid"]
+    assert _ids(result, 4) == [wardi] and _kinds(result, 4) == ["op-cit"]
+    assert result.notes[1].cites[0].locator == "50"
+    assert result.diagnostics == []
+
+
+def test_ibid_after_a_note_with_two_sources_is_ambiguous():
+    text = ("One.¹ Two.²\n\n"
+            "¹ A. Brown, First Book (Boston, 1980), 3; cf. C. White, Second Book (Paris, 1985), 4.\n"
+            "² Ibid., 5.\n")
+    result = parse_notes(text)
+    first, second = (r.id for r in result.sources)
+    cite = result.notes[1].cites[0]
+    assert (cite.resolution, cite.candidates, cite.locator) == ("ambiguous", [second, first], "5")
+    assert result.notes[0].marker_offset == text.index("¹")
+
+
+def test_same_work_cited_twice_in_full_is_one_source():
+    text = ("A.^1 B.^2\n\n1. Richard Bulliet, Islam: The View from the Edge (New York, 1994), 5.\n"
+            "2. Richard Bulliet, Islam: The View from the Edge (New York, 1994), 9.\n")
+    result = parse_notes(text)
+    assert len(result.sources) == 1
+    assert _kinds(result, 2) == ["direct"] and _ids(result, 2) == _ids(result, 1)
+
+
+def test_marker_without_a_note_is_reported():
+    text = "First (1) and second (2) and third (3).\n\n1. Ibid.\n2. Jane Roe, A Book (London, 2000), 4.\n"
+    result = parse_notes(text)
+    assert any("marker 3 has no note" in d.message for d in result.diagnostics)
+
+
+def test_a_document_without_notes_gives_nothing():
+    result = parse_notes("Plain prose with a year, 1999, and no notes at all.\n")
+    assert result.sources == [] and result.notes == []
+    assert result.diagnostics
+
+
+def test_split_note_keeps_commentary_apart():
+    citations, commentary = split_note(
+        "This point is argued at length by several writers who disagree; see also Jane Roe, A Book (London, 2000), 4")
+    assert citations == ["Jane Roe, A Book (London, 2000), 4"]
+    assert commentary.startswith("This point is argued")
+
+
+def test_locators_are_taken_from_the_citation_not_the_source():
+    assert take_locator("Smith, History, vol. 2, p. 45.") == ("Smith, History", "2:45", "page")
+    assert take_locator("Smith, History, ch. 3") == ("Smith, History", "3", "chapter")
+    assert take_locator("Title, Australian, 31 January 2024") == ("Title, Australian, 31 January 2024", None, None)
+    assert take_locator("همان، صص ۱۰-۱۲") == ("همان", "10-12", "page")
+
+
+def test_json_shape():
+    data = notes_to_json(parse_notes(ENGLISH))
+    assert {s["id"] for s in data["sources"]} == {c["id"] for n in data["notes"] for c in n["cites"]}
+    note = data["notes"][2]
+    assert note["number"] == 3 and isinstance(note["marker_offset"], int)
+    assert note["cites"][0]["resolution"] == "ambiguous" and len(note["cites"][0]["candidates"]) == 2
+    assert set(data["notes"][0]["cites"][0]) >= {"id", "locator", "label", "resolution"}
