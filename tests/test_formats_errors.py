@@ -116,3 +116,13 @@ def test_biber_validates_written_bibtex(data_dir, tmp_path):
     assert proc.returncode == 0, log
     problems = [l for l in log.splitlines() if ("ERROR" in l or "invalid" in l.lower() or "Invalid" in l)]
     assert problems == []
+
+
+def test_ascii_option_gives_latex_escapes_that_read_back(data_dir):
+    refs = formats.read_text((data_dir / "mixed.bib").read_text("utf-8"), "biblatex").references
+    text = formats.write(refs, "biblatex", ascii_only=True)
+    assert "{\\d{H}}usayn, {\\d{T}}{\\={a}}h{\\={a}}" in text
+    assert "Andr{\\'{a}}s" in text or "Andr{\\'a}s" in text
+    back = formats.read_text(text, "biblatex").references
+    assert back[1].names["author"][0].family == "Ḥusayn"
+    assert back[0].text["title"] == "شرق‌شناسی"  # other scripts stay as they are

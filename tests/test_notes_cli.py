@@ -41,3 +41,11 @@ def test_problems_reported_with_exit_code_1(run_cli):
 
 def test_unknown_format_is_a_usage_error(run_cli):
     assert run_cli("notes", "-", "--to", "xml", input=DOC).exit_code == 2
+
+
+def test_output_format_follows_the_file_extension(run_cli, tmp_path):
+    bib, mapping = tmp_path / "notes.bib", tmp_path / "notes.json"
+    assert run_cli("notes", "-", "-o", str(bib), input=DOC).exit_code == 0
+    assert run_cli("notes", "-", "-o", str(mapping), input=DOC).exit_code == 0
+    assert bib.read_text("utf-8").startswith("@book{")
+    assert set(json.loads(mapping.read_text("utf-8"))) == {"sources", "notes"}

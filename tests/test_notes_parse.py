@@ -147,3 +147,70 @@ def test_json_shape():
     assert note["number"] == 3 and isinstance(note["marker_offset"], int)
     assert note["cites"][0]["resolution"] == "ambiguous" and len(note["cites"][0]["candidates"]) == 2
     assert set(data["notes"][0]["cites"][0]) >= {"id", "locator", "label", "resolution"}
+
+
+def test_bare_ibid_means_the_same_place():
+    result = parse_notes(ENGLISH)
+    assert (result.notes[7].cites[0].locator, result.notes[7].cites[0].label) == ("9-11", "page")
+
+
+def test_markdown_footnotes_and_wrapped_notes():
+    text = ("Claim one.[^1] Claim two.[^2]\n\n"
+            "[^1]: Ann Lambton, Landlord and Peasant in Persia: A Study of Land Tenure\n"
+            "    and Land Revenue Administration (London, 1953), 7.\n"
+            "[^2]: Ibid., 9.\n")
+    result = parse_notes(text)
+    assert [n.number for n in result.notes] == [1, 2]
+    assert "Land Revenue Administration" in result.sources[0].text["title"]
+    assert result.notes[1].cites[0].id == result.sources[0].id
+    assert text[result.notes[1].marker_offset:].startswith("[^2]")
+
+
+def test_notes_heading_wins_over_a_numbered_list_in_the_prose():
+    text = ("Two points (1):\n1. the first point is that this was so\n2. the second point is that it was not\n\n"
+            "Endnotes\n1. Nikki Keddie, Roots of Revolution (New Haven, 1981), 4.\n")
+    result = parse_notes(text)
+    assert len(result.notes) == 1 and len(result.sources) == 1
+    assert result.notes[0].marker_offset == text.index("(1)")
+
+
+def test_idem_is_the_same_author_with_another_work():
+    text = ("A.(1) B.(2)\n\n1. Ann Lambton, Landlord and Peasant in Persia (London, 1953), 7.\n"
+            "2. Idem, Qajar Persia (London, 1987), 12.\n")
+    result = parse_notes(text)
+    assert len(result.sources) == 2
+    assert result.sources[1].names["author"][0].family == "Lambton"
+    assert result.notes[1].cites[0].id == result.sources[1].id
+
+
+def test_commentary_before_see_is_kept_apart_in_persian_and_english():
+    assert split_note("For a different view, see John Smith, Title (London, 1990), 4.") == (
+        ["John Smith, Title (London, 1990), 4."], "For a different view")
+    assert split_note("همان، ص ۴؛ برای بحثی دیگر نک: رضایی، تاریخ ایران، ص ۵.") == (
+        ["همان، ص ۴", "رضایی، تاریخ ایران، ص ۵."], "برای بحثی دیگر")
+
+
+def test_a_title_word_is_not_a_back_reference():
+    from bibkit.parse.backrefs import find_backref
+
+    assert find_backref("رضایی، همان روزها، تهران، ۱۳۸۰") is None
+    assert find_backref("همان، ص ۴۵").kind == "ibid"
+    assert find_backref("Australian, op.cit., 31 January 2024").head == "Australian"
+
+
+def test_notes_without_any_marker_get_one_report_not_one_per_note():
+    text = "Prose without markers.\n\n1. Jane Roe, A Book (London, 2000), 4.\n2. Ibid., 5.\n"
+    result = parse_notes(text)
+    assert [n.marker_offset for n in result.notes] == [None, None]
+    assert [d.message for d in result.diagnostics] == ["no in-text note markers found ((1), [1], ¹, ^1)"]
+
+
+def test_the_volume_cited_before_the_imprint_goes_with_the_page():
+    assert take_locator("علي الوردي، لمحات اجتماعية، ج 1 (بغداد: مطبعة الإرشاد، 1969)، ص 45.")[1:] == ("1:45", "page")
+    assert take_locator("Smith, History, 2 vols. (London, 1990), 45")[1] == "45"
+
+
+def test_legal_pin_cites_before_the_parenthetical():
+    assert take_locator("Gasiorowski, The Coup, 19 Int'l J. Middle E. Stud. 261, 265 (1987).")[1:] == ("265", "page")
+    assert take_locator("Wilber, Clandestine Service History, at 20 (CIA, Mar. 1954).")[1:] == ("20", "page")
+    assert take_locator("Jane Roe, A Book (London, 2000)")[1] is None

@@ -28,8 +28,8 @@ NOTES_FORMATS = ("json", *(f for f in formats.WRITE_FORMATS if f != "json"))
 def notes(
     source: str = typer.Argument("-", help="A document with numbered notes; - for stdin."),
     out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
-    to: str = typer.Option("json", "--to", help="json (sources and note map), or the sources alone as "
-                           "bibtex, biblatex, csl-json or ris."),
+    to: str = typer.Option(None, "--to", help="json (sources and note map), or the sources alone as "
+                           "bibtex, biblatex, csl-json or ris. Default: from -o (.bib, .ris), else json."),
     style: str = typer.Option(None, "--style", "-s", help="Re-render the notes in this CSL notes style "
                               "(ibid. and short forms from the style); overrides --to."),
 ) -> None:
@@ -41,6 +41,7 @@ def notes(
     Markers without a note, notes without a marker, and ambiguous or unresolved
     back-references are reported on stderr; the exit code is then 1.
     """
+    to = to or _format_of(out)
     if to not in NOTES_FORMATS:
         raise UsageError(f"unknown output format {to!r} (one of: {', '.join(NOTES_FORMATS)})")
     text, origin = read_text(source)
@@ -50,6 +51,12 @@ def notes(
         warn(str(diagnostic))
     if result.diagnostics:
         raise typer.Exit(EXIT_DATA)
+
+
+def _format_of(out: str | None) -> str:
+    """What `-o`'s extension asks for; a `.json` file (or none) gets the note map."""
+    fmt = formats.format_from_path(out) if out and out != "-" else None
+    return fmt if fmt in NOTES_FORMATS and fmt != "csl-json" else "json"
 
 
 def _write(result: NotesResult, to: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -511,14 +512,35 @@ def balance_braces(value: str) -> str:
     return "".join(macros[c] if i in unmatched else c for i, c in enumerate(value))
 
 
-def _latex_escape_non_ascii(value: str) -> str:
-    """Latin letters with diacritics as LaTeX macros (`--ascii`); other scripts stay as they are."""
-    from pylatexenc.latexencode import UnicodeToLatexEncoder
+_ACCENT_MACROS = {"\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=", "\u0306": "u",
+                  "\u0307": ".", "\u0308": '"', "\u030c": "v", "\u0323": "d", "\u0327": "c", "\u0328": "k",
+                  "\u0331": "b"}
 
-    encoder = _ascii_encoder(UnicodeToLatexEncoder)
-    return "".join(encoder.unicode_to_latex(c) if ord(c) < 0x590 or 0x1E00 <= ord(c) < 0x2000 else c for c in value)
+
+def _latex_escape_non_ascii(value: str) -> str:
+    """Latin letters with diacritics as LaTeX accent macros (`--ascii`): `Ḥ` -> `{\\d{H}}`.
+    Letters without a macro (ʿ, ʾ) and other scripts stay as they are."""
+    out = []
+    for char in value:
+        if char.isascii() or not (ord(char) < 0x590 or 0x1E00 <= ord(char) < 0x2000):
+            out.append(char)
+            continue
+        base, *marks = unicodedata.normalize("NFD", char)
+        if marks and all(m in _ACCENT_MACROS for m in marks) and base.isascii():
+            for mark in marks:
+                base = "\\" + _ACCENT_MACROS[mark] + "{" + base + "}"
+            out.append("{" + base + "}")
+        else:
+            out.append(_special_letters().get(char, char))
+    return "".join(out)
 
 
 @cache
-def _ascii_encoder(cls: Any) -> Any:
-    return cls(non_ascii_only=True, replacement_latex_protection="braces-all", unknown_char_policy="keep")
+def _special_letters() -> dict[str, str]:
+    """Letters that are not base + accent (ß, æ, ø, ı …), as pylatexenc spells them."""
+    from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+    encoder = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all",
+                                    unknown_char_policy="keep")
+    letters = "ßæÆøØœŒıłŁđĐðÐþÞŋŊ"
+    return {c: encoder.unicode_to_latex(c) for c in letters}

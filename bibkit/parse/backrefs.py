@@ -21,7 +21,7 @@ from bibkit.model import Date, Reference
 from bibkit.parse.lexicons import fold
 
 _SEPARATORS = " \t,،;؛:.()[]«»\"“”'‘’/"
-_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "al", "el"})
+ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "al", "el"})
 _AND = frozenset({"and", "&", "و"})
 
 
@@ -37,7 +37,7 @@ def note_table(name: str) -> Iterator[list[str]]:
 class BackRef:
     """A back-reference as written: its kind and the text on either side of the form."""
 
-    kind: str  # ibid | idem | op-cit
+    kind: str  # ibid | idem | op-cit | loc-cit
     head: str  # before the form: author, short title or periodical ("" when none)
     tail: str  # after the form: a date or more title ("" when none)
 
@@ -68,21 +68,37 @@ def _flexible(form: str) -> str:
 
 def find_backref(text: str) -> BackRef | None:
     """The back-reference in a citation, or None. The form must open the citation or stand
-    after a comma (`Australian, op.cit., 31 January 2024`), so a title word is not one."""
+    after a comma (`Australian, op.cit., 31 January 2024`), and be followed by nothing,
+    punctuation, a number or a locator: so a title word (`همان روزها`) is not one."""
     for match in _backref_pattern().finditer(text):
         head = text[:match.start()].strip(" \t")
-        if head and not head.endswith((",", "،")) and not head.endswith("."):
+        if head and not head.endswith((",", "،", ".")) or not _ends_reference(text[match.end():]):
             continue
         kind = re.sub(r"\d+$", "", match.lastgroup or "").replace("_", "-")
         return BackRef(kind, head.strip(_SEPARATORS), text[match.end():].lstrip(_SEPARATORS).rstrip(" ,،;؛."))
     return None
 
 
+def _ends_reference(after: str) -> bool:
+    """What follows a back-reference form: nothing, punctuation, a number or a locator term."""
+    rest = after.strip()
+    if not rest or rest[0] in ",،.;؛:()" or rest[0].isdigit():
+        return True
+    return rest.split()[0].casefold() in {form.casefold() for form, _ in locator_terms()}
+
+
+@cache
+def locator_terms() -> tuple[tuple[str, str], ...]:
+    """(form, CSL label) of every locator term, longest first so `pp.` wins over `p.`."""
+    rows = ((row[2], row[0]) for row in note_table("notes_locators.tsv"))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
 # ------------------------------------------------------------------ matching names to sources
 def words(text: str) -> tuple[str, ...]:
     """Folded words of a field, leading article dropped: `The Australian` -> (`australian`,)."""
     out = tuple(w for w in (fold(t) for t in re.split(r"[\s\-‐/]+", text)) if w)
-    return out[1:] if len(out) > 1 and out[0] in _ARTICLES else out
+    return out[1:] if len(out) > 1 and out[0] in ARTICLES else out
 
 
 def _fields(ref: Reference) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -21,9 +21,11 @@ from bibkit.formats.citekey import assign_keys
 from bibkit.model import Cite, Note, Provenance, Reference
 from bibkit.parse import parse_reference
 from bibkit.parse.backrefs import (
+    ARTICLES,
     BackRef,
     Resolution,
     find_backref,
+    locator_terms,
     note_table,
     resolve_ibid,
     resolve_named,
@@ -42,13 +44,13 @@ _NOTE_LINE = re.compile(
 _MARKER = re.compile(
     rf"\((?P<paren>{_NUM}{{1,3}})\)|\[\^(?P<caret_sq>{_NUM}{{1,3}})\]|\[(?P<square>{_NUM}{{1,3}})\]|"
     rf"\^(?P<caret>{_NUM}{{1,3}})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
-_YEAR = re.compile(r"(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)")
+_YEAR_TEXT = r"(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)"
+_YEAR = re.compile(_YEAR_TEXT)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FILE_PATH = re.compile(r"\.(?:html?|php|aspx?|pdf)\b|^/")
-_IMPRINT_AT_END = re.compile(r"\s\([^()]*(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)[^()]*\)$")
-_IMPRINT = re.compile(r"\([^()]*(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)[^()]*\)")
+_IMPRINT = re.compile(rf"\([^()]*{_YEAR_TEXT}[^()]*\)")  # `(London: Verso, 2012)`
+_IMPRINT_AT_END = re.compile(rf"\s{_IMPRINT.pattern}$")
 _EDGE = " \t,،;؛:."
-_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z\u00C0-\u024F\u1E00-\u1EFFʿʾ]")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 
 
@@ -88,31 +90,33 @@ def _heading_key(text: str) -> str:
 
 
 @cache
-def _locator_terms() -> tuple[tuple[str, str], ...]:
-    """(form, CSL label), longest first so `pp.` wins over `p.`."""
-    return tuple(sorted(((row[2], row[0]) for row in note_table("notes_locators.tsv")), key=lambda r: -len(r[0])))
-
-
-@cache
 def _locator_pattern() -> re.Pattern[str]:
     """A locator at the end of a citation: a term and numbers (`pp. 142-46`, `ج ۲`), or a
     headword after `s.v.` / `مادة` (`مادة (خلف)`)."""
-    terms = "|".join(re.escape(form) for form, _ in _locator_terms())
-    words = "|".join(re.escape(form) for form, label in _locator_terms() if label == "sub-verbo")
+    terms = "|".join(re.escape(form) for form, _ in locator_terms())
+    words = "|".join(re.escape(form) for form, label in locator_terms() if label == "sub-verbo")
     number = rf"(?:{_NUM}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{_NUM}+)?(?:\s*(?:,|&|and)\s*{_NUM}+(?:\s*[-–—]\s*{_NUM}+)?)*"
     word = r"[(«\"“][^()«»\"“”]{1,40}[)»\"”]|[^\W\d_][\w\-\u200c]*"
     return re.compile(rf"(?:^|[\s,،:(])(?:(?P<term>{terms})\s*(?P<value>{number})|(?P<wordterm>{words})\s*"
                       rf"(?P<word>{word}))\s*[.)]?\s*$", re.IGNORECASE)
 
 
+def _label_of(term: str) -> str | None:
+    """The CSL locator label of a term as written (`pp.` -> page, `ج` -> volume)."""
+    return next((label for form, label in locator_terms() if form.casefold() == term.casefold()), None)
+
+
 @cache
 def _connectives() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(opening a piece, splitting a piece after `,` or `.`)."""
+    """(opening a piece, splitting a piece: after `,` or `.`, or after any space for forms
+    that cannot be title words, such as `cf.` and `see also`)."""
     rows = sorted(note_table("notes_connectives.tsv"), key=lambda r: -len(r[1]))
     every = "|".join(re.escape(r[1]) for r in rows)
-    inside = "|".join(re.escape(r[1]) for r in rows if r[2] == "inside")
+    inside = "|".join(re.escape(r[1]) for r in rows if r[2] in ("inside", "anywhere"))
+    anywhere = "|".join(re.escape(r[1]) for r in rows if r[2] == "anywhere")
     return (re.compile(rf"^\s*(?:(?:{every})(?![\w\u200c])[\s,:،]*)+", re.IGNORECASE),
-            re.compile(rf"(?<=[,.،])\s+(?=(?:{inside})(?![\w\u200c]))", re.IGNORECASE))
+            re.compile(rf"(?:(?<=[,.،])\s+(?=(?:{inside})(?![\w\u200c]))|(?<=\S)\s+(?=(?:{anywhere})(?![\w\u200c])))",
+                       re.IGNORECASE))
 
 
 @cache
@@ -255,41 +259,74 @@ def split_note(text: str) -> tuple[list[str], str]:
     opening, inside = _connectives()
     citations, commentary = [], []
     for start, end in _top_level_split(text, ";؛"):
-        for piece in inside.split(text[start:end]):
+        pieces = inside.split(text[start:end])
+        for n, piece in enumerate(pieces):
             piece = opening.sub("", piece.strip()).strip(" \t,،")
             if not piece.strip(_EDGE):
                 continue
-            (commentary if _is_commentary(piece) else citations).append(piece)
+            lead_in = n == 0 and len(pieces) > 1  # `For a different view, see …`
+            (commentary if _is_commentary(piece, lead_in) else citations).append(piece)
     return citations, " ".join(commentary)
 
 
-def _is_commentary(piece: str) -> bool:
-    """Prose, not a citation: function words, and no year, locator or back-reference."""
-    if find_backref(piece) or _YEAR.search(piece.translate(_DIGITS)) or _locator_pattern().search(piece):
+def _is_commentary(piece: str, lead_in: bool = False) -> bool:
+    """Prose, not a citation: no year, locator or back-reference, and function words (two in
+    a longer piece; one in a piece that leads into `see …`)."""
+    if find_backref(piece) or _YEAR.search(piece.translate(_DIGITS)) or take_locator(piece)[1]:
         return False
     tokens = [fold(t) for t in piece.split()]
-    return len(tokens) >= 5 and sum(t in _prose_words() for t in tokens) >= 2
+    prose = sum(t in _prose_words() for t in tokens)
+    return prose >= 1 if lead_in else len(tokens) >= 5 and prose >= 2
 
 
 def take_locator(text: str) -> tuple[str, str | None, str | None]:
     """(citation without its locator, locator, CSL label). `vol. 2, p. 45` gives `2:45`
     (page); a bare last number after a comma is a page unless it is a year."""
-    found: list[tuple[str, str]] = []
-    rest = text.rstrip(" .")
-    while match := _locator_pattern().search(rest):
-        term = (match.group("term") or match.group("wordterm")).casefold()
-        label = next(lab for form, lab in _locator_terms() if form.casefold() == term)
-        value = match.group("value") or match.group("word").strip("()«»\"“”")
-        found.insert(0, (label, _clean_locator(value)))
-        rest = rest[:match.start()].rstrip(_EDGE)
+    rest, found = _termed_locators(text.rstrip(" ."))
     if not found and (bare := _bare_page(rest)):
         rest, value = bare
         found.append(("page", value))
+    if not found and (inside := _locator_before_parenthetical(rest)):
+        rest, found = inside
     if not found:
         return text, None, None
+    if found[0][0] == "page" and (volume := _volume_before_imprint(rest)):
+        found.insert(0, ("volume", volume))
     if len(found) >= 2 and found[0][0] == "volume" and found[-1][0] == "page":
         return rest, f"{found[0][1]}:{found[-1][1]}", "page"
     return rest, found[-1][1], found[-1][0]
+
+
+def _termed_locators(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Locators with a term at the end of `text`, in order (`vol. 2, p. 45`), and the rest."""
+    found: list[tuple[str, str]] = []
+    while match := _locator_pattern().search(text):
+        label = _label_of(match.group("term") or match.group("wordterm")) or "page"
+        value = match.group("value") or match.group("word").strip("()«»\"“”")
+        found.insert(0, (label, _clean_locator(value)))
+        text = text[:match.start()].rstrip(_EDGE)
+    return text, found
+
+
+def _locator_before_parenthetical(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A locator just before a closing parenthetical, as legal notes put it: `…, at 20 (CIA,
+    1954)`, or a pin page after the first page (`19 Int'l J. 261, 265 (1987)`)."""
+    closing = re.search(r"\s*(\([^()]*\))$", text)
+    if not closing:
+        return None
+    head, found = _termed_locators(text[:closing.start()])
+    if not found and (pin := re.search(rf"{_NUM}+,\s*(?P<v>{_NUM}+(?:\s*[-–—]\s*{_NUM}+)?)$", head)):
+        head, found = head[:pin.start("v")].rstrip(_EDGE), [("page", _clean_locator(pin.group("v")))]
+    return (f"{head} {closing.group(1)}", found) if found else None
+
+
+def _volume_before_imprint(text: str) -> str | None:
+    """The volume a note cites when it stands just before the imprint: `…، ج 1 (بغداد، 1969)`,
+    `…, vol. 2 (London, 1990)` (not `2 vols.`, which counts the volumes)."""
+    terms = "|".join(re.escape(form) for form, label in locator_terms() if label == "volume")
+    match = re.search(rf"(?:^|[\s,،])(?:{terms})\s*({_NUM}+)\s*{_IMPRINT.pattern}\s*$",
+                      text.translate(_DIGITS), re.IGNORECASE)
+    return match.group(1) if match else None
 
 
 def _bare_page(text: str) -> tuple[str, str] | None:
@@ -349,7 +386,7 @@ def _fact_label(piece: str) -> str | None:
         return "date"
     if all("place" in tags_for(t) or "place" in p for t, p in zip(piece.split(), phrase_tags(piece.split()))):
         return "location"
-    if re.match(r"^(?:vol\.?|no\.?|ج|جلد|شماره|العدد|المجلد)\s*\d", piece.translate(_DIGITS), re.IGNORECASE):
+    if piece.split() and _label_of(piece.split()[0]) == "volume" and re.search(r"\d", piece.translate(_DIGITS)):
         return "volume"
     return None
 
@@ -373,12 +410,12 @@ def _responsibility(piece: str, full_date: bool) -> str | None:
     if not tokens or len(tokens) > 8 or re.search(r"\d", piece):
         return None
     tags = [tags_for(t) | p for t, p in zip(tokens, phrase_tags(tokens))]
-    content = [t for t, w in zip(tags, tokens) if fold(w) not in ("the", "al")]
+    content = [t for t, w in zip(tags, tokens) if fold(w) not in ARTICLES]
     if content and all("periodical" in t for t in content) or any("periodical-word" in t for t in tags):
         return "journal"
     if _person_names(piece) or all("publisher" in t for t in tags) or re.fullmatch(r"[A-Z]{2,}\.?", piece):
         return "author"
-    capitalised = all(w[:1].isupper() or fold(w) in ("the", "of", "and") for w in tokens)
+    capitalised = all(w[:1].isupper() or fold(w) in ARTICLES | {"of", "and"} for w in tokens)
     return "journal" if full_date and capitalised and len(tokens) <= 4 else None
 
 
@@ -392,12 +429,13 @@ def _person_names(piece: str) -> bool:
 
 
 def _person_name(tokens: list[str]) -> bool:
+    """2-4 words, capitalised (or not Latin) or particles, with a given name, a particle or
+    an initial first, or a particle-prefixed family name last (`al-Ḥuṣrī`)."""
     if not 2 <= len(tokens) <= 4:
         return False
-    first = tokens[0]
-    evidence = bool(tags_for(first) & {"given", "particle"}) or bool(_INITIAL.match(first) or _PARTICLE.match(tokens[-1]))
-    return evidence and all(
-        w[:1].isupper() or not w[:1].isascii() or w.casefold() in ("al-", "bin", "ibn", "van", "de") for w in tokens)
+    evidence = bool(tags_for(tokens[0]) & {"given", "particle"} or _INITIAL.match(tokens[0])
+                    or "particle" in tags_for(tokens[-1]))
+    return evidence and all(w[:1].isupper() or not w[:1].isascii() or "particle" in tags_for(w) for w in tokens)
 
 
 def _strip_facts(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int]]]:
@@ -488,7 +526,7 @@ def _reference(text: str, fields: Fields, origin: str | None) -> Reference:
     for normalize in NORMALIZERS:
         normalize(ref, fields)
     ref.type = infer_type(ref, set(fields))
-    ref.provenance.setdefault("type", []).append(Provenance("notes.title-first"))
+    ref.provenance.setdefault("type", []).append(Provenance("notes.shape"))
     language, cue = infer_language(ref)
     if language:
         ref.set("language", language.split("-", 1)[0], step=f"infer.language:{cue}")
@@ -505,6 +543,7 @@ class _Cited:
     recent: list[int] = field(default_factory=list)  # source indices, most recently cited first
     last_note: tuple[int, list[_Pending]] = (0, [])  # number and cites of the last note with cites
     by_note: dict[int, list[int]] = field(default_factory=dict)  # note number -> sources it cites
+    places: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # source -> last locator, label
 
     def touch(self, indices: tuple[int, ...]) -> None:
         for i in reversed(indices):
@@ -531,7 +570,7 @@ def _resolve_backref(backref: BackRef, cited: _Cited, previous: list[_Pending], 
     date = parse_date(backref.tail) if backref.tail else None
     if backref.head:  # `Author, op. cit.`, and `Author, همان` too: named, not positional
         return resolve_named(backref.head, date, cited.sources, within, "op-cit")
-    kind = "op-cit" if backref.kind == "op-cit" else "ibid"
+    kind = "ibid" if backref.kind in ("ibid", "idem") else "op-cit"
     res = resolve_ibid([p.indices[0] for p in _same_volume(previous, locator) if p.indices], where)
     return Resolution(res.indices, kind, res.how) if res.kind == "ibid" else res
 
@@ -564,8 +603,8 @@ def _may_be_short(text: str) -> bool:
 @cache
 def _note_reference_pattern() -> re.Pattern[str]:
     """`supra note 3`, `op. cit., n. 3`: an op. cit. form followed by the note it points at."""
-    forms = "|".join(re.escape(row[2]) for row in note_table("notes_backrefs.tsv") if row[0] == "op-cit")
-    notes = "|".join(re.escape(form) for form, label in _locator_terms() if label == "note")
+    forms = "|".join(re.escape(row[2]) for row in note_table("notes_backrefs.tsv") if row[0] in ("op-cit", "loc-cit"))
+    notes = "|".join(re.escape(form) for form, label in locator_terms() if label == "note")
     return re.compile(rf"(?<![\w\u200c])(?P<form>{forms})\s*,?\s*(?:{notes})\s*(?P<n>{_NUM}{{1,3}})(?!\d)",
                       re.IGNORECASE)
 
@@ -586,6 +625,18 @@ def _same_volume(previous: list[_Pending], locator: str | None) -> list[_Pending
     return same or previous
 
 
+def _same_place(backref: BackRef, res: Resolution, locator: str | None, label: str | None,
+                cited: _Cited) -> tuple[str | None, str | None]:
+    """`Ibid.`, `همان‌جا`, `loc. cit.` with no locator point at the place last cited in that
+    source; `Ibid., p. 402` after `vol. 1, p. 400` keeps the volume (`1:402`)."""
+    place, place_label = cited.places.get(res.indices[0], (None, None))
+    if locator is None and (res.kind == "ibid" or backref.kind == "loc-cit"):
+        return place, place_label
+    if res.kind == "ibid" and locator and ":" not in locator and place and ":" in place and label == "page":
+        return f"{place.split(':', 1)[0]}:{locator}", label
+    return locator, label
+
+
 def _cite(piece: str, cited: _Cited, previous: list[_Pending], where: str, origin: str) -> tuple[_Pending, str | None]:
     """One citation of a note resolved; a problem to report, if any."""
     text, note_ref = _note_reference(piece)
@@ -598,12 +649,18 @@ def _cite(piece: str, cited: _Cited, previous: list[_Pending], where: str, origi
         res = _resolve_backref(backref, cited, previous, locator, where, within)
     else:
         res = _direct(text, cited, origin, [])
+    if backref and res.kind != "ambiguous" and res.indices:
+        locator, label = _same_place(backref, res, locator, label, cited)
     cited.touch(res.indices[:1] if res.kind == "ambiguous" else res.indices)
+    if locator and res.indices:
+        cited.places[res.indices[0]] = (locator, label)
     problem = None
     if res.kind == "ambiguous":
         problem = f"ambiguous back-reference {piece!r}: {res.how}; citing every candidate, nearest first"
     elif not res.indices:
         problem = f"unresolved back-reference {piece!r}: {res.how}"
+    elif res.kind == "direct" and cited.sources[res.indices[0]].warnings:
+        problem = f"citation {piece!r} {cited.sources[res.indices[0]].warnings[-1]}"
     return _Pending(res.indices, res.kind, locator, label, piece), problem
 
 
@@ -644,8 +701,10 @@ def parse_notes(text: str, *, origin: str = "<string>") -> NotesResult:
     for raw, (pending, commentary) in zip(raw_notes, per_note, strict=True):
         result.notes.append(Note(raw.number, raw.text, paired.get(raw.number),
                                  [_finish(p, cited.sources) for p in pending], commentary))
-        if raw.number not in paired:
+        if paired and raw.number not in paired:
             result.diagnostics.append(Diagnostic(f"{origin}:{raw.line}", f"note {raw.number} has no marker in the text"))
+    if not paired:
+        result.diagnostics.append(Diagnostic(origin, "no in-text note markers found ((1), [1], ¹, ^1)"))
     for marker in orphans:
         line = bisect.bisect_right(offsets, marker.offset)
         result.diagnostics.append(Diagnostic(f"{origin}:{line}", f"marker {marker.number} has no note"))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import model
-from citeproc.frontend import CitationStylesBibliography, CitationStylesStyle
+from citeproc.frontend import LOCALES_PATH, CitationStylesBibliography, CitationStylesStyle
 from citeproc.source import Citation, Locator
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
@@ -116,6 +116,20 @@ class BibkitStyle(CitationStylesStyle):
         if self.root.tag != f"{{{CSL_NS}}}style":
             raise UsageError("not a CSL style (root element is not <style>)")
         self.root.set_locale_list(locale or self.root.get("default-locale", "en-US"), validate=False)
+        self.root.locales = [loc if loc.getroottree() is self.xml else _system_locale(loc)
+                             for loc in self.root.locales]
+        for loc in self.root.locales:
+            loc.style = self.root
+
+
+def _system_locale(stock: Any) -> Any:
+    """A locale file citeproc-py parsed with its own classes, parsed again with bibkit's (so
+    locale dates and terms get the fixes and the lookup caches)."""
+    lang = stock.get("{http://www.w3.org/XML/1998/namespace}lang")
+    path = Path(LOCALES_PATH) / f"locales-{lang}.xml"
+    if not lang or not path.exists():
+        return stock
+    return parse_csl(_style_bytes(str(path))).getroot()
 
 
 @cache

@@ -16,6 +16,7 @@ from citeproc import model
 from citeproc.source import CitationItem
 
 _MISSING = object()
+_FONT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
 def memo(element: Any, key: str, compute: Callable[[], Any]) -> Any:
@@ -81,6 +82,17 @@ class CachedLookups:
             calls = self.__dict__["_bk_calls_variable"] = super().calls_variable()
             return calls
 
+    def format(self, string):
+        """citeproc-py asks the formatter five times per formatted piece; an element without
+        font attributes leaves the text as it is."""
+        try:
+            plain = self.__dict__["_bk_plain"]
+        except KeyError:
+            plain = self.__dict__["_bk_plain"] = not any(a in self.attrib for a in _FONT_ATTRIBUTES)
+        if plain:
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
+
     def iterchildren(self, *args, **kwargs):
         """Children without filters, as a list kept on the element (the tree is fixed; code
         that adds an element calls `forget_children`)."""
@@ -132,15 +144,15 @@ _SIMPLE_TESTS = frozenset({"type", "variable", "match"})
 
 
 def _condition(element: Any) -> tuple | None:
-    """(types, variables, match) for a `cs:if`/`cs:else-if` that tests only type and
-    variable presence; None for anything else (left to citeproc-py)."""
+    """(match, type set, types, variables) for a `cs:if`/`cs:else-if` that tests only type
+    and variable presence; None for anything else (left to citeproc-py)."""
     tests = set(element.attrib) & {"type", "variable", "is-numeric", "is-uncertain-date",
                                    "locator", "position", "match", "disambiguate"}
     if not tests <= _SIMPLE_TESTS:
         return None
     types = tuple(t.lower() for t in element.get("type", "").split())
     variables = tuple(v.replace("-", "_") for v in element.get("variable", "").split())
-    return types, variables, element.get("match")
+    return element.get("match") or "all", frozenset(types), types, variables
 
 
 def forget_children(element: Any) -> None:
@@ -151,24 +163,24 @@ class FastCondition:
     """`cs:if`/`cs:else-if` on type and variables: the same tests as citeproc-py's, with the
     parsed attributes kept on the element."""
 
-    def matches(self, item) -> bool | None:
+    def matches(self, item, ref=None) -> bool | None:
         """Whether the branch applies; None when citeproc-py must decide."""
-        store = self.__dict__
-        if "_bk_condition" not in store:
-            store["_bk_condition"] = _condition(self)
-        spec = store["_bk_condition"]
+        try:
+            spec = self.__dict__["_bk_condition"]
+        except KeyError:
+            spec = self.__dict__["_bk_condition"] = _condition(self)
         if spec is None:
             return None
-        types, variables, match = spec
-        ref = item.reference
+        match, typeset, types, variables = spec
+        if ref is None:
+            ref = item.reference
         rtype = ref.type
-        results = [t == rtype for t in types]
-        results += [("locator" in item) if v == "locator" else (v in ref) for v in variables]
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+        if match == "all":
+            return (all(t == rtype for t in types)
+                    and all(("locator" in item) if v == "locator" else (v in ref) for v in variables))
+        found = rtype in typeset or any(("locator" in item) if v == "locator" else (v in ref)
+                                        for v in variables)
+        return found if match == "any" else not found
 
     def render(self, item, context=None, delimiter="", **kwargs):
         ok = self.matches(item)
@@ -183,9 +195,10 @@ class FastChoose:
     """`cs:choose`: branches with simple tests are decided without raising an exception."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        ref = item.reference
         for child in self.iterchildren():
-            test = getattr(child, "matches", None)
-            ok = test(item) if test is not None else None
+            test = getattr(type(child), "matches", None)
+            ok = test(child, item, ref) if test is not None else None
             if ok is False:
                 continue
             if ok:
