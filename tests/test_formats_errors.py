@@ -83,7 +83,7 @@ def test_usage_errors_exit_2(run_cli, tmp_path):
 def test_stdin_to_stdout(run_cli):
     result = run_cli("convert", "-", "--from", "bibtex", "--to", "ris", input="@book{a, title={A}, year=2001}\n")
     assert result.exit_code == 0
-    assert result.stdout.startswith("TY  - BOOK\nID  - a\nTI  - A\nPY  - 2001/")
+    assert result.stdout.startswith("TY  - BOOK\nID  - a\nTI  - A\nPY  - 2001\n")
 
 
 def test_version(run_cli):

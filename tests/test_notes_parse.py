@@ -146,7 +146,8 @@ def test_json_shape():
     note = data["notes"][2]
     assert note["number"] == 3 and isinstance(note["marker_offset"], int)
     assert note["cites"][0]["resolution"] == "ambiguous" and len(note["cites"][0]["candidates"]) == 2
-    assert set(data["notes"][0]["cites"][0]) >= {"id", "locator", "label", "resolution"}
+    assert set(data["notes"][0]["cites"][0]) >= {"id", "locator", "label", "resolution", "how"}
+    assert "'Smith' fits 2 earlier sources" in note["cites"][0]["how"]
 
 
 def test_bare_ibid_means_the_same_place():
@@ -214,3 +215,10 @@ def test_legal_pin_cites_before_the_parenthetical():
     assert take_locator("Gasiorowski, The Coup, 19 Int'l J. Middle E. Stud. 261, 265 (1987).")[1:] == ("265", "page")
     assert take_locator("Wilber, Clandestine Service History, at 20 (CIA, Mar. 1954).")[1:] == ("20", "page")
     assert take_locator("Jane Roe, A Book (London, 2000)")[1] is None
+
+
+def test_notes_numbered_with_a_tab_and_superscript_markers():
+    text = "Claim.¹ Other.²\n\nNotes\n1\tJane Roe, A Book (London, 2000), 4.\n2  Ibid., 5.\n"
+    result = parse_notes(text)
+    assert [(n.number, n.marker_offset) for n in result.notes] == [(1, text.index("¹")), (2, text.index("²"))]
+    assert [c.resolution for n in result.notes for c in n.cites] == ["direct", "ibid"]

@@ -63,5 +63,9 @@ def test_newspaper_and_book_fields_from_title_first_notes(result, expected_id):
     assert by_id["emery"].text.get("page") is None  # `page 2` is the note's locator, not the book's
 
 
+def test_op_cit_says_how_it_was_told_apart(result):
+    assert "'Australian'" in result.how[12][0] and "31 January 2024" in result.how[12][0]
+
+
 def test_seed_markers_all_paired_and_nothing_reported(result):
     assert result.diagnostics == []

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from bibkit import formats
 from bibkit.cli.app import app
 from bibkit.cli.convert import output_format, report
-from bibkit.cli.io import EXIT_DATA, guarded, read_text, write_text
-from bibkit.parse import LOW_CONFIDENCE, parse_text
+from bibkit.cli.io import EXIT_DATA, guarded, is_interactive, read_text, write_text
+from bibkit.parse import LOW_CONFIDENCE, find_text_entries, parse_entries
+
+PROGRESS_FROM = 200  # entries; shorter lists parse in well under a second
 
 
 @app.command(epilog="""Examples:
@@ -37,7 +41,12 @@ def parse(
     reported; the exit code is then 1.
     """
     text, origin = read_text(source)
-    result = parse_text(text, origin=origin, lines=lines)
+    entries = find_text_entries(text, lines=lines)
+    if is_interactive() and len(entries) > PROGRESS_FROM:
+        with typer.progressbar(entries, label="Parsing", file=sys.stderr) as bar:
+            result = parse_entries(bar, origin)
+    else:
+        result = parse_entries(entries, origin)
     write_text(formats.write(result.references, output_format(to, out)), out)
     if review:
         _review(result)

@@ -90,9 +90,10 @@ def _apply(ref: Reference, tag: str, values: list[str], where: str) -> None:
     elif tag in spec["dates"]:
         var = spec["dates"][tag]
         date = _ris_date(values[0])
-        if date and var not in ref.dates:
-            ref.set(var, date, step=STEP, origin=where)
-        elif date:
+        known = ref.dates.get(var)
+        if date and (known is None or _precision(date) > _precision(known)):
+            ref.set(var, date, step=STEP, origin=where)  # PY 2004 and DA 2004/05/12: the fuller one
+        elif date and date.year != known.year:
             ref.extra[f"RIS:{tag}"] = values[0]
     elif tag == "LA":
         ref.set("language", languages.tag_of(values[0]) or values[0], step=STEP, origin=where)
@@ -103,6 +104,10 @@ def _apply(ref: Reference, tag: str, values: list[str], where: str) -> None:
         ref.set(spec["text"][tag], joiner.join(values), step=STEP, origin=where)
     else:
         ref.extra[f"RIS:{tag}"] = "\n".join(values)
+
+
+def _precision(date: Date) -> int:
+    return len(date.parts[0]) if date.parts else 0
 
 
 def _ris_date(value: str) -> Date | None:
@@ -140,8 +145,10 @@ def write_ris(refs: list[Reference]) -> str:
         for var, date in ref.dates.items():
             tag = to_dates.get(var)
             if tag and date.parts:
-                p = date.parts[0] + [0, 0]
-                lines.append(f"{tag}  - {p[0]:04d}/" + (f"{p[1]:02d}/" if p[1] else "/") + (f"{p[2]:02d}/" if p[2] else ""))
+                first = date.parts[0]
+                lines.append(f"{tag}  - {first[0]:04d}")
+                if len(first) > 1 and tag == "PY":
+                    lines.append("DA  - " + "/".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(first)))
             elif tag and (date.literal or date.raw):
                 lines.append(f"{tag}  - {date.literal or date.raw}")
         for var, value in ref.text.items():

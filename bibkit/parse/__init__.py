@@ -8,6 +8,8 @@ and reported, never dropped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bibkit.formats import Diagnostic, ReadResult
 from bibkit.model import Reference
 from bibkit.parse.infer import infer_language, infer_type
@@ -77,7 +79,7 @@ def _verbatim(text: str, origin: str | None) -> Reference:
     return ref
 
 
-def parse_entries(entries: list[Entry], origin: str = "<string>") -> ReadResult:
+def parse_entries(entries: Iterable[Entry], origin: str = "<string>") -> ReadResult:
     result = ReadResult()
     for entry in entries:
         where = f"{origin}:{entry.line}"
@@ -88,7 +90,11 @@ def parse_entries(entries: list[Entry], origin: str = "<string>") -> ReadResult:
     return result
 
 
+def find_text_entries(text: str, *, lines: bool = False) -> list[Entry]:
+    """The entries of a document or list (`lines=True`: one per non-empty line)."""
+    return entries_from_lines(text) if lines else find_entries(text)
+
+
 def parse_text(text: str, *, origin: str = "<string>", lines: bool = False) -> ReadResult:
     """Every reference in a document or list (`lines=True`: one per non-empty line)."""
-    entries = entries_from_lines(text) if lines else find_entries(text)
-    return parse_entries(entries, origin)
+    return parse_entries(find_text_entries(text, lines=lines), origin)

@@ -184,11 +184,13 @@ def resolve_named(head: str, date: Date | None, sources: Sequence[Reference], re
     first (`recent` lists source indices, most recently cited first). Two works by one
     author both fit `Author, op. cit.`: that is reported as ambiguous, not guessed."""
     found = [i for i in recent if names_source(head, sources[i], need_title=need_title)]
+    narrowed = ""
     if date and len(found) > 1:
         dated = [i for i in found if same_date(date, sources[i].dates.get("issued"))]
+        narrowed = f" of {date.raw or date.iso()}" if dated else ""
         found = dated or found
     if len(found) == 1:
-        return Resolution(tuple(found), kind, f"{kind}: {head!r} names one earlier source")
+        return Resolution(tuple(found), kind, f"{kind}: {head!r} names one earlier source{narrowed}")
     if not found:
         return Resolution((), kind, f"{kind}: {head!r} names no earlier source")
     return Resolution(tuple(found), "ambiguous", f"{kind}: {head!r} fits {len(found)} earlier sources")

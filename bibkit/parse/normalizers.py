@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 
 from bibkit.model import Date, Reference
@@ -47,49 +48,18 @@ def _set(ref: Reference, var: str, value, step: str, span: tuple[int, int], segs
     ref.confidence[var] = round(min(s.confidence for s in segs), 3)
 
 
-# ----------------------------------------------------------------------------- names
-def _names_normalizer(role: str) -> Callable[[Reference, Fields], None]:
-    def normalize(ref: Reference, fields: Fields) -> None:
-        segs = fields.get(role)
-        if not segs:
-            return
-        text, span = _joined(segs)
-        names = split_names(text)
-        if names:
-            _set(ref, role, names, "names", span, segs)
-    normalize.__name__ = f"normalize_{role}"
-    return normalize
-
-
-def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
-    """`Edited by X` or `ترجمه X` labelled inside another field: move it to its role."""
-    for label in ("title", "container-title", "note", "publisher"):
-        for seg in list(fields.get(label, [])):
-            match = re.search(r"(?:^|[,.]\s*)(Edited by|Translated by|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
-                              seg.text, flags=re.IGNORECASE)
-            if not match:
-                continue
-            role = "translator" if match.group(1).lower().startswith(("trans", "ترجم")) else "editor"
-            cut = seg.start + match.start()
-            fields.setdefault(role, []).append(Segment(match.group(2), seg.start + match.start(2), seg.end, seg.confidence))
-            remainder = seg.text[: match.start()]
-            idx = fields[label].index(seg)
-            if remainder.strip(_EDGE):
-                fields[label][idx] = Segment(remainder, seg.start, cut, seg.confidence)
-            else:
-                fields[label].pop(idx)
-
-
-# ----------------------------------------------------------------------------- text fields
-def _text_normalizer(label: str, var: str, clean: Callable[[str], str]) -> Callable[[Reference, Fields], None]:
+# ----------------------------------------------------------------------------- fields
+def _field(label: str, var: str, convert: Callable[[str], Any], step: str | None = None
+           ) -> Callable[[Reference, Fields], None]:
+    """A normalizer that turns the text labelled `label` into `var` with `convert`."""
     def normalize(ref: Reference, fields: Fields) -> None:
         segs = fields.get(label)
         if not segs:
             return
         text, span = _joined(segs)
-        value = clean(text)
+        value = convert(text)
         if value:
-            _set(ref, var, value, var, span, segs)
+            _set(ref, var, value, step or var, span, segs)
     normalize.__name__ = f"normalize_{var}"
     return normalize
 
@@ -383,24 +353,23 @@ def normalize_date(ref: Reference, fields: Fields) -> None:
 
 # ----------------------------------------------------------------------------- pipeline
 NORMALIZERS: list[Callable[[Reference, Fields], None]] = [
-    move_roles_from_prose,
-    _names_normalizer("author"),
-    _names_normalizer("editor"),
-    _names_normalizer("translator"),
+    _field("author", "author", split_names, "names"),
+    _field("editor", "editor", split_names, "names"),
+    _field("translator", "translator", split_names, "names"),
     normalize_title,
-    _text_normalizer("journal", "container-title", clean_container),
-    _text_normalizer("container-title", "container-title", clean_container),
+    _field("journal", "container-title", clean_container),
+    _field("container-title", "container-title", clean_container),
     normalize_collection,
-    _text_normalizer("publisher", "publisher", clean_publisher),
-    _text_normalizer("location", "publisher-place", clean_place),
-    _text_normalizer("edition", "edition", clean_edition),
-    _text_normalizer("genre", "genre", clean_plain),
-    _text_normalizer("url", "URL", clean_url),
-    _text_normalizer("doi", "DOI", clean_doi),
-    _text_normalizer("isbn", "ISBN", clean_isbn),
-    _text_normalizer("archive", "archive", clean_archive),
-    _text_normalizer("archive_location", "archive_location", clean_plain),
-    _text_normalizer("note", "note", clean_note),
+    _field("publisher", "publisher", clean_publisher),
+    _field("location", "publisher-place", clean_place),
+    _field("edition", "edition", clean_edition),
+    _field("genre", "genre", clean_plain),
+    _field("url", "URL", clean_url),
+    _field("doi", "DOI", clean_doi),
+    _field("isbn", "ISBN", clean_isbn),
+    _field("archive", "archive", clean_archive),
+    _field("archive_location", "archive_location", clean_plain),
+    _field("note", "note", clean_note),
     normalize_volume,
     normalize_pages,
     normalize_date,

@@ -40,7 +40,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _NUM = r"[0-9۰-۹٠-٩]"
 _NOTE_LINE = re.compile(
     rf"^\s*(?:\[\^?(?P<a>{_NUM}{{1,3}})\]:?|\^(?P<b>{_NUM}{{1,3}})|\((?P<c>{_NUM}{{1,3}})\)|"
-    rf"(?P<d>{_NUM}{{1,3}})\s*[.)\-–:](?!\d)|(?P<e>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}}))\s*(?=\S)")
+    rf"(?P<d>{_NUM}{{1,3}})\s*[.)\-–:](?!\d)|(?P<e>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})|(?P<f>{_NUM}{{1,3}})(?=\t| {{2}}))\s*(?=\S)")
 _MARKER = re.compile(
     rf"\((?P<paren>{_NUM}{{1,3}})\)|\[\^(?P<caret_sq>{_NUM}{{1,3}})\]|\[(?P<square>{_NUM}{{1,3}})\]|"
     rf"\^(?P<caret>{_NUM}{{1,3}})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
@@ -61,6 +61,7 @@ class NotesResult:
     sources: list[Reference] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    how: list[list[str]] = field(default_factory=list)  # per note, per cite: how it was resolved
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def _locator_pattern() -> re.Pattern[str]:
     headword after `s.v.` / `مادة` (`مادة (خلف)`)."""
     terms = "|".join(re.escape(form) for form, _ in locator_terms())
     words = "|".join(re.escape(form) for form, label in locator_terms() if label == "sub-verbo")
-    number = rf"(?:{_NUM}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{_NUM}+)?(?:\s*(?:,|&|and)\s*{_NUM}+(?:\s*[-–—]\s*{_NUM}+)?)*"
+    one = rf"(?:{_NUM}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{_NUM}+)?"  # 5, 142-46, xiv
+    number = rf"{one}(?:\s*(?:,|&|and)\s*{one})*"
     word = r"[(«\"“][^()«»\"“”]{1,40}[)»\"”]|[^\W\d_][\w\-\u200c]*"
     return re.compile(rf"(?:^|[\s,،:(])(?:(?P<term>{terms})\s*(?P<value>{number})|(?P<wordterm>{words})\s*"
                       rf"(?P<word>{word}))\s*[.)]?\s*$", re.IGNORECASE)
@@ -332,7 +334,8 @@ def _volume_before_imprint(text: str) -> str | None:
 def _bare_page(text: str) -> tuple[str, str] | None:
     """`…, 2012), 2` -> page 2, `…, 1:95` -> volume 1 page 95; not `…, 2024` (a year) nor a
     day after a month name."""
-    match = re.search(rf"[,،:][\"”’']?\s*(?P<v>(?:{_NUM}{{1,2}}:)?{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?)\s*\.?$", text)
+    value = rf"(?:{_NUM}{{1,2}}:)?{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?"  # 2, 1:95, 50–52
+    match = re.search(rf"[,،:][\"”’']?\s*(?P<v>{value})\s*\.?$", text)
     if not match:
         return None
     value = match.group("v").translate(_DIGITS)
@@ -561,6 +564,7 @@ class _Pending:
     locator: str | None
     label: str | None
     text: str
+    how: str
 
 
 def _resolve_backref(backref: BackRef, cited: _Cited, previous: list[_Pending], locator: str | None,
@@ -587,10 +591,10 @@ def _direct(text: str, cited: _Cited, origin: str, author_from: list[int]) -> Re
         first = cited.sources[author_from[0]]
         ref.set("author", list(first.names.get("author", [])), step="notes.idem")
     same = next((i for i, s in enumerate(cited.sources) if same_work(s, ref)), None)
-    if same is None:
-        cited.sources.append(ref)
-        same = len(cited.sources) - 1
-    return Resolution((same,), "direct", "direct citation")
+    if same is not None:
+        return Resolution((same,), "direct", "direct: the same work as an earlier citation")
+    cited.sources.append(ref)
+    return Resolution((len(cited.sources) - 1,), "direct", "direct: a new source")
 
 
 def _may_be_short(text: str) -> bool:
@@ -645,12 +649,15 @@ def _cite(piece: str, cited: _Cited, previous: list[_Pending], where: str, origi
     backref = find_backref(text)
     if backref and backref.kind == "idem" and re.search(r"[^\W\d_]{3}", backref.tail):
         res = _direct(backref.tail, cited, origin, [i for p in previous[-1:] for i in p.indices[:1]])
+        res = replace(res, how=f"idem: by the author of {where}; {res.how}")
     elif backref:
         res = _resolve_backref(backref, cited, previous, locator, where, within)
     else:
         res = _direct(text, cited, origin, [])
     if backref and res.kind != "ambiguous" and res.indices:
+        given = locator
         locator, label = _same_place(backref, res, locator, label, cited)
+        res = res if locator == given else replace(res, how=f"{res.how}; at the place cited before")
     cited.touch(res.indices[:1] if res.kind == "ambiguous" else res.indices)
     if locator and res.indices:
         cited.places[res.indices[0]] = (locator, label)
@@ -661,7 +668,7 @@ def _cite(piece: str, cited: _Cited, previous: list[_Pending], where: str, origi
         problem = f"unresolved back-reference {piece!r}: {res.how}"
     elif res.kind == "direct" and cited.sources[res.indices[0]].warnings:
         problem = f"citation {piece!r} {cited.sources[res.indices[0]].warnings[-1]}"
-    return _Pending(res.indices, res.kind, locator, label, piece), problem
+    return _Pending(res.indices, res.kind, locator, label, piece, res.how), problem
 
 
 def _cite_note(raw: _RawNote, cited: _Cited, origin: str,
@@ -701,8 +708,10 @@ def parse_notes(text: str, *, origin: str = "<string>") -> NotesResult:
     for raw, (pending, commentary) in zip(raw_notes, per_note, strict=True):
         result.notes.append(Note(raw.number, raw.text, paired.get(raw.number),
                                  [_finish(p, cited.sources) for p in pending], commentary))
+        result.how.append([p.how for p in pending])
         if paired and raw.number not in paired:
-            result.diagnostics.append(Diagnostic(f"{origin}:{raw.line}", f"note {raw.number} has no marker in the text"))
+            result.diagnostics.append(Diagnostic(f"{origin}:{raw.line}",
+                                                 f"note {raw.number} has no marker in the text"))
     if not paired:
         result.diagnostics.append(Diagnostic(origin, "no in-text note markers found ((1), [1], ¹, ^1)"))
     for marker in orphans:
@@ -723,14 +732,15 @@ def notes_to_json(result: NotesResult) -> dict[str, Any]:
         "sources": [ref.to_csl() for ref in result.sources],
         "notes": [{"number": note.number, "marker_offset": note.marker_offset, "text": note.text,
                    **({"commentary": note.commentary} if note.commentary else {}),
-                   "cites": [_cite_json(c) for c in note.cites]} for note in result.notes],
+                   "cites": [_cite_json(c, how) for c, how in zip(note.cites, hows, strict=True)]}
+                  for note, hows in zip(result.notes, result.how, strict=True)],
     }
 
 
-def _cite_json(cite: Cite) -> dict[str, Any]:
+def _cite_json(cite: Cite, how: str) -> dict[str, Any]:
     out: dict[str, Any] = {"id": cite.id, "locator": cite.locator, "label": cite.label,
                            "resolution": cite.resolution}
     if cite.candidates:
         out["candidates"] = list(cite.candidates)
-    out["text"] = cite.text
+    out.update(text=cite.text, how=how)
     return out

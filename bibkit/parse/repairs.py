@@ -275,7 +275,27 @@ def later_titles_to_note(ref: Reference, fields: Fields) -> None:
             first += 1
 
 
+def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
+    """`Edited by X` or `ترجمه X` labelled inside another field: move it to its role."""
+    for label in ("title", "container-title", "note", "publisher"):
+        for seg in list(fields.get(label, [])):
+            match = re.search(r"(?:^|[,.]\s*)(Edited by|Translated by|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
+                              seg.text, flags=re.IGNORECASE)
+            if not match:
+                continue
+            role = "translator" if match.group(1).lower().startswith(("trans", "ترجم")) else "editor"
+            cut = seg.start + match.start()
+            _move(fields, role, Segment(match.group(2), seg.start + match.start(2), seg.end, seg.confidence))
+            remainder = seg.text[: match.start()]
+            idx = fields[label].index(seg)
+            if remainder.strip(" ,.;:"):
+                fields[label][idx] = Segment(remainder, seg.start, cut, seg.confidence)
+            else:
+                fields[label].pop(idx)
+
+
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
+    move_roles_from_prose,
     split_quoted_title,
     date_only_segment,
     title_runs_on,

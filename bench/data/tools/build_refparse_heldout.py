@@ -304,7 +304,7 @@ R("fa", "{A:رائین، اسماعیل} {D:(۱۳۴۷).} {TI:فراموشخان�
   {"author": ["رائین, اسماعیل"], "volume": "1", "sh": "1347"}, "")
 R("fa", "{A:فخر جعفری، سید حمید، امید سپهری راد و ابوالحسن مبین} {D:(۱۴۰۲).} {TI:«کنکاشی پیرامون طایفهٔ تمرتاش (تیمورتاش) خاستگاه عبدالحسین تیمورتاش (۱۲۶۰-۱۳۱۲ش)».} {J:جستارهای تاریخی،} {V:سال ۱۴، شمارهٔ ۲.}",
   {"author": ["فخر جعفری, سید حمید", "سپهری راد, امید", "مبین, ابوالحسن"], "volume": "14", "issue": "2", "sh": "1402"},
-  "verified on the magiran table of contents of Jostarha-ye Tarikhi 14(2), autumn-winter 1402; pages not given there")
+  "authors, title, journal, year, volume and issue from the magiran table of contents of Jostarha-ye Tarikhi 14(2), autumn-winter 1402 (title respaced by us, ezafe ـهٔ added); pages not given there")
 R("fa", "{A:ورهرام، غلامرضا.} {TI:نظام سیاسی و سازمان~های اجتماعی ایران در عصر قاجار.} {L:تهران:} {PU:معین،} {D:۱۳۶۷.}",
   {"author": ["ورهرام, غلامرضا"], "sh": "1367"}, "publisher and year as recalled")
 R("fa", "{A:آجودانی، ماشاءالله.} {TI:مشروطهٔ ایرانی و پیش~زمینه~های نظریهٔ ولایت فقیه.} {L:لندن:} {PU:فصل کتاب،} {D:۱۹۹۷.}",
@@ -555,7 +555,7 @@ R("ar-Latn", "{A:Mubārak, ʿAlī.} {TI:al-Khiṭaṭ al-tawfīqiyya al-jadīda 
   {"author": ["Mubārak, ʿAlī"], "number-of-volumes": "20", "lh": "1304", "date": "1886"}, "Hijri range and Gregorian range")
 R("ar-Latn", "{A:Jawad 'Ali,} {TI:al-Mufassal fi tarikh al-'Arab qabl al-Islam} {N:[The detailed history of the Arabs before Islam],} {V:vol. 1} {L:(Beirut,} {D:1968),}",
   {"author": ["'Ali, Jawad"], "title": "al-Mufassal fi tarikh al-'Arab qabl al-Islam", "volume": "1", "date": "1968"},
-  "noise: truncated note-style citation, place inside the date brackets, trailing comma; given-first name inverted. place and year inside one pair of brackets")
+  "noise: note-style citation ending in a comma, place and year in one pair of brackets; given-first name inverted; bracketed translation labelled note; no diacritics")
 
 # --------------------------------------------------------------------------------------
 # English (and one French) works about the region (en)

@@ -20,6 +20,7 @@ from bibkit.render.fixes import (
     names,
     quotes,
     sorting,
+    subsequent,
     substitute,
     textcase,
 )
@@ -34,7 +35,8 @@ from bibkit.render.fixes.run import (  # noqa: F401  (the engine's hooks)
 
 def _modules() -> tuple[ModuleType, ...]:
     """Fix modules in priority order (earlier mixins come first in the MRO)."""
-    return (names, quotes, substitute, display, dates, textcase, labels, sorting, disambiguate, lookups)
+    return (names, quotes, substitute, subsequent, display, dates, textcase, labels, sorting, disambiguate,
+            lookups)
 
 
 @cache

@@ -135,7 +135,11 @@ class NameFormatting:
     """`cs:name`: render a list of names after the spec (see module docstring)."""
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        opts = _options(self, context, sort_options)
+        cache = memo(self, "_bk_options", dict)
+        key = (id(context), tuple(sorted(sort_options.items())) if sort_options else None)
+        opts = cache.get(key)
+        if opts is None:  # options depend on the style tree, the context and sort options only
+            opts = cache[key] = _options(self, context, sort_options)
         names = item.reference.get(variable, [])
         total = len(names)
         truncate = bool(opts.et_al_min) and total >= opts.et_al_min and opts.et_al_use_first < total

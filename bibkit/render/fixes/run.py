@@ -9,6 +9,7 @@ from typing import Any
 from citeproc.frontend import CitationStylesBibliography
 from citeproc.source import Citation
 
+from bibkit.render.fixes import subsequent
 from bibkit.render.fixes.disambiguate import assign_year_suffixes
 from bibkit.render.fixes.quotes import punctuation_in_quote
 
@@ -59,6 +60,7 @@ def sort_bibliography(bib: CitationStylesBibliography) -> None:
 def render_bibliography(bib: CitationStylesBibliography) -> list[str]:
     """Entries one by one, so one bad item is reported and the others still render."""
     layout = bib.style.root.bibliography.layout
+    subsequent.reset(layout)
     entries = []
     for item in bib.items:
         try:

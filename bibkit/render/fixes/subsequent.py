@@ -1,0 +1,69 @@
+"""`subsequent-author-substitute` (CSL 1.0.2 "Reference Grouping").
+
+citeproc-py ignores it: MLA and Chicago print an author's name again for each of their
+works instead of "———". bibkit keeps what the first `cs:names` of each bibliography entry
+printed (its substitute included, as when a title stands in for the author); when it is the
+same as the previous entry's, it is replaced by the style's string. Only the default rule,
+`complete-all`, is implemented; entries under other rules are left as they are.
+Measured on the suite categories `name` and `sort` and on `bench/render_compare.py` (MLA).
+"""
+
+from __future__ import annotations
+
+from bibkit.render.fixes.lookups import memo
+
+_FIRST_NAMES = "_bk_first_names"  # in citeproc-py's per-entry `layout.repressed`
+_PREVIOUS = "_bk_previous_names"  # on the layout, across entries
+
+
+def _in_bibliography(layout) -> bool:
+    return layout.getparent().tag.endswith("}bibliography")
+
+
+class FirstNamesOutput:
+    """`cs:names` (outside `cs:substitute`): remember the entry's first names output."""
+
+    def render(self, *args, **kwargs):
+        text = super().render(*args, **kwargs)
+        if not text or kwargs.get("sort_options") is not None:
+            return text
+        context = kwargs.get("context")
+        try:
+            layout = (context if context is not None else self).get_layout()
+        except (IndexError, AttributeError):
+            return text
+        state = getattr(layout, "repressed", None)
+        if (state is not None and _FIRST_NAMES not in state
+                and memo(layout, "_bk_is_bib", lambda: _in_bibliography(layout))
+                and not memo(self, "_bk_in_substitute",
+                             lambda: bool(self.xpath_search("ancestor::cs:substitute")))):
+            state[_FIRST_NAMES] = str(text)
+        return text
+
+
+class SubsequentAuthorLayout:
+    """Bibliography `cs:layout`: the repeated first names become the substitute string."""
+
+    def render_bibliography(self, citation_items):
+        bibliography = self.getparent()
+        substitute = bibliography.get("subsequent-author-substitute")
+        rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
+        if substitute is None or rule != "complete-all":
+            return super().render_bibliography(citation_items)
+        entries = []
+        for item in citation_items:
+            for entry in super().render_bibliography([item]):
+                names = self.repressed.get(_FIRST_NAMES)
+                if names and names == self.__dict__.get(_PREVIOUS) and names in str(entry):
+                    entry = str(entry).replace(names, substitute, 1)
+                self.__dict__[_PREVIOUS] = names
+                entries.append(entry)
+        return entries
+
+
+def reset(layout) -> None:
+    """Start a new bibliography: no previous entry."""
+    layout.__dict__.pop(_PREVIOUS, None)
+
+
+MIXINS: dict[str, tuple[type, ...]] = {"names": (FirstNamesOutput,), "layout": (SubsequentAuthorLayout,)}
