@@ -105,9 +105,20 @@ def test_written_bibtex_parses_without_failed_blocks(data_dir):
     assert "note = {Unpublished 50\\% draft \\& notes}" in text
 
 
+PARSED_LIST = """زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر.
+الجابري، محمد عابد (1984). تكوين العقل العربي. ط 2. بيروت: دار الطليعة.
+Ādamīyat, Farīdūn. Andīshah-yi taraqqī va ḥukūmat-i qānūn. Tehran: Khvārazmī, 1351/1972.
+Bakhash, S (2004), “The Troubled Relationship: Iran and Iraq, 1930–80”, Iran, Iraq, and the Legacies of War, Edited by Lawrence G. Potter and Gary G. Sick, Palgrave, New York
+Policy in the Middle East (24 August 1958), CAE Shuckburgh to FO for distribution,” Public Records Office (PRO), FO371/132545.
+"""
+
+
 @pytest.mark.skipif(shutil.which("biber") is None, reason="biber not installed (Debian package 'biber')")
 def test_biber_validates_written_bibtex(data_dir, tmp_path):
+    from bibkit.parse import parse_text
+
     refs = formats.read_text((data_dir / "mixed.bib").read_text("utf-8"), "biblatex").references
+    refs += parse_text(PARSED_LIST, lines=True).references
     out = tmp_path / "out.bib"
     out.write_text(formats.write(refs, "biblatex"), encoding="utf-8")
     proc = subprocess.run(["biber", "--tool", "--validate-datamodel", out.name],

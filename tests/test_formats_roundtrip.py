@@ -87,3 +87,16 @@ def test_bibkit_json_round_trip_is_exact(data_dir):
     assert [r.to_json() for r in again] == json.loads(text)
     assert again[0].provenance["title"][0].step == "bibtex"
     assert again[0].provenance["title"][0].origin.endswith("mixed.bib:6")
+
+
+def test_romanized_forms_survive_biblatex_and_pass_biber_shape():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر.")
+    assert ref.forms["title"]["fa-Latn-x-ijmes"].startswith("Tār")
+    text = formats.write([ref], "biblatex")
+    assert 'title+an:ijmes = {="' in text and 'author+an:ijmes = {1="' in text
+    back = formats.read_text(text, "biblatex").references[0]
+    assert back.forms["title"] == ref.forms["title"]
+    assert back.names["author"][0].forms == ref.names["author"][0].forms
+    assert back.dates["issued"].calendar == "solar-hijri" and back.dates["issued"].year == 2006

@@ -28,7 +28,7 @@ from bibkit.formats import Diagnostic, ReadResult
 from bibkit.formats.citekey import assign_keys
 from bibkit.formats.dates import date_from_iso, date_from_parts
 from bibkit.formats.titles import NOCASE_CLOSE, NOCASE_OPEN, braces_to_nocase, protect_title
-from bibkit.model import Date, Reference
+from bibkit.model import Date, Reference, scheme_of
 from bibkit.namesplit import name_from_string, name_to_bibtex
 
 STEP = "bibtex"
@@ -152,9 +152,11 @@ def entry_to_reference(entry: bpm.Entry, where: str) -> Reference:
         ref.extra["entrytype"] = etype
     if etype in spec["thesis_genre"] and "type" not in fields:
         fields["type"] = spec["thesis_genre"][etype]
+    romanized = {k: fields.pop(k) for k in list(fields) if _ROMANIZED_ANNOTATION.match(k)}
     _read_names(fields, ref, where)
     _read_dates(fields, ref, where)
     _read_language(fields, ref, where)
+    _read_romanized_forms(romanized, ref)
     _read_archive(fields, ref, where)
     _read_containers(fields, ref, etype, where)
     _read_title_forms(fields, ref, where)
@@ -237,6 +239,31 @@ def _read_language(fields: dict[str, str], ref: Reference, where: str) -> None:
         ref.extra["langid"] = langid
 
 
+_ROMANIZED_ANNOTATION = re.compile(r"^(\w+)\+an:(ijmes|alalc|din|simple)$")
+_ANNOTATION_ITEM = re.compile(r'(\d+)\s*=\s*"?([^";]*)"?')
+
+
+def _read_romanized_forms(annotations: dict[str, str], ref: Reference) -> None:
+    """`title+an:ijmes`, `author+an:ijmes` back into forms tagged `fa-Latn-x-ijmes`."""
+    lang = languages.primary(ref.language) if ref.language else "fa"
+    schemes = {v: k for k, v in _SCHEME_ANNOTATIONS.items()}
+    spec = _map()
+    for key, value in annotations.items():
+        field_name, annotation = _ROMANIZED_ANNOTATION.match(key).groups()
+        tag = f"{lang}-Latn-x-{schemes[annotation]}"
+        base = spec["field_aliases"].get(field_name, field_name)
+        if base in spec["name_to_csl"]:
+            names = ref.names.get(spec["name_to_csl"][base], [])
+            for index, text in _ANNOTATION_ITEM.findall(value):
+                if 0 < int(index) <= len(names):
+                    names[int(index) - 1].forms[tag] = name_from_string(text)
+            continue
+        var = {"journaltitle": "container-title", "booktitle": "container-title", "howpublished": "container-title",
+               "location": "publisher-place"}.get(base) or spec["text_to_csl"].get(base)
+        if var:
+            ref.forms.setdefault(var, {})[tag] = _HIJRI_ANNOTATION.match(value.strip()).group(1)
+
+
 def _read_archive(fields: dict[str, str], ref: Reference, where: str) -> None:
     library = fields.pop("library", "")
     archive = fields.pop("library+an:archive", "")
@@ -307,6 +334,7 @@ def reference_to_fields(ref: Reference, dialect: str = "biblatex") -> tuple[str,
     _write_dates(ref, fields)
     _write_language(ref, fields)
     _write_title_forms(ref, fields, english)
+    _write_romanized_forms(ref, fields, etype)
     for key, value in ref.extra.items():
         if key not in ("entrytype",):
             fields.setdefault(key, value)
@@ -336,15 +364,9 @@ def _write_text(ref: Reference, fields: dict[str, str], etype: str, english: boo
     for var, value in ref.text.items():
         if var == "language":
             continue
-        if var == "container-title":
-            key = "journaltitle" if etype in ("article", "periodical") else (
-                "booktitle" if etype in ("incollection", "inbook", "inproceedings", "inreference") else "howpublished")
-        elif var in ("issue", "collection-number", "number"):
-            key = "number"
-        elif var in ("archive", "archive_location"):
+        if var in ("archive", "archive_location"):
             continue
-        else:
-            key = _text_from_csl().get(var)
+        key = field_for(var, etype)
         if key is None:
             fields[var] = _escape(value)
             continue
@@ -361,6 +383,37 @@ def _write_text(ref: Reference, fields: dict[str, str], etype: str, english: boo
         fields["library"] = _escape(", ".join(x for x in (archive, location) if x))
         if archive and location:
             fields["library+an:archive"] = f'="{_escape(archive)}"'
+
+
+def field_for(var: str, etype: str) -> str | None:
+    """The biblatex field that holds CSL variable `var` in an entry of type `etype`."""
+    if var == "container-title":
+        if etype in ("article", "periodical"):
+            return "journaltitle"
+        return "booktitle" if etype in ("incollection", "inbook", "inproceedings", "inreference") else "howpublished"
+    if var in ("issue", "collection-number", "number"):
+        return "number"
+    return _text_from_csl().get(var)
+
+
+_SCHEME_ANNOTATIONS = {"ijmes": "ijmes", "ala-lc": "alalc", "din": "din", "simple": "simple"}
+
+
+def _write_romanized_forms(ref: Reference, fields: dict[str, str], etype: str) -> None:
+    """Romanized forms beside the original script, as biblatex data annotations that biber
+    keeps: `title+an:ijmes = {="Tārīkh-i mardum-i Īrān"}`, `author+an:ijmes = {1="…"}`."""
+    for var, forms in ref.forms.items():
+        key = field_for(var, etype)
+        for tag, value in forms.items():
+            scheme = scheme_of(tag)
+            if key and key in fields and scheme in _SCHEME_ANNOTATIONS and value != ref.text.get(var):
+                fields[f"{key}+an:{_SCHEME_ANNOTATIONS[scheme]}"] = f'="{_escape(value)}"'
+    for field_name, var in _map()["name_to_csl"].items():
+        for scheme, annotation in _SCHEME_ANNOTATIONS.items():
+            items = [f'{i}="{_escape(form.display())}"' for i, name in enumerate(ref.names.get(var, []), 1)
+                     for tag, form in name.forms.items() if scheme_of(tag) == scheme]
+            if items and field_name in fields:
+                fields[f"{field_name}+an:{annotation}"] = "; ".join(items)
 
 
 def _write_dates(ref: Reference, fields: dict[str, str]) -> None:

@@ -18,6 +18,7 @@ from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
 from bibkit.parse.repairs import REPAIRS
 from bibkit.parse.segment import Entry, entries_from_lines, find_entries
 from bibkit.parse.tokens import tokenize
+from bibkit.text.translit.forms import add_romanized_forms
 
 LOW_CONFIDENCE = 0.6
 
@@ -57,6 +58,7 @@ def parse_reference(text: str, *, origin: str | None = None) -> Reference:
             ref.forms.setdefault("title", {})[f"{work}-Latn"] = title
         elif title and cue != "script" and work in ("fa", "ar") and "title" in ref.text:
             ref.forms.setdefault("title", {})["en"] = title  # a translated title, as written
+    add_romanized_forms(ref)
     ref.confidence["*"] = round(sum(confidences) / len(confidences), 3) if confidences else 0.0
     if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
             or ref.confidence["*"] < 0.3:

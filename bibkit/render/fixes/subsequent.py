@@ -16,12 +16,14 @@ _FIRST_NAMES = "_bk_first_names"  # in citeproc-py's per-entry `layout.repressed
 _PREVIOUS = "_bk_previous_names"  # on the layout, across entries
 
 
-def _in_bibliography(layout) -> bool:
-    return layout.getparent().tag.endswith("}bibliography")
+def first_names(layout) -> str | None:
+    """What the first `cs:names` printed in the cite or entry just rendered by `layout`."""
+    return getattr(layout, "repressed", {}).get(_FIRST_NAMES)
 
 
 class FirstNamesOutput:
-    """`cs:names` (outside `cs:substitute`): remember the entry's first names output."""
+    """`cs:names` (outside `cs:substitute`): remember the cite's or entry's first names
+    output (used here and for cite collapsing)."""
 
     def render(self, *args, **kwargs):
         text = super().render(*args, **kwargs)
@@ -34,7 +36,6 @@ class FirstNamesOutput:
             return text
         state = getattr(layout, "repressed", None)
         if (state is not None and _FIRST_NAMES not in state
-                and memo(layout, "_bk_is_bib", lambda: _in_bibliography(layout))
                 and not memo(self, "_bk_in_substitute",
                              lambda: bool(self.xpath_search("ancestor::cs:substitute")))):
             state[_FIRST_NAMES] = str(text)

@@ -1,0 +1,35 @@
+"""Romanized forms beside the original script in a Reference, so every later stage (render
+with `--script romanized|both`, search, dedup, citekeys) has them without romanizing again."""
+
+from __future__ import annotations
+
+import re
+
+from bibkit.model import Name, Reference
+from bibkit.text.translit.romanizer import romanize
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+TITLE_VARS = ("title", "container-title", "collection-title", "publisher", "publisher-place")
+
+
+def add_romanized_forms(ref: Reference, scheme: str = "ijmes") -> None:
+    """Add `<lang>-Latn-x-<scheme>` forms for Arabic-script titles, places and names."""
+    lang = (ref.language or "").split("-", 1)[0]
+    lang = lang if lang in ("fa", "ar") else None
+    tag_lang = lang or "fa"
+    for var in TITLE_VARS:
+        value = ref.text.get(var)
+        if value and _ARABIC.search(value):
+            tag = f"{tag_lang}-Latn-x-{scheme}"
+            ref.forms.setdefault(var, {}).setdefault(tag, romanize(value, scheme=scheme, lang=lang))
+    for names in ref.names.values():
+        for name in names:
+            _romanize_name(name, f"{tag_lang}-Latn-x-{scheme}", scheme, lang)
+
+
+def _romanize_name(name: Name, tag: str, scheme: str, lang: str | None) -> None:
+    parts = {attr: getattr(name, attr) for attr in ("family", "given", "literal")}
+    if tag in name.forms or not any(v and _ARABIC.search(v) for v in parts.values()):
+        return
+    name.forms[tag] = Name(**{attr: romanize(value, scheme=scheme, lang=lang) if value else None
+                              for attr, value in parts.items()})
