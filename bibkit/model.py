@@ -320,6 +320,7 @@ class Cite:
     resolution: str = "direct"  # direct | ibid | op-cit | short-form | ambiguous
     candidates: list[str] = field(default_factory=list)  # for ambiguous: nearest first
     text: str = ""  # the citation as written in the note
+    how: str = ""  # how the link was made, in words ("op-cit: 'Australian' names one earlier source …")
 
 
 @dataclass

@@ -64,7 +64,7 @@ def test_newspaper_and_book_fields_from_title_first_notes(result, expected_id):
 
 
 def test_op_cit_says_how_it_was_told_apart(result):
-    assert "'Australian'" in result.how[12][0] and "31 January 2024" in result.how[12][0]
+    assert "'Australian'" in result.notes[12].cites[0].how and "31 January 2024" in result.notes[12].cites[0].how
 
 
 def test_seed_markers_all_paired_and_nothing_reported(result):

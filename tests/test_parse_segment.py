@@ -88,3 +88,19 @@ def test_seed_citation_block_is_one_record():
     assert ref.text["archive_location"].startswith("MOL M-KS 288.f.32/1958")
     assert ref.dates["issued"].parts == [[1958, 12, 18]]
     assert ref.type == "document"
+
+
+@pytest.mark.parametrize("text, lang, parts, calendar", [
+    ("(۱۳۸۵)", "fa", [[2006]], "solar-hijri"),
+    ("1351/1972.", "fa", [[1972]], "solar-hijri"),
+    ("1397هـ/1977م.", "ar", [[1977]], "lunar-hijri"),
+    ("۲۵ آبان ۱۳۹۸", "fa", [[2019, 11, 16]], "solar-hijri"),
+    ("14 تموز 1958", "ar", [[1958, 7, 14]], "gregorian"),
+    ("(1959, November 28)", None, [[1959, 11, 28]], "gregorian"),
+    ("(1958–1963)", None, [[1958], [1963]], "gregorian"),
+])
+def test_dates_in_every_shape(text, lang, parts, calendar):
+    from bibkit.parse.normalizers import parse_date
+
+    date = parse_date(text, lang)
+    assert (date.parts, date.calendar) == (parts, calendar)

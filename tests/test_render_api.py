@@ -154,3 +154,19 @@ def test_bibliography_sorts_arabic_article_like_citeproc_js():
              dict(KAHNEMAN, id="j", author=[{"family": "Jabri", "given": "M.", "non-dropping-particle": "al-"}])]
     entries = render_bibliography(items, "apa")
     assert entries[0].startswith("al-Jabri") and entries[1].startswith("Alvandi")
+
+
+def test_mla_repeats_no_author_name():
+    first = dict(KAHNEMAN, id="k1", title="Thinking, fast and slow")
+    second = dict(KAHNEMAN, id="k2", title="Noise", issued={"date-parts": [[2021]]})
+    entries = render_bibliography([first, second], "modern-language-association")
+    assert entries[0].startswith("Kahneman, Daniel.")
+    assert entries[1].startswith("———.")
+
+
+def test_cites_keep_their_order_and_collapse():
+    a = dict(KAHNEMAN, id="a", author=[{"family": "Smith", "given": "J."}], issued={"date-parts": [[1900]]})
+    b = dict(a, id="b", issued={"date-parts": [[2000]]})
+    c = dict(KAHNEMAN, id="c", author=[{"family": "Adams", "given": "B."}])
+    assert render_citations([a, b, c], [["b", "a"]], "chicago-author-date") == ["(Smith 2000, 1900)"]
+    assert render_citations([a, b, c], [["a", "b", "c"]], "nlm-citation-sequence") == ["(1–3)"]

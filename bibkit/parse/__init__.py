@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bibkit.formats import Diagnostic, ReadResult
-from bibkit.model import Reference
+from bibkit.model import Provenance, Reference
 from bibkit.parse.infer import infer_language, infer_type
 from bibkit.parse.labeler import label
 from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
@@ -43,12 +43,25 @@ def assemble(text: str) -> tuple[Fields, list[float]]:
 
 def parse_reference(text: str, *, origin: str | None = None) -> Reference:
     """One reference string to a Reference, with provenance spans and confidence."""
-    ref = Reference(source=text, origin=origin)
     fields, confidences = assemble(text)
-    for step in (*REPAIRS, *NORMALIZERS):
-        step(ref, fields)
+    ref = reference_from_fields(text, fields, origin=origin, confidence=(
+        round(sum(confidences) / len(confidences), 3) if confidences else 0.0))
+    if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
+            or ref.confidence["*"] < 0.3:
+        return _verbatim(text, origin)
+    return ref
+
+
+def reference_from_fields(text: str, fields: Fields, *, origin: str | None = None, confidence: float,
+                          step: str = "infer.type") -> Reference:
+    """Labelled segments (from the labeller, or from the notes' shape reader) to a Reference:
+    repairs, normalizers, type, language (the title marked as translated or romanized where
+    the work's language differs) and romanized forms beside Arabic script."""
+    ref = Reference(source=text, origin=origin)
+    for repair_or_normalize in (*REPAIRS, *NORMALIZERS):
+        repair_or_normalize(ref, fields)
     ref.type = infer_type(ref, set(fields))
-    ref.provenance.setdefault("type", []).append(_prov("infer.type"))
+    ref.provenance.setdefault("type", []).append(Provenance(step))
     language, cue = infer_language(ref)
     if language:
         work = language.split("-", 1)[0]
@@ -56,20 +69,11 @@ def parse_reference(text: str, *, origin: str | None = None) -> Reference:
         title = ref.text.get("title")
         if title and language.endswith("-Latn"):
             ref.forms.setdefault("title", {})[f"{work}-Latn"] = title
-        elif title and cue != "script" and work in ("fa", "ar") and "title" in ref.text:
+        elif title and cue != "script" and work in ("fa", "ar"):
             ref.forms.setdefault("title", {})["en"] = title  # a translated title, as written
     add_romanized_forms(ref)
-    ref.confidence["*"] = round(sum(confidences) / len(confidences), 3) if confidences else 0.0
-    if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
-            or ref.confidence["*"] < 0.3:
-        return _verbatim(text, origin)
+    ref.confidence["*"] = confidence
     return ref
-
-
-def _prov(step: str):
-    from bibkit.model import Provenance
-
-    return Provenance(step)
 
 
 def _verbatim(text: str, origin: str | None) -> Reference:

@@ -124,6 +124,7 @@ def _split_initials_family(part: str) -> list[str]:
 
 
 _COMPOUND_TAILS = {"الدين", "الدوله", "الدولة", "الله", "الملک", "الملك", "السلطنه", "السلطنة"}
+_NASAB_ALONE = {"ابن", "بن", "ابو", "أبو", "ابی", "أبي"}
 _KUNYA = {"ابو", "أبو", "ابی", "أبي", "عبد", "ام", "أم", "سید", "سيد", "میرزا", "حاج", "شیخ", "الشيخ"}
 
 
@@ -131,6 +132,8 @@ def _script_display_name(words: list[str]) -> Name:
     """`علی‌اکبر سعیدی سیرجانی`, `محمد أبو الفضل إبراهيم`: leading given names (by the
     given-name dictionary; kunyas and titles join the word after them) are the given name,
     the rest the family name (at least the last word)."""
+    if len(words) == 2 and words[0] in _NASAB_ALONE:
+        return Name(literal=" ".join(words))  # ابن منظور, Ibn Khaldun's kind: known by the nasab alone
     i = 0
     while i < len(words) - 1:
         if words[i] in _KUNYA and i + 1 < len(words) - 1:

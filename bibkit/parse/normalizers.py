@@ -7,14 +7,22 @@ span). `NORMALIZERS` is the pipeline; order matters only where one reads what an
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 from typing import Any
 from dataclasses import dataclass
 
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
-from bibkit.text.calendars import calendar_date, find_calendar_years
+from bibkit.text.calendars import (
+    calendar_date,
+    find_calendar_years,
+    lunar_hijri_to_gregorian,
+    solar_hijri_to_gregorian,
+)
 from bibkit.text.script import language_of
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -285,8 +293,8 @@ def parse_date(text: str, lang: str | None = None) -> Date | None:
     season = next((n for name, n in _SEASONS.items() if name in clean.casefold()), None)
     if base is None:
         return Date(season=season) if season else None
-    if base.calendar != "gregorian":
-        return base
+    if base.calendar != "gregorian" or _script_month(clean, "gregorian"):
+        return _with_script_month(base, clean, text.strip(_EDGE))
     year = base.parts[0][0]
     raw = text.strip(_EDGE)
     date = Date(parts=[[year]], raw=raw if raw != str(year) else None)
@@ -307,6 +315,38 @@ def parse_date(text: str, lang: str | None = None) -> Date | None:
     if re.search(r"\bc(?:a|irca)?\.\s*\d", clean):
         date.circa = True
     return date
+
+
+@cache
+def _months() -> dict[str, dict[str, int]]:
+    raw = json.loads(resources.files("bibkit.parse.data").joinpath("months.json").read_text("utf-8"))
+    return {k: v for k, v in raw.items() if isinstance(v, dict)}
+
+
+def _script_month(text: str, calendar: str) -> int | None:
+    """A month named in Persian or Arabic (`آبان`, `تموز`, `رمضان`) for `calendar`."""
+    names = _months().get(calendar, {})
+    return next((n for name, n in sorted(names.items(), key=lambda kv: -len(kv[0]))
+                 if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)), None)
+
+
+def _with_script_month(base: Date, clean: str, written: str) -> Date:
+    """`۲۵ آبان ۱۳۹۸` -> 2019-11-16 (the Solar Hijri date converted whole, the original kept)."""
+    month = _script_month(clean, base.calendar)
+    if not month:
+        return base
+    day = re.search(r"(?<!\d)([0-3]?\d)(?!\d)", re.sub(r"\d{4}", "", clean))
+    year = int(re.search(r"\d{4}", clean).group()) if re.search(r"\d{4}", clean) else None
+    if base.calendar == "gregorian":
+        parts = [base.parts[0][0], month] + ([int(day.group(1))] if day else [])
+        return Date(parts=[parts], raw=written)
+    convert = solar_hijri_to_gregorian if base.calendar == "solar-hijri" else lunar_hijri_to_gregorian
+    try:
+        g = convert(year, month, int(day.group(1)) if day else None)
+    except ValueError:
+        return base
+    parts = [g.year, g.month] + ([g.day] if day else [])
+    return Date(parts=[parts], raw=written, calendar=base.calendar)
 
 
 def _years(text: str, lang: str | None) -> list:

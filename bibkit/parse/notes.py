@@ -18,8 +18,8 @@ from typing import Any
 
 from bibkit.formats import Diagnostic
 from bibkit.formats.citekey import assign_keys
-from bibkit.model import Cite, Note, Provenance, Reference
-from bibkit.parse import parse_reference
+from bibkit.model import Cite, Note, Reference
+from bibkit.parse import parse_reference, reference_from_fields
 from bibkit.parse.backrefs import (
     ARTICLES,
     BackRef,
@@ -31,9 +31,8 @@ from bibkit.parse.backrefs import (
     resolve_named,
     same_work,
 )
-from bibkit.parse.infer import infer_language, infer_type
 from bibkit.parse.lexicons import fold, phrase_tags, tags_for
-from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment, parse_date
+from bibkit.parse.normalizers import Fields, Segment, parse_date
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -61,7 +60,6 @@ class NotesResult:
     sources: list[Reference] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    how: list[list[str]] = field(default_factory=list)  # per note, per cite: how it was resolved
 
 
 @dataclass(frozen=True)
@@ -524,17 +522,8 @@ def _add_fact(fields: Fields, label: str, text: str, span: tuple[int, int]) -> N
 
 
 def _reference(text: str, fields: Fields, origin: str | None) -> Reference:
-    """Labelled segments through the parser's normalizers, then type and language."""
-    ref = Reference(source=text, origin=origin)
-    for normalize in NORMALIZERS:
-        normalize(ref, fields)
-    ref.type = infer_type(ref, set(fields))
-    ref.provenance.setdefault("type", []).append(Provenance("notes.shape"))
-    language, cue = infer_language(ref)
-    if language:
-        ref.set("language", language.split("-", 1)[0], step=f"infer.language:{cue}")
-    ref.confidence["*"] = 0.9
-    return ref
+    """Segments read by shape go through the parser's own repairs, normalizers and inference."""
+    return reference_from_fields(text, fields, origin=origin, confidence=0.9, step="notes.shape")
 
 
 # ------------------------------------------------------------------------------ resolving
@@ -708,7 +697,6 @@ def parse_notes(text: str, *, origin: str = "<string>") -> NotesResult:
     for raw, (pending, commentary) in zip(raw_notes, per_note, strict=True):
         result.notes.append(Note(raw.number, raw.text, paired.get(raw.number),
                                  [_finish(p, cited.sources) for p in pending], commentary))
-        result.how.append([p.how for p in pending])
         if paired and raw.number not in paired:
             result.diagnostics.append(Diagnostic(f"{origin}:{raw.line}",
                                                  f"note {raw.number} has no marker in the text"))
@@ -723,7 +711,7 @@ def parse_notes(text: str, *, origin: str = "<string>") -> NotesResult:
 def _finish(pending: _Pending, sources: list[Reference]) -> Cite:
     ids = [sources[i].id for i in pending.indices]
     return Cite(ids[0] if ids else None, pending.locator, pending.label, pending.resolution,
-                ids if pending.resolution == "ambiguous" else [], pending.text)
+                ids if pending.resolution == "ambiguous" else [], pending.text, pending.how)
 
 
 def notes_to_json(result: NotesResult) -> dict[str, Any]:
@@ -732,15 +720,15 @@ def notes_to_json(result: NotesResult) -> dict[str, Any]:
         "sources": [ref.to_csl() for ref in result.sources],
         "notes": [{"number": note.number, "marker_offset": note.marker_offset, "text": note.text,
                    **({"commentary": note.commentary} if note.commentary else {}),
-                   "cites": [_cite_json(c, how) for c, how in zip(note.cites, hows, strict=True)]}
-                  for note, hows in zip(result.notes, result.how, strict=True)],
+                   "cites": [_cite_json(c) for c in note.cites]}
+                  for note in result.notes],
     }
 
 
-def _cite_json(cite: Cite, how: str) -> dict[str, Any]:
+def _cite_json(cite: Cite) -> dict[str, Any]:
     out: dict[str, Any] = {"id": cite.id, "locator": cite.locator, "label": cite.label,
                            "resolution": cite.resolution}
     if cite.candidates:
         out["candidates"] = list(cite.candidates)
-    out.update(text=cite.text, how=how)
+    out.update(text=cite.text, how=cite.how)
     return out

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import math
 import re
 import sys
 from pathlib import Path
@@ -305,6 +304,9 @@ R("fa", "{A:رائین، اسماعیل} {D:(۱۳۴۷).} {TI:فراموشخان�
 R("fa", "{A:فخر جعفری، سید حمید، امید سپهری راد و ابوالحسن مبین} {D:(۱۴۰۲).} {TI:«کنکاشی پیرامون طایفهٔ تمرتاش (تیمورتاش) خاستگاه عبدالحسین تیمورتاش (۱۲۶۰-۱۳۱۲ش)».} {J:جستارهای تاریخی،} {V:سال ۱۴، شمارهٔ ۲.}",
   {"author": ["فخر جعفری, سید حمید", "سپهری راد, امید", "مبین, ابوالحسن"], "volume": "14", "issue": "2", "sh": "1402"},
   "authors, title, journal, year, volume and issue from the magiran table of contents of Jostarha-ye Tarikhi 14(2), autumn-winter 1402 (title respaced by us, ezafe ـهٔ added); pages not given there")
+R("fa", "{A:رومز، شهرزاد، علیرضا ابطحی فروشانی و ناصر جدیدی} {D:(۱۴۰۰).} {TI:«بررسی عناصر محوری ایدیولوژی ملی گرایی ایرانی در دوره ی پهلوی اول».} {J:تاریخ ایران اسلامی،} {V:سال ۹، شمارهٔ ۱،} {P:صص ۱-۲۴.}",
+  {"author": ["رومز, شهرزاد", "ابطحی فروشانی, علیرضا", "جدیدی, ناصر"], "volume": "9", "issue": "1", "page": "1-24", "sh": "1400"},
+  "authors, title (spelled as magiran prints it: ایدیولوژی, ملی گرایی, دوره ی), journal, year 9 no. 1 (spring-summer 1400) and pages from the magiran table of contents")
 R("fa", "{A:ورهرام، غلامرضا.} {TI:نظام سیاسی و سازمان~های اجتماعی ایران در عصر قاجار.} {L:تهران:} {PU:معین،} {D:۱۳۶۷.}",
   {"author": ["ورهرام, غلامرضا"], "sh": "1367"}, "publisher and year as recalled")
 R("fa", "{A:آجودانی، ماشاءالله.} {TI:مشروطهٔ ایرانی و پیش~زمینه~های نظریهٔ ولایت فقیه.} {L:لندن:} {PU:فصل کتاب،} {D:۱۹۹۷.}",
@@ -611,6 +613,9 @@ R("en", "{A:Hodgson, Marshall G. S.} {TI:The Venture of Islam: Conscience and Hi
   {"author": ["Hodgson, Marshall G. S."], "title": "The Venture of Islam: Conscience and History in a World Civilization", "volume-title": "The Expansion of Islam in the Middle Periods", "volume": "2", "date": "1974"}, "")
 R("en", "{E:Philipp, Thomas, and Moshe Perlmann, eds.} {TI:ʿAbd al-Raḥmān al-Jabartī's History of Egypt: ʿAjāʾib al-āthār fī'l-tarājim wa'l-akhbār.} {V:4 vols.} {L:Stuttgart:} {PU:Franz Steiner,} {D:1994.}",
   {"editor": ["Philipp, Thomas", "Perlmann, Moshe"], "number-of-volumes": "4", "date": "1994", "language": "en"}, "editors-first entry")
+R("en", "{A:Amanat, Abbas.} {TI:\"Constitutional Revolution i. Intellectual Background.\"} {CT:Encyclopaedia Iranica,} {V:vol. 6, fasc. 2,} {P:pp. 163-176.} {D:1992.} {URL:Available at: https://www.iranicaonline.org/articles/constitutional-revolution-i}",
+  {"author": ["Amanat, Abbas"], "volume": "6", "issue": "2", "page": "163-176", "date": "1992", "type": "entry-encyclopedia"},
+  "encyclopedia entry with URL; fascicle given as issue; volume/fascicle/pages as recalled, not verified")
 R("en", "{A:Bakhash, Shaul.} {TI:The Reign of the Ayatollahs: Iran and the Islamic Revolution.} {L:New York:} {PU:Basic Books,} {D:1984.}",
   {"author": ["Bakhash, Shaul"], "date": "1984"}, "")
 R("en", "{A:Salih, Tayeb.} {TI:Season of Migration to the North.} {T:Translated by Denys Johnson-Davies.} {L:London:} {PU:Heinemann,} {D:1969.}",

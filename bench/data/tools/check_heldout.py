@@ -189,6 +189,8 @@ def check_refparse(path: Path, errors: list[str]) -> None:
             counts["phenomena"]["bracketed English translation"] += 1
         if "number-of-volumes" in gold:
             counts["phenomena"]["number-of-volumes"] += 1
+    if len(rows) < 150:
+        errors.append(f"{path.name}: only {len(rows)} items (need >= 150)")
     print(f"{path.name}: {len(rows)} items")
     for k, c in counts.items():
         print(f"  {k}: " + ", ".join(f"{a} {b}" for a, b in c.most_common()))
@@ -246,10 +248,13 @@ def check_translit(path: Path, errors: list[str]) -> None:
         counts[f"kind ({r['lang']})"][r["kind"]] += 1
         for name, pat in (("ayn ʿ", "ʿ"), ("hamza ʾ", "ʾ"), ("article al-", r"\bal-|\bAl-|-l-"),
                           ("ezafe -i/-yi", r"-y?i\b"), ("nisba -iyya", "iyya"),
-                          ("ta marbuta construct -at", r"at\b"), ("v (Persian و)", "v"),
+                          ("ends in -at (construct ta marbuta, Persian -at)", r"at\b"), ("v (Persian و)", "v"),
                           ("ż (Persian ض)", "ż"), ("emphatics ḥṣḍṭẓ", "[ḥṣḍṭẓḤṢḌṬẒ]")):
             if re.search(pat, t):
                 counts[f"phenomena ({r['lang']})"][name] += 1
+    for lang in ("fa", "ar"):
+        if counts["lang"][lang] < 150:
+            errors.append(f"{path.name}: only {counts['lang'][lang]} {lang} items (need >= 150)")
     print(f"{path.name}: {len(rows)} items")
     for k, c in counts.items():
         print(f"  {k}: " + ", ".join(f"{a} {b}" for a, b in c.most_common()))

@@ -12,12 +12,14 @@ from functools import cache
 from types import ModuleType
 
 from bibkit.render.fixes import (
+    collapse,
     dates,
     disambiguate,
     display,
     labels,
     lookups,
     names,
+    pages,
     quotes,
     sorting,
     subsequent,
@@ -35,7 +37,7 @@ from bibkit.render.fixes.run import (  # noqa: F401  (the engine's hooks)
 
 def _modules() -> tuple[ModuleType, ...]:
     """Fix modules in priority order (earlier mixins come first in the MRO)."""
-    return (names, quotes, substitute, subsequent, display, dates, textcase, labels, sorting, disambiguate,
+    return (names, pages, quotes, substitute, subsequent, collapse, display, dates, textcase, labels, sorting, disambiguate,
             lookups)
 
 
