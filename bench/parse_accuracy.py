@@ -27,6 +27,7 @@ SETS = {
     "gold": (SHARED / "anystyle-gold.jsonl", True),
     "bad": (SHARED / "anystyle-bad.jsonl", True),
     "fa-ar": (HERE / "data" / "refparse-fa-ar.jsonl", False),
+    "fa-ar-heldout": (HERE / "data" / "refparse-fa-ar-heldout.jsonl", False),
 }
 GOLD_KEYS = {"url": "URL", "doi": "DOI", "isbn": "ISBN"}
 
@@ -96,7 +97,7 @@ def _split_inverted(names: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="gold,bad,fa-ar")
+    parser.add_argument("--sets", default="gold,bad,fa-ar,fa-ar-heldout")
     parser.add_argument("--peer", default="", help="refextract, or empty for bibkit alone")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong references per set")
     args = parser.parse_args()

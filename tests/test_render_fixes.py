@@ -5,6 +5,7 @@ from __future__ import annotations
 from bibkit.render.bidi import direction
 from bibkit.render.fixes.disambiguate import suffix_letters
 from bibkit.render.fixes.names import glue, initialize_given, split_particle
+from bibkit.render.fixes.pages import format_range
 from bibkit.render.fixes.quotes import move_punctuation_in, smarten
 from bibkit.render.fixes.sorting import fallback_sort_key, sort_items, sort_lazily
 from bibkit.render.fixes.textcase import title_case
@@ -82,3 +83,12 @@ def test_lazy_sort_matches_full_sort_and_skips_untied_keys():
     full = sort_items(items, [[first[i] for i in items], [i[1:] for i in items]], [False, True])
     assert lazy == full == ["a2", "a1", "b1", "b0", "c", "x"]
     assert sorted(asked) == ["a1", "a2", "b0", "b1"]
+
+
+def test_page_ranges_expand_then_shorten():
+    assert format_range("1-20", "minimal-two", "–") == "1–20"
+    assert format_range("100-4", "chicago", "–") == "100–104"
+    assert format_range("321-328", "chicago-16", "–") == "321–28"
+    assert format_range("N110-P5", "expanded", "–") == "N110-P5"
+    assert format_range("110-5", None, "–") == "110–5"
+    assert format_range("xxv-xxviii", "chicago-16", "–") == "xxv–xxviii"

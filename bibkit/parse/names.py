@@ -90,7 +90,7 @@ def _chunk_names(chunk: str) -> list[Name]:
     """One `and`-free run of names. The first part decides the list's shape: a lone word
     (`Modahl, C. Green, L.`) means inverted names; several words (`Rachid Attia, Jeremie
     Daniel`) mean display order, unless initials follow (`Abbasi Nozari, A.`)."""
-    parts = [p.strip() for p in chunk.split(",") if p.strip(_EDGE)]
+    parts = [_drop_aside(p.strip()) for p in chunk.split(",") if p.strip(_EDGE)]
     inverted = len(parts) > 1 and (len(parts[0].split()) == 1 or bool(_ARABIC.search(parts[0])) or (
         len(parts) == 2 and len(parts[1].split()) == 1))  # Wong Fillmore, Lily
     if inverted and _initials_then_family(parts):
@@ -99,6 +99,11 @@ def _chunk_names(chunk: str) -> list[Name]:
     i = 0
     while i < len(parts):
         part, following = parts[i], parts[i + 1] if i + 1 < len(parts) else None
+        if _SUFFIX.match(part.strip(_EDGE)) and out and out[-1].family:  # Hershey, Robert, Jr.
+            word = part.strip(_EDGE).rstrip(".")
+            out[-1].suffix = word.upper() if word.upper() in ("II", "III", "IV") else word.capitalize() + "."
+            i += 1
+            continue
         pair = following is not None and not _display_name(part) and _looks_given(following) and (
             inverted or _is_initials(following))
         if pair:
@@ -108,6 +113,14 @@ def _chunk_names(chunk: str) -> list[Name]:
             out.append(_whole(part))
             i += 1
     return [n for n in out if n.family or n.literal]
+
+
+def _drop_aside(part: str) -> str:
+    """`Max (Johann Kaspar Schmidt)`: a bracketed aside that is not initials is not the name."""
+    match = re.search(r"\s*\(([^)]*)\)?\s*$", part)
+    if match and match.start() > 0 and not _is_initials(match.group(1)):
+        return part[: match.start()]
+    return part
 
 
 def _initials_then_family(parts: list[str]) -> bool:
@@ -148,9 +161,16 @@ def _script_display_name(words: list[str]) -> Name:
     return name_from_parts(" ".join(words[i:]), " ".join(words[:i]))
 
 
+_SUFFIX = re.compile(r"^(?:jr|sr|junior|senior|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
 def _inverted(family: str, given: str) -> Name:
     family = family.strip(_EDGE)
+    given = re.sub(r"\s*\([^)]*\)", "", given)  # Stirner, Max (Johann Kaspar Schmidt)
     given = given.strip(" ;:()[]«»\"“”")
+    suffix = None
+    if (m := re.search(r"[\s,]+(jr|sr)\.?$", family, re.IGNORECASE)) and given:  # Koshland Jr., D. E.
+        family, suffix = family[: m.start()], m.group(1).capitalize() + "."
     if not _is_initials(given) and not _is_initials(given.split()[-1]):
         given = given.rstrip(".")
     elif re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z]", given):
@@ -161,7 +181,7 @@ def _inverted(family: str, given: str) -> Name:
         given = given[:1].upper() + given[1:]
     if family.isupper() and len(family) > 3:
         family = family.title()
-    return name_from_parts(family, given or None)
+    return name_from_parts(family, given or None, suffix)
 
 
 def _whole(part: str) -> Name:

@@ -116,7 +116,8 @@ def normalize_collection(ref: Reference, fields: Fields) -> None:
 
 
 def clean_container(text: str) -> str:
-    text = re.sub(r"^\s*(?:in|در|في)\s*:?\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:(?:in|در|في)\s*:?\s+)+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:(?:paper|poster)\s+)?presented\s+at\s+(?:the\s+)?", "", text, flags=re.IGNORECASE)
     return clean_title(text)
 
 
@@ -215,7 +216,11 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
     if m := re.fullmatch(r"\W*(\d+)\s*(?:vols?|volumes|ج|جلد|مج|أجزاء|اجزاء)\.?\W*", text, re.IGNORECASE):
         _set(ref, "number-of-volumes", m.group(1), "volume", span, segs)  # "2 vols.", "۳ ج."
         return
-    text = re.sub(r"^\W*(?:1[5-9]|20)\d\d\s*;\s*", "", text)  # Vancouver year;volume
+    vancouver = re.match(r"^\W*((?:1[5-9]|20)\d\d)\s*;\s*", text)  # Vancouver year;volume(issue):pages
+    if vancouver:
+        text = text[vancouver.end():]
+        if "issued" not in ref.dates:
+            _set(ref, "issued", Date(parts=[[int(vancouver.group(1))]]), "volume", span, segs)
     if "pages" not in fields and (m := re.search(r":\s*([A-Za-z]?\d+(?:\s*[-\u2010-\u2015]+\s*[A-Za-z]?\d+)?)\W*$", text)):
         fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]
         text = text[: m.start()]
@@ -410,8 +415,8 @@ NORMALIZERS: list[Callable[[Reference, Fields], None]] = [
     _field("archive", "archive", clean_archive),
     _field("archive_location", "archive_location", clean_plain),
     _field("note", "note", clean_note),
+    normalize_date,
     normalize_volume,
     normalize_pages,
-    normalize_date,
     find_identifiers,
 ]

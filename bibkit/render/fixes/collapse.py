@@ -11,7 +11,11 @@ has no `cs:sort` in `cs:citation` (the spec keeps them as given), and ignores `c
   only their year-suffix, joined by `year-suffix-delimiter` (`a–c` for three or more
   letters when ranged).
 After a collapsed group comes `after-collapse-delimiter` (else the layout delimiter).
-Measured on the suite categories `collapse`, `name`, `date`, `disambiguate`, `sort`.
+As in citeproc-js, no delimiter goes before a cite whose prefix starts with punctuation
+(", cited in"), and in note styles a term that opens a citation, or follows a prefix ending
+in a full stop, is capitalized ("Ibid.", "This has been said. Ibid.").
+Measured on the suite categories `collapse`, `name`, `date`, `disambiguate`, `sort`,
+`position`, `magic`.
 """
 
 from __future__ import annotations
@@ -20,9 +24,13 @@ from typing import Any
 
 from citeproc.model import VariableError
 
+from citeproc.string import String
+
 from bibkit.render.fixes.subsequent import first_names
+from bibkit.render.fixes.substitute import STARTED, state_of
 
 _DASH = "\u2013"
+_CITE_START = "_bk_cite_start"  # in `layout.repressed`: a term printed first is capitalized
 
 
 def _ranges(labels: list[str], numbers: list[int | None], minimum: int = 3) -> list[str]:
@@ -79,8 +87,10 @@ class ClusterLayout:
         if parent.sort is not None:
             good = parent.sort.sort(good, self)
         cites: list[Cite] = []
-        for item in good:
-            self.repressed = {}
+        note = self.get_root().get("class") == "note"
+        for index, item in enumerate(good):
+            prefix = str(item.get("prefix", ""))
+            self.repressed = {_CITE_START: note and ((index == 0 and not prefix) or prefix.rstrip().endswith("."))}
             try:
                 output = self.render_children(item)
             except VariableError:
@@ -100,7 +110,10 @@ class ClusterLayout:
         elif collapse in ("year", "year-suffix", "year-suffix-ranged"):
             text = self._collapse_names(cites, collapse, delimiter)
         else:
-            text = delimiter.join(c.text for c in cites)
+            text = ""
+            for n, cite in enumerate(cites):
+                glue = "" if not n or cite.text[:1] in ",.;:" else delimiter
+                text += glue + cite.text
         for item in bad:
             text = (text + delimiter if text else "") + (callback(item) or f"{item.key}?")
         return self.format(self.wrap(text)) if text else None
@@ -157,4 +170,19 @@ class ClusterLayout:
         return text
 
 
-MIXINS: dict[str, tuple[type, ...]] = {"layout": (ClusterLayout,)}
+class TermAtCiteStart:
+    """`cs:text term=...`: capitalized when it is the first thing a citation prints."""
+
+    def process(self, item, context=None, **kwargs):
+        text, language = super().process(item, context=context, **kwargs)
+        if text and ("term" in self.attrib or "value" in self.attrib):
+            state = state_of(self, context)
+            if state is not None:
+                if "term" in self.attrib and state.get(_CITE_START) and not state.get(STARTED):
+                    raw = str(text)
+                    text = String(raw[:1].upper() + raw[1:])
+                state[STARTED] = True
+        return text, language
+
+
+MIXINS: dict[str, tuple[type, ...]] = {"layout": (ClusterLayout,), "text": (TermAtCiteStart,)}

@@ -34,7 +34,7 @@ def shorten(first: str, last: str, form: str | None) -> str:
     if form in ("chicago", "chicago-15", "chicago-16"):
         if number < 100 or number % 100 == 0:
             return last
-        if form != "chicago-16" and len(first) >= 4 and len(first) - _common(first, last) >= 3:
+        if form != "chicago-16" and len(first) == 4 and len(first) - _common(first, last) >= 3:
             return last
         form = "minimal" if number % 100 < 10 else "minimal-two"
     keep = len(last) - _common(first, last)
@@ -47,17 +47,25 @@ def format_range(text: str, form: str | None, dash: str, first_only: bool = Fals
     """One `a-b` range in the style's format; None when `text` is not a plain range."""
     match = _RANGE.match(text)
     if not match:
+        sides = re.split(r"\s*[-\u2013]\s*", text.strip())
+        if len(sides) == 2 and all(sides):  # xxv-xxviii
+            return sides[0] if first_only else dash.join(sides)
         return None
     prefix1, first, prefix2, last = match.groups()
-    if prefix2 and prefix2 != prefix1 or (prefix1 and not prefix2):
-        return text.strip() if not first_only else prefix1 + first
     if first_only:
         return prefix1 + first
+    as_written = f"{prefix1}{first}-{prefix2}{last}"
+    if prefix2 != prefix1:
+        return as_written
+    if form is None:
+        return f"{prefix1}{first}{dash}{prefix2}{last}"
     if len(last) < len(first):
         last = first[: len(first) - len(last)] + last
     if int(last) < int(first):
-        return text.strip()
-    return f"{prefix1}{first}{dash}{prefix2}{shorten(first, last, form)}"
+        return as_written
+    if form == "expanded":
+        return f"{prefix1}{first}{dash}{prefix2}{last}"
+    return f"{prefix1}{first}{dash}{shorten(first, last, form)}"
 
 
 class PageRanges:

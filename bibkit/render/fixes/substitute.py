@@ -38,10 +38,18 @@ def is_suppressed(element: Any, context: Any, variable: str | None) -> bool:
     return bool(state) and variable in state.get(_SUPPRESSED, ())
 
 
+STARTED = "_bk_started"  # something has printed in this cite or entry
+
+
+def state_of(element: Any, context: Any) -> dict | None:
+    return _state(element, context)
+
+
 def record(element: Any, context: Any, variables: list[str]) -> None:
     """Note variables that printed, for every substitute child being rendered."""
     state = _state(element, context)
-    if state:
+    if state is not None:
+        state[STARTED] = True
         for recording in state.get(_RECORDING, ()):
             recording.update(v for v in variables if v not in _NOT_SUPPRESSIBLE)
 
