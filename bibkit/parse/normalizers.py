@@ -328,11 +328,18 @@ def _months() -> dict[str, dict[str, int]]:
     return {k: v for k, v in raw.items() if isinstance(v, dict)}
 
 
+@cache
+def _month_pattern(calendar: str) -> re.Pattern[str]:
+    names = sorted(_months().get(calendar, {}), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
 def _script_month(text: str, calendar: str) -> int | None:
     """A month named in Persian or Arabic (`آبان`, `تموز`, `رمضان`) for `calendar`."""
-    names = _months().get(calendar, {})
-    return next((n for name, n in sorted(names.items(), key=lambda kv: -len(kv[0]))
-                 if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)), None)
+    if not _ARABIC.search(text):
+        return None
+    match = _month_pattern(calendar).search(text)
+    return _months()[calendar][match.group(1)] if match else None
 
 
 def _with_script_month(base: Date, clean: str, written: str) -> Date:
@@ -373,9 +380,12 @@ def _hijri_gregorian_pair(text: str, lang: str | None) -> Date | None:
 
 
 def reference_language(ref: Reference) -> str | None:
-    """The language of the reference string as a whole (`fa`, `ar`), which decides bare years."""
+    """The language of the reference string as a whole (`fa`, `ar`), which decides bare years;
+    only Arabic-script text (and romanized Persian/Arabic) can make a bare 13xx Hijri."""
     source = ref.source or ""
-    tag = language_of(source) if source else None
+    if not _ARABIC.search(source) and not re.search(r"[āīūḥṣḍṭẓʿʾ]|-(?:e|ye|i|yi)\b", source):
+        return None
+    tag = language_of(source)
     return tag.split("-", 1)[0] if tag and tag.split("-", 1)[0] in ("fa", "ar") else None
 
 
