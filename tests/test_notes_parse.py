@@ -3,7 +3,8 @@ Ibid./op. cit./short forms resolved (and an ambiguous one reported), locators pe
 
 from __future__ import annotations
 
-from bibkit.parse.notes import notes_to_json, parse_notes, split_note, take_locator
+from bibkit.parse.notecite import split_note, take_locator
+from bibkit.parse.notes import notes_to_json, parse_notes
 
 ENGLISH = """The first claim.[1] The second claim.[2] A third.[3] A fourth.[4] Fifth.[5] Sixth.[6] Seventh.[7]
 

@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.tokens import Token
+from bibkit.text.normalize import ASCII_DIGITS
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _YEAR = re.compile(r"(1[3-9]\d\d|20\d\d|1[0-4]\d\d)")
 _ROMANIZATION = re.compile(r"[āīūḥṣḍṭẓʿʾ]|-(?:e|ye|i|yi)$|^(?:al|el|wa|bi|li)-", re.IGNORECASE)
 
@@ -25,13 +25,13 @@ Features = dict[str, str | float | bool]
 
 def _core(word: str) -> str:
     """The token without surrounding punctuation and brackets, digits folded to ASCII."""
-    return word.translate(_DIGITS).strip("()[]{}«».,;:!?\"'“”‘’<>") or word
+    return word.translate(ASCII_DIGITS).strip("()[]{}«».,;:!?\"'“”‘’<>") or word
 
 
 def shape(word: str) -> str:
     """Xxxx / dddd / ... with runs collapsed: `Robert,` -> `Xx,`; Arabic letters as `a`."""
     out = []
-    for ch in word.translate(_DIGITS):
+    for ch in word.translate(ASCII_DIGITS):
         if ch.isdigit():
             c = "d"
         elif _ARABIC.match(ch):

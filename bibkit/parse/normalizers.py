@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
-from dataclasses import dataclass
 
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
@@ -23,9 +23,9 @@ from bibkit.text.calendars import (
     lunar_hijri_to_gregorian,
     solar_hijri_to_gregorian,
 )
+from bibkit.text.normalize import ASCII_DIGITS
 from bibkit.text.script import language_of
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
 
@@ -110,7 +110,7 @@ def normalize_collection(ref: Reference, fields: Fields) -> None:
     match = re.fullmatch(r"(.+?)\s*[;,؛،]\s*(?:no\.?|vol\.?|شماره|رقم)?\s*([\d۰-۹٠-٩]+)", value, re.IGNORECASE)
     if match:
         value = match.group(1).strip()
-        _set(ref, "collection-number", match.group(2).translate(_DIGITS), "collection", span, segs)
+        _set(ref, "collection-number", match.group(2).translate(ASCII_DIGITS), "collection", span, segs)
     if value:
         _set(ref, "collection-title", value, "collection", span, segs)
 
@@ -166,12 +166,12 @@ def clean_doi(text: str) -> str:
 
 
 def clean_isbn(text: str) -> str:
-    match = re.search(r"[\dXx][\d\-– Xx]{8,16}[\dXx]", text.translate(_DIGITS))
+    match = re.search(r"[\dXx][\d\-– Xx]{8,16}[\dXx]", text.translate(ASCII_DIGITS))
     return match.group().replace(" ", "") if match else ""
 
 
 def clean_edition(text: str) -> str:
-    text = clean_plain(text.translate(_DIGITS))
+    text = clean_plain(text.translate(ASCII_DIGITS))
     words = {"دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5", "اول": "1", "second": "2", "third": "3",
              "fourth": "4", "fifth": "5", "first": "1", "الثانية": "2", "الثالثة": "3", "الأولى": "1"}
     for word, number in words.items():
@@ -187,7 +187,7 @@ def normalize_pages(ref: Reference, fields: Fields) -> None:
     if not segs or "page" in ref.text:
         return
     text, span = _joined(segs)
-    text = text.translate(_DIGITS)
+    text = text.translate(ASCII_DIGITS)
     match = re.search(r"([A-Za-z]?\d+)\s*(?:[-\u2010-\u2015]+|تا)\s*([A-Za-z]?\d+)", text)
     if match:
         first, last = match.groups()
@@ -212,7 +212,7 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
     if not segs:
         return
     text, span = _joined(segs)
-    text = text.translate(_DIGITS)
+    text = text.translate(ASCII_DIGITS)
     if m := re.fullmatch(r"\W*(\d+)\s*(?:vols?|volumes|ج|جلد|مج|أجزاء|اجزاء)\.?\W*", text, re.IGNORECASE):
         _set(ref, "number-of-volumes", m.group(1), "volume", span, segs)  # "2 vols.", "۳ ج."
         return
@@ -288,7 +288,7 @@ def parse_date(text: str, lang: str | None = None) -> Date | None:
     `1958–1963`, `Fall 2010`, Solar/Lunar Hijri years (converted, the original kept; `lang` is
     the reference's language, which decides what a bare 13xx is), `1351/1972` and
     `1397هـ/1977م` (the printed Gregorian year wins, the Hijri one is kept as written)."""
-    clean = text.translate(_DIGITS)
+    clean = text.translate(ASCII_DIGITS)
     if _NO_DATE.search(text) and not re.search(r"\d{3,4}", clean):
         return Date(literal="n.d.", raw=text.strip(_EDGE))
     paired = _hijri_gregorian_pair(text, lang)

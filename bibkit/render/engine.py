@@ -68,20 +68,29 @@ def element_classes() -> dict[str, type]:
 
 
 @cache
-def displayed_classes() -> dict[str, type]:
-    """Tag -> class for elements that carry `display` (only they pay for the display fix)."""
-    classes = element_classes()
-    return {tag: type(f"{classes[tag].__name__}Displayed", (fixes.DisplayedElement, classes[tag]), {})
-            for tag in fixes.DISPLAY_TAGS}
+def variant_class(tag: str, attribute: str | None, displayed: bool) -> type:
+    """The class for an element of `tag` with a variant attribute (`text@macro` fixes) and/or
+    `display` (only such elements pay for those fixes)."""
+    base = next(c for c in element_classes()[tag].__mro__ if c.__module__ == model.__name__)
+    mixins = fixes.mixins_for(tag, attribute)
+    bases = ((fixes.DisplayedElement,) if displayed else ()) + (*mixins, base)
+    suffix = (attribute or "").title() + ("Displayed" if displayed else "")
+    return type(f"Bibkit{base.__name__}{suffix}", bases, {})
 
 
-class _DisplayLookup(etree.PythonElementClassLookup):
+class _VariantLookup(etree.PythonElementClassLookup):
     _prefix = f"{{{CSL_NS}}}"
 
     def lookup(self, document, element):  # noqa: D102 - lxml's hook
-        if element.get("display") is None or not element.tag.startswith(self._prefix):
+        tag = element.tag
+        if not isinstance(tag, str) or not tag.startswith(self._prefix):
             return None
-        return displayed_classes().get(element.tag[len(self._prefix):])
+        tag = tag[len(self._prefix):]
+        displayed = element.get("display") is not None and tag in fixes.DISPLAY_TAGS
+        attribute = next((a for a in fixes.VARIANT_ATTRIBUTES.get(tag, ()) if element.get(a) is not None), None)
+        if not displayed and attribute is None:
+            return None
+        return variant_class(tag, attribute, displayed)
 
 
 def _parser() -> etree.XMLParser:
@@ -91,7 +100,7 @@ def _parser() -> etree.XMLParser:
     namespace[None] = model.CitationStylesElement
     namespace.update(element_classes())
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
-    parser.set_element_class_lookup(_DisplayLookup(lookup))
+    parser.set_element_class_lookup(_VariantLookup(lookup))
     return parser
 
 

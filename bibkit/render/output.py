@@ -19,6 +19,35 @@ def _tag(name: str, attrs: str = "") -> Callable[[str], str]:
     return lambda text: f"<{name}{attrs}>{text}</{name}>"
 
 
+def _flip(tag: str, normal: str, attrs: str = "") -> Callable[[str], str]:
+    """An HTML wrapper that flips what is already in that style back to normal, as
+    citeproc-js does: `<i>A <i>B</i></i>` prints B upright (`<span style="font-style:normal;">`);
+    a `<span class="nodecor">` inside prints in the normal style too."""
+    opening, closing = f"<{tag}>", f"</{tag}>"
+    span = f'<span style="{normal}">'
+    nodecor = '<span class="nodecor">'
+
+    def wrap(text: str) -> str:
+        text = str(text)
+        if opening in text:
+            out, depth, pos = [], 0, 0
+            for m in re.finditer(f"{re.escape(opening)}|{re.escape(closing)}", text):
+                out.append(text[pos:m.start()])
+                if m.group() == opening:
+                    depth += 1
+                    out.append(span if depth == 1 else opening)
+                else:
+                    out.append("</span>" if depth == 1 else closing)
+                    depth = max(depth - 1, 0)
+                pos = m.end()
+            out.append(text[pos:])
+            text = "".join(out)
+        text = text.replace(nodecor, span)
+        return f"<{tag}{attrs}>{text}</{tag}>"
+
+    return wrap
+
+
 def _around(mark: str) -> Callable[[str], str]:
     return lambda text: f"{mark}{text}{mark}" if str(text).strip() else str(text)
 
@@ -64,7 +93,8 @@ class Formatter:
 
 TEXT = Formatter("text", _same, _same, _same, _same, _same, _same, _same, _same, _same)
 HTML = Formatter(
-    "html", _escape_html, _tag("i"), _tag("i"), _tag("b"), _tag("l"), _tag("u"), _tag("sup"),
+    "html", _escape_html, _flip("i", "font-style:normal;"), _flip("i", "font-style:normal;"),
+    _flip("b", "font-weight:normal;"), _tag("l"), _tag("u"), _tag("sup"),
     _tag("sub"), _tag("span", ' style="font-variant:small-caps;"'),
 )
 MARKDOWN = Formatter(

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from bibkit.errors import InputError
 from bibkit.model import Date
+from bibkit.text.normalize import ASCII_DIGITS
 
 SOLAR_OFFSET = 621
 # A month without a day converts through its 15th, so it maps to the Gregorian month that
@@ -29,7 +30,6 @@ _JDN_OF_ORDINAL_1 = 1721426  # Julian day number of 0001-01-01 (proleptic Gregor
 SOLAR_BARE_YEARS = range(1200, 1421)
 LUNAR_BARE_YEARS = range(1200, 1501)
 _DIGITS = "0-9\u06F0-\u06F9\u0660-\u0669"
-_DIGIT_MAP = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _ARABIC_LETTER = "\u0621-\u064A\u066E-\u06D3"
 
 
@@ -185,7 +185,7 @@ def find_calendar_years(text: str, lang: str | None = None) -> list[CalendarYear
     context: str | None = lang.lower() if lang else None
     found = []
     for m in _year_pattern().finditer(clean):
-        year = int(m.group("year").translate(_DIGIT_MAP))
+        year = int(m.group("year").translate(ASCII_DIGITS))
         calendar = _marked_calendar(m)
         marked = calendar is not None
         if not marked and len(m.group("year")) < 4:

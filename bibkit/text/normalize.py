@@ -29,6 +29,8 @@ _FOLD_LETTERS = {
     "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "þ": "th",
     "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i",
 }
+# Persian and Arabic-Indic digits to ASCII, for reading numbers (display keeps them as written)
+ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _APOSTROPHES = "'`´‘’ʹʻʼʽʾʿ"
 
 

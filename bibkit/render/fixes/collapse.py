@@ -171,11 +171,12 @@ class ClusterLayout:
 
 
 class TermAtCiteStart:
-    """`cs:text term=...`: capitalized when it is the first thing a citation prints."""
+    """`cs:text term=...`: capitalized when it is the first thing a citation prints
+    (`cs:text value=...` only counts as printed)."""
 
     def process(self, item, context=None, **kwargs):
         text, language = super().process(item, context=context, **kwargs)
-        if text and ("term" in self.attrib or "value" in self.attrib):
+        if text:
             state = state_of(self, context)
             if state is not None:
                 if "term" in self.attrib and state.get(_CITE_START) and not state.get(STARTED):
@@ -185,4 +186,5 @@ class TermAtCiteStart:
         return text, language
 
 
-MIXINS: dict[str, tuple[type, ...]] = {"layout": (ClusterLayout,), "text": (TermAtCiteStart,)}
+MIXINS: dict[str, tuple[type, ...]] = {"layout": (ClusterLayout,), "text@term": (TermAtCiteStart,),
+                                       "text@value": (TermAtCiteStart,)}

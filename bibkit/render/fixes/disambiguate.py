@@ -1,9 +1,12 @@
-"""Disambiguation by year-suffix (`disambiguate-add-year-suffix="true"`).
+"""Disambiguation: added names, given names, then year-suffix (CSL 1.0.2 "Disambiguation").
 
 citeproc-py ignores disambiguation: two works by Smith in 2000 both cite as "(Smith 2000)".
 Before any citation is rendered, bibkit renders every registered item's first-position
-citation alone; items whose citations come out the same get `a`, `b`, ... in bibliography
-order. The suffix prints where the style places `year-suffix`, or, when the style never
+citation alone. Cites that come out the same first show more names (`disambiguate-add-names`:
+one more at a time, until they differ), then given names (`disambiguate-add-givenname`:
+the long form, then full given names instead of initials); those still alike get `a`, `b`,
+... in bibliography order. Names are added for the whole group at once (citeproc-js's
+`by-cite` rule, simplified); added names and given names show in citations only. The suffix prints where the style places `year-suffix`, or, when the style never
 names that variable, right after the first year printed (CSL 1.0.2, "Disambiguation").
 Measured on the suite categories `disambiguate`, `date`, `name`, `magic`.
 """
@@ -69,30 +72,92 @@ def collision_key(ref: Any) -> tuple[str | None, str | None]:
     return _year(ref), _first_name(ref)
 
 
+OVERRIDES = "_bk_disambiguation"  # on a reference: {"names": n, "given": level}
+
+
+def _probe(bib: Any, item: Any) -> str | None:
+    probe = Citation([Item(item.key)])
+    probe.bibliography = bib
+    try:
+        return str(bib.style.root.citation.render(probe, [], lambda cite: None))
+    except Exception:  # noqa: BLE001 - a failing item simply takes no part
+        return None
+
+
+def _ambiguous(items: list[Any], texts: dict[str, str | None]) -> list[list[Any]]:
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        if texts[item.key] is not None:
+            groups[texts[item.key]].append(item)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _most_names(ref: Any) -> int:
+    return max((len(ref.get(v) or ()) for v in _NAME_ORDER), default=0)
+
+
+def _try(bib: Any, group: list[Any], texts: dict, key: str, values: list[int]) -> None:
+    """Raise one override (`names` or `given`) for a group of cites that print alike, to the
+    first value that tells the most of them apart; none if no value helps."""
+    def distinct() -> int:
+        return len({texts[i.key] for i in group})
+
+    best, best_count = None, distinct()
+    for value in values:
+        for item in group:
+            item.reference.setdefault(OVERRIDES, {})[key] = value
+            texts[item.key] = _probe(bib, item)
+        if distinct() > best_count:
+            best, best_count = value, distinct()
+        if best_count == len(group):
+            break
+    for item in group:
+        if best is None:
+            item.reference.get(OVERRIDES, {}).pop(key, None)
+        else:
+            item.reference[OVERRIDES][key] = best
+        texts[item.key] = _probe(bib, item)
+
+
+def _revert(bib: Any, items: list[Any], texts: dict) -> None:
+    """Cites still ambiguous go back to their base form (a year-suffix will tell them apart)."""
+    for group in _ambiguous(items, texts):
+        for item in group:
+            if item.reference.get(OVERRIDES):
+                item.reference[OVERRIDES] = {}
+                texts[item.key] = _probe(bib, item)
+
+
 def assign_year_suffixes(bib: Any) -> None:
-    """Give items whose lone citations render alike a year-suffix, in bibliography order.
+    """Disambiguate cites that print alike: add names (`disambiguate-add-names`), then given
+    names or initials (`disambiguate-add-givenname`), then year-suffixes in bibliography order.
 
     Only items that share a `collision_key` with another are rendered to compare (a
     bibliography of distinct works then costs no citation renders at all)."""
     style_root = bib.style.root
-    if not _wants_year_suffix(style_root):
+    citation = style_root.citation
+    if citation is None:
+        return
+    add_names = citation.get("disambiguate-add-names", "false") == "true"
+    add_given = citation.get("disambiguate-add-givenname", "false") == "true"
+    add_suffix = _wants_year_suffix(style_root)
+    if not (add_names or add_given or add_suffix):
         return
     keys = [collision_key(item.reference) for item in bib.items]
     crowded = {k for k, n in Counter(keys).items() if n > 1}
-    groups: dict[tuple, list[Any]] = defaultdict(list)
-    for item, key in zip(bib.items, keys):
-        if key not in crowded:
-            continue
-        probe = Citation([Item(item.key)])
-        probe.bibliography = bib
-        try:
-            text = str(style_root.citation.render(probe, [], lambda cite: None))
-        except Exception:  # noqa: BLE001 - a failing item simply gets no suffix
-            continue
-        groups[(key, text)].append(item)
-    for same in groups.values():
-        if len(same) > 1:
-            for n, item in enumerate(same):
+    items = [item for item, key in zip(bib.items, keys) if key in crowded]
+    texts = {item.key: _probe(bib, item) for item in items}
+    if add_names:
+        for group in _ambiguous(items, texts):
+            most = max(_most_names(i.reference) for i in group)
+            _try(bib, group, texts, "names", list(range(2, most + 1)))
+    if add_given:
+        for group in _ambiguous(items, texts):
+            _try(bib, group, texts, "given", [1, 2])
+    if add_suffix:
+        _revert(bib, items, texts)
+        for group in _ambiguous(items, texts):
+            for n, item in enumerate(group):
                 item.reference["year_suffix"] = String(suffix_letters(n))
 
 

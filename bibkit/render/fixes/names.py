@@ -14,6 +14,8 @@ Fixes measured on the suite categories `name`, `nameattr`, `nameorder`, `etal`, 
 - A `cs:names` without `cs:name` (outside `cs:substitute`) gets bibkit's `cs:name`, not
   citeproc-py's stock one, so all of the above and the style-wide name options apply
   (Vancouver/NLM initials).
+- A suffix written into the given name after a comma (`John, III`; `John,! Jr.` for a
+  comma before it) is parsed out, as citeproc-js does (magic_NameSuffix*).
 - A lowercase particle written into the family name (`al-One`, `van Gogh`) is parsed out as
   a non-dropping particle, as citeproc-js does, so `demote-non-dropping-particle` applies
   to it; `sort-only` demotes when rendering sort keys (name_HyphenatedNonDroppingParticle*).
@@ -22,9 +24,10 @@ Fixes measured on the suite categories `name`, `nameattr`, `nameorder`, `etal`, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from bibkit.render.fixes.disambiguate import OVERRIDES
 from bibkit.render.fixes.lookups import forget_children, memo
 
 GLUED_PARTICLE_ENDS = ("-", "'", "’")
@@ -126,6 +129,29 @@ def split_particle(family: str) -> tuple[str | None, str]:
     return match.group(1).strip(), family[match.end():]
 
 
+def _in_citation(context: Any) -> bool:
+    def compute() -> bool:
+        try:
+            return context.get_layout().getparent().tag.endswith("}citation")
+        except (IndexError, AttributeError):
+            return False
+    return memo(context, "_bk_in_citation", compute)
+
+
+def _disambiguated(opts: NameOptions, extra: dict) -> NameOptions:
+    """Options with names or given names added to tell a cite from another (see
+    `disambiguate`): more names before et-al; the long form; full given names."""
+    changes: dict[str, Any] = {}
+    if extra.get("names", 0) > opts.et_al_use_first:
+        changes["et_al_use_first"] = extra["names"]
+    given = extra.get("given", 0)
+    if given >= 1 and opts.form == "short":
+        changes["form"] = "long"
+    if given >= 2 or (given == 1 and opts.form != "short"):
+        changes["initialize_with"] = None
+    return replace(opts, **changes) if changes else opts
+
+
 def _delimit(rule: str, count_ok: bool, inverted: bool) -> bool:
     """Whether a delimiter goes before `and`/et-al under a `delimiter-precedes-*` rule."""
     return {"always": True, "never": False, "after-inverted-name": inverted}.get(rule, count_ok)
@@ -140,6 +166,9 @@ class NameFormatting:
         opts = cache.get(key)
         if opts is None:  # options depend on the style tree, the context and sort options only
             opts = cache[key] = _options(self, context, sort_options)
+        extra = item.reference.get(OVERRIDES) if sort_options is None else None
+        if extra and _in_citation(context if context is not None else self):
+            opts = _disambiguated(opts, extra)
         names = item.reference.get(variable, [])
         total = len(names)
         truncate = bool(opts.et_al_min) and total >= opts.et_al_min and opts.et_al_use_first < total
@@ -177,6 +206,11 @@ class NameFormatting:
 
     def _one_name(self, name: Any, index: int, opts: NameOptions) -> str:
         given, family, dp, ndp, suffix = name.parts()
+        comma_suffix = bool(name.get("comma-suffix"))
+        if given and "," in given and not suffix:  # "John, III"; "John,! Jr." keeps its comma
+            given, _, suffix = given.partition(",")
+            comma_suffix = suffix.startswith("!") or comma_suffix
+            given, suffix = given.strip(), suffix.lstrip("!").strip() or None
         if given is None and family is not None and "literal" in name:
             return self._part("family", family)
         if family is None:
@@ -199,7 +233,7 @@ class NameFormatting:
         family_text = self._part("family", glue(_words(dp, ndp) if (dp or ndp) else None, family))
         text = _words(self._part("given", given) if given else None, family_text)
         if suffix:
-            text += (", " if name.get("comma-suffix") else " ") + suffix
+            text += (", " if comma_suffix else " ") + suffix
         return text
 
     def markup(self, text):

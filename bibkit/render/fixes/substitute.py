@@ -33,9 +33,19 @@ def _state(element: Any, context: Any) -> dict | None:
     return getattr(layout, "repressed", None)
 
 
+GROUPS = "_bk_groups"  # open `cs:group`s: [called a variable, printed a variable]
+
+
 def is_suppressed(element: Any, context: Any, variable: str | None) -> bool:
+    """Whether a variable about to be evaluated is suppressed; the evaluation also counts as
+    a variable called for every open `cs:group` (see `groups`)."""
     state = _state(element, context)
-    return bool(state) and variable in state.get(_SUPPRESSED, ())
+    if not state:
+        return False
+    if variable != "year-suffix":
+        for frame in state.get(GROUPS, ()):
+            frame[0] = True
+    return variable in state.get(_SUPPRESSED, ())
 
 
 STARTED = "_bk_started"  # something has printed in this cite or entry
@@ -50,6 +60,9 @@ def record(element: Any, context: Any, variables: list[str]) -> None:
     state = _state(element, context)
     if state is not None:
         state[STARTED] = True
+        if any(v != "year-suffix" for v in variables):
+            for frame in state.get(GROUPS, ()):
+                frame[1] = True
         for recording in state.get(_RECORDING, ()):
             recording.update(v for v in variables if v not in _NOT_SUPPRESSIBLE)
 
