@@ -226,9 +226,24 @@ def _locator_points(a: Keys, b: Keys, titles_agree: bool, reasons: list[str]) ->
     if a.title_numbers and b.title_numbers and a.title_numbers != b.title_numbers and a.arabic == b.arabic:
         points -= 5.0
         reasons.append("numbers in titles differ")
-    if a.container and b.container and venues_match(a.container, b.container):
-        points += 1.0
+    if a.container and b.container:
+        if venues_match(a.container, b.container):
+            points += 1.0
+        elif _other_journal(a, b):
+            points -= 5.0
+            reasons.append("journals differ")
     return points
+
+
+def _other_journal(a: Keys, b: Keys) -> bool:
+    """Two English-language records in journals that share no word: another publication of
+    the text (`ACP Journal Club` reprinting an `Annals` abstract), not the same record. Not
+    applied across scripts or translations, where one journal's names differ by design."""
+    if a.arabic or b.arabic or a.translated or b.translated:
+        return False
+    if not (a.container.isascii() and b.container.isascii()):
+        return False
+    return fuzz.token_set_ratio(a.container, b.container) < 40
 
 
 def score_pair(a: Keys, b: Keys) -> PairScore:
