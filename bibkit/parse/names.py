@@ -26,7 +26,7 @@ _ROLE_CUES = re.compile(
 _ET_AL = re.compile(r"\bet\s*al\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[;؛]|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|(?:[،,]\s*|\s+)و\s+)\s*",
                   re.IGNORECASE)
-_INITIALS = re.compile(r"^(?:[A-Z\u00C0-\u00DE](?:[a-z]\.|\.)?[\s\-]?){1,4}$")
+_INITIALS = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0410-\u042F](?:[a-z\u0430-\u044F]\.|\.)?[\s\-]?){1,4}$")
 _CAPS_WORD = re.compile(r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’\-]{2,}$")
 _VANCOUVER = re.compile(r"^([^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?)\s+([A-Z]{1,3})$")
 _INSTITUTION = re.compile(
@@ -52,7 +52,7 @@ def split_names(text: str) -> list[Name]:
     if not text:
         return []
     if _INSTITUTION.search(text) and not re.search(r",\s*[A-Z]\.", text) and not _AND.search(text):
-        return [Name(literal=text)]
+        return [Name(literal=_institution(text))]
     text = re.sub(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)", "; ", text)  # JOUET, Emmanuelle. GREACEN, Tim
     names: list[Name] = []
     for chunk in _AND.split(text):
@@ -60,6 +60,14 @@ def split_names(text: str) -> list[Name]:
         if chunk:
             names.extend(_chunk_names(chunk))
     return names
+
+
+def _institution(text: str) -> str:
+    """An institution keeps a closing bracket of its abbreviation: `Council (ITRC)`."""
+    text = text.strip()
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return text
 
 
 def _is_initials(part: str) -> bool:
@@ -104,8 +112,10 @@ def _chunk_names(chunk: str) -> list[Name]:
             out[-1].suffix = word.upper() if word.upper() in ("II", "III", "IV") else word.capitalize() + "."
             i += 1
             continue
+        # `Ferrand, Miguel, João Alexandre Leite, Amilcar Cardoso`: after the first name, a
+        # several-word part followed by another is a whole name, not a family before its given
         pair = following is not None and not _display_name(part) and _looks_given(following) and (
-            inverted or _is_initials(following))
+            _is_initials(following) or (inverted and (i == 0 or len(part.split()) == 1 or _ARABIC.search(part))))
         if pair:
             out.append(_inverted(part, following))
             i += 2

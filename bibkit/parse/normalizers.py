@@ -188,6 +188,9 @@ def normalize_pages(ref: Reference, fields: Fields) -> None:
         return
     text, span = _joined(segs)
     text = text.translate(ASCII_DIGITS)
+    if total := re.fullmatch(r"\W*(\d+)\s*(?:p|pp|pages|S|с|ص|صفحه)\.?\W*", text):  # `561 p.`: the length
+        _set(ref, "number-of-pages", total.group(1), "pages", span, segs)
+        return
     match = re.search(r"([A-Za-z]?\d+)\s*(?:[-\u2010-\u2015]+|تا)\s*([A-Za-z]?\d+)", text)
     if match:
         first, last = match.groups()
@@ -239,6 +242,8 @@ _ROMAN = r"[IVXLC]+"
 
 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
+    if m := re.fullmatch(r"\W*(\d+)\s*/\s*(\d+(?:\s*[-–]\s*\d+)?)\W*", text):  # 44/2-3, 18/3-4
+        return m.group(1), m.group(2)
     if m := re.search(rf"(\d+|{_ROMAN})\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+)\s*\)", text, re.IGNORECASE):
         return m.group(1), m.group(2)
     if m := re.fullmatch(r"\W*(\d+)\s*[:.]\s*(\d+)\W*", text):
