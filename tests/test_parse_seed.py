@@ -53,3 +53,11 @@ def test_original_forms_and_language_marks(parsed):
 def test_whole_seed_document_gives_the_same_records(parsed):
     whole = parse_text((SHARED / "seeds" / "000_4b5fd00a3c834ed1.txt").read_text("utf-8"))
     assert [project(r) for r in whole.references] == [project(r) for r in parsed.references]
+
+
+def test_review_lists_the_least_confident_entries_beside_their_source(run_cli):
+    result = run_cli("parse", str(SAMPLE / "article-excerpt.txt"), "--review", "-o", "/dev/null")
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) >= 2 * 4 and "confidence" in lines[0]
+    assert lines[1].strip() in (SAMPLE / "article-excerpt.txt").read_text("utf-8")

@@ -56,8 +56,11 @@ def parse(
 
 
 def _review(result: formats.ReadResult) -> None:
-    weak = sorted((r for r in result.references if r.confidence.get("*", 0) < LOW_CONFIDENCE),
-                  key=lambda r: r.confidence.get("*", 0))
-    for ref in weak:
-        fields = ", ".join(f"{k} {v:.2f}" for k, v in sorted(ref.confidence.items(), key=lambda kv: kv[1])[:3])
+    """The least confident entries (all below LOW_CONFIDENCE, and at least the weakest tenth)
+    with their three weakest fields, beside the text they were parsed from."""
+    ranked = sorted(result.references, key=lambda r: r.confidence.get("*", 0))
+    count = max(sum(1 for r in ranked if r.confidence.get("*", 0) < LOW_CONFIDENCE), -(-len(ranked) // 10))
+    for ref in ranked[:count]:
+        weakest = sorted((kv for kv in ref.confidence.items() if kv[0] != "*"), key=lambda kv: kv[1])[:3]
+        fields = ", ".join(f"{k} {v:.2f}" for k, v in weakest)
         typer.echo(f"{ref.origin}: confidence {ref.confidence.get('*', 0):.2f} ({fields})\n    {ref.source}", err=True)
