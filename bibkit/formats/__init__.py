@@ -7,12 +7,14 @@ with its raw text in `note`, never dropped. `write` renders records in one forma
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from bibkit.diagnostics import Diagnostic, ReadResult
 from bibkit.errors import UsageError
 from bibkit.files import load_text
 from bibkit.model import Reference
+
+__all__ = ["Diagnostic", "ReadResult", "read_path", "read_text", "write"]
 
 READ_FORMATS = ("bibtex", "biblatex", "csl-json", "ris", "json")
 WRITE_FORMATS = ("bibtex", "biblatex", "csl-json", "ris", "json")
@@ -21,23 +23,6 @@ _EXTENSIONS = {
     ".bib": "biblatex", ".bibtex": "bibtex", ".biblatex": "biblatex", ".json": "csl-json",
     ".csljson": "csl-json", ".jsonl": "csl-json", ".ris": "ris", ".txt": "text", ".md": "text",
 }
-
-
-@dataclass
-class Diagnostic:
-    """One problem found while reading: where (`file:line`) and what."""
-
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-@dataclass
-class ReadResult:
-    references: list[Reference] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 def format_from_path(path: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bibkit.formats import Diagnostic, ReadResult
+from bibkit.diagnostics import Diagnostic, ReadResult
 from bibkit.model import Provenance, Reference
 from bibkit.parse.infer import infer_language, infer_type
 from bibkit.parse.labeler import label

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from bibkit.formats import Diagnostic
+from bibkit.diagnostics import Diagnostic
 from bibkit.formats.citekey import assign_keys
 from bibkit.model import Cite, Note, Reference
 from bibkit.parse.backrefs import (
