@@ -89,7 +89,8 @@ def prepare(item: dict[str, Any], script: str = "original", translations: bool =
         main, second = _pick(out.get(var), forms, lang, script)
         if main:
             out[var] = f"{main} ({second})" if second else main
-        if translations and var in TITLE_VARS and lang and lang != "en" and forms.get("en"):
+        if translations and var in TITLE_VARS and lang and lang != "en" and forms.get("en") \
+                and forms["en"] != item.get(var):  # a title already written in English needs no gloss
             out[var] = f"{out.get(var, '')} [{forms['en']}]"
     for var, names in item.items():
         if isinstance(names, list) and names and isinstance(names[0], dict):
