@@ -3,6 +3,7 @@ character error rate, per language and kind, split by lexicon coverage; unidecod
 throughput. Run on demand:
 
     .venv/bin/python bench/translit_accuracy.py [--errors] [--set bench/data/translit-test.jsonl]
+    .venv/bin/python bench/translit_accuracy.py --rules   # the unknown-word rules on lexicon words
 
 The test set (bench/data/translit-test.jsonl) was written before and apart from the lexicon;
 `covered` means every word of an item was read from the lexicon (possibly with regular
@@ -64,6 +65,27 @@ def score(items: list[dict]) -> dict[str, dict[str, float]]:
     return groups
 
 
+def rules_on_lexicon() -> dict[str, list[int]]:
+    """How often the rules alone (guess) give a lexicon word's own reading: per language and
+    part of speech, [exact, n]. A proxy for words outside the lexicon; single words only."""
+    from bibkit.text.translit.guess import guess
+    from bibkit.text.translit.lexicon import lexicon
+    from bibkit.text.translit.reading import ARTICLE, SPACE
+    from bibkit.text.translit.render import render
+
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for lang, entries in lexicon().items():
+        for entry in entries.values():
+            if entry.lang not in (lang, "both") or SPACE in entry.tokens or "\u200c" in entry.script:
+                continue
+            want = render(entry.tokens, lang, "ijmes")
+            got = render(guess(entry.script, lang), lang, "ijmes")
+            for group in (lang, f"{lang}/{entry.pos}", f"{lang}/{'article' if ARTICLE in entry.tokens else 'bare'}"):
+                out[group][0] += got == want
+                out[group][1] += 1
+    return out
+
+
 def throughput(items: list[dict], rounds: int = 20) -> float:
     """Words per second for fresh calls on the test set's words (after one warm-up)."""
     texts = [(w, i["lang"]) for i in items for w in i["script"].split()]
@@ -79,7 +101,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=DEFAULT_SET)
     parser.add_argument("--errors", action="store_true", help="print every item that is not exact")
+    parser.add_argument("--rules", action="store_true", help="score the unknown-word rules on lexicon words")
     args = parser.parse_args()
+    if args.rules:
+        for name, (exact, n) in sorted(rules_on_lexicon().items()):
+            print(f"{name:<14}{n:>6}{exact / n:>8.3f}")
+        return
     items = [json.loads(line) for line in args.set.read_text("utf-8").splitlines() if line.strip()]
     groups = score(items)
     print(f"test set: {len(items)} items; lexicon: {size()} readings")

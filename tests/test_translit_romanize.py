@@ -113,3 +113,44 @@ def test_unknown_scheme_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         romanize("قاسم", scheme="buckwalter")
     assert SCHEMES == ("ijmes", "ala-lc", "din", "simple")
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("استحضار", "istiḥḍār"),      # istiCCāC
+    ("تخريب", "takhrīb"),          # taCCīC
+    ("مكسور", "maksūr"),           # maCCūC
+    ("مقابلة", "muqābala"),        # muCāCaCa
+    ("والاستحضار", "wa-l-istiḥḍār"),  # proclitic and article before a pattern
+])
+def test_unknown_arabic_words_are_read_by_measure_pattern(word: str, expected: str) -> None:
+    [found] = romanize_words(word, "ijmes", "ar", capitalize=False)
+    assert (found.latin, found.by_rule) == (expected, True)
+
+
+def test_persian_endings_on_lexicon_stems_and_written_apart() -> None:
+    assert romanize("کتابداری", "ijmes", "fa", capitalize=False) == "kitābdārī"
+    assert romanize("نمایندگی", "ijmes", "fa", capitalize=False) == "namāyandagī"
+    assert romanize("شهرستان‌ها", "ijmes", "fa", capitalize=False) == "shahristān-hā"
+    assert romanize("گلدان‌ها", "ijmes", "fa", capitalize=False).endswith("-hā")  # unknown stem
+
+
+def test_geminate_w_is_not_a_diphthong() -> None:
+    assert romanize("تحولات", "ijmes", "fa") == "Taḥavvulāt"
+    assert romanize("تحولات", "ijmes", "ar") == "Taḥawwulāt"
+
+
+def test_names_written_as_one_word_or_after_ibn() -> None:
+    assert romanize("کریم‌خان زند", "ijmes", "fa") == "Karīm Khān Zand"
+    assert romanize("مالك بن نبي", "ijmes", "ar") == "Mālik ibn Nabī"
+    assert romanize("عطار نیشابوری", "ijmes", "fa") == "ʿAṭṭār Nīshābūrī"
+
+
+def test_no_construct_before_a_nisba_in_a_name() -> None:
+    assert romanize("رفاعة الطهطاوي", "ijmes", "ar") == "Rifāʿa al-Ṭahṭāwī"
+    assert romanize("جامعة بغداد", "ijmes", "ar") == "Jāmiʿat Baghdād"
+
+
+def test_titles_and_adjectives_around_persian_names() -> None:
+    assert romanize("آثار میرزا ملکم خان", "ijmes", "fa") == "Āsār-i Mīrzā Malkum Khān"
+    assert romanize("بزرگ علوی", "ijmes", "fa") == "Buzurg ʿAlavī"
+    assert romanize("تاریخ سیاسی ایران", "ijmes", "fa") == "Tārīkh-i siyāsī-yi Īrān"

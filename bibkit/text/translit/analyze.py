@@ -2,8 +2,10 @@
 
 The order is the order of trust: the whole word in the lexicon; a lexicon stem with Arabic
 proclitics and article (و ف ب ل ك, ال) or Persian and Arabic suffixes (ها، های، ان، ی، تر،
-ترین، ات، ية ...); a word joined from two lexicon words (عبدالکریم, تقی‌زاده); and only
-then the letter rules of `guess`, whose result is flagged.
+ترین، ات، ية ...) or Persian derivational endings (داری، گی، گاه، ستان ... from
+`data/endings.tsv`); a word joined from two lexicon words (عبدالکریم, تقی‌زاده); and only
+then the rules of `guess`, whose result is flagged. A separately written affix (ZWNJ + ها)
+stays apart (Pazhūhish-hā), also after a stem read by rule.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bibkit.text.translit import tables
-from bibkit.text.translit.guess import guess
+from bibkit.text.translit.guess import endings, guess
 from bibkit.text.translit.lexicon import key, lookup
 from bibkit.text.translit.reading import (
     ARTICLE,
@@ -21,6 +23,7 @@ from bibkit.text.translit.reading import (
     SPACE,
     TA_MARBUTA,
     VOWELS,
+    parse,
 )
 
 JOIN = "+"  # a separately written affix (ZWNJ): IJMES hyphen, ALA-LC prime
@@ -72,22 +75,40 @@ def analyze(word: str, lang: str) -> Analysis:
         word, ezafe = word.rstrip("\u0654").replace("ۀ", "ه"), "written_hamza"
     found = None if _VOWEL_MARKS.intersection(word) else _known(word, lang)
     if found is None:
-        tokens = guess(word, lang)
-        found = Analysis(tokens, "", True, None, ARTICLE in tokens)
+        found = _guessed(word, lang)
     if ezafe:
         found = Analysis(found.tokens, found.pos, found.by_rule, ezafe, found.has_article)
     return found
 
 
+def _guessed(word: str, lang: str) -> Analysis:
+    """A reading by rule, flagged; a separately written affix (ZWNJ) is still read as one."""
+    parts = word.split(_ZWNJ)
+    affix = _affix(parts[-1]) if len(parts) > 1 else None
+    if affix:
+        tokens = (*guess(_ZWNJ.join(parts[:-1]), lang), JOIN, *affix[1])
+        return Analysis(tokens, "", True, affix[2], ARTICLE in tokens)
+    tokens = guess(word, lang)
+    return Analysis(tokens, "", True, None, ARTICLE in tokens)
+
+
+def _affix(part: str) -> tuple[str, tuple[str, ...], str | None] | None:
+    return next((s for s in _SUFFIXES if s[0] == plain(part)), None)
+
+
 def _known(word: str, lang: str) -> Analysis | None:
-    """A reading built from lexicon words only, or None."""
+    """A reading built from lexicon words only, or None (a separately written affix stays apart)."""
+    if _ZWNJ in word and _affix(word.split(_ZWNJ)[-1]):
+        joined = _joined(word.split(_ZWNJ), lang)
+        if joined:
+            return joined
     entry = lookup(key(word), lang)
     if entry:
         return Analysis(entry.tokens, entry.pos, False, None, ARTICLE in entry.tokens)
     if _ZWNJ in word:
         return _joined(word.split(_ZWNJ), lang)
     text = plain(word)
-    return _with_prefix(text, lang) or _with_suffix(text, lang) or _compound(text, lang)
+    return _with_prefix(text, lang) or _with_suffix(text, lang) or _with_ending(text, lang) or _compound(text, lang)
 
 
 def _stem(text: str, lang: str) -> Analysis | None:
@@ -123,7 +144,8 @@ def _with_suffix(text: str, lang: str) -> Analysis | None:
         if not text.endswith(suffix) or len(text) - len(suffix) < 2:
             continue
         stem_text = text[: -len(suffix)]
-        for candidate in (stem_text, stem_text + "ه", stem_text + "ة", stem_text + "ی"):
+        candidates = (stem_text, stem_text + "ه", stem_text + "ة") + (() if suffix == "ة" else (stem_text + "ی",))
+        for candidate in candidates:
             stem = _stem(candidate, lang)
             if stem:
                 return Analysis(_attach(stem.tokens, reading), _suffix_pos(stem.pos, suffix),
@@ -131,9 +153,31 @@ def _with_suffix(text: str, lang: str) -> Analysis | None:
     return None
 
 
+def _with_ending(text: str, lang: str) -> Analysis | None:
+    """A lexicon stem with a Persian derivational ending of data/endings.tsv: کتابداری, نمایندگی."""
+    if lang != "fa":
+        return None
+    for ending, reading in endings(lang):
+        if not text.endswith(ending) or len(text) - len(ending) < 3:
+            continue
+        stem_text = text[: -len(ending)]
+        stem = _stem(stem_text, lang) or (_stem(stem_text + "ه", lang) if ending == "گی" else None)
+        if stem is None:
+            continue
+        tokens, suffix = stem.tokens, parse(reading)
+        if tokens[-1] == SILENT_H:  # namāyanda + agī: the silent h is not written before the ending
+            tokens = (*tokens[:-1], *(() if suffix[0] in VOWELS else ("a",)))
+        elif tokens[-1] in VOWELS and suffix[0] == "i":
+            suffix = suffix[1:]
+        return Analysis((*tokens, *suffix), "n", False, None, stem.has_article)
+    return None
+
+
 def _attach(stem: tuple[str, ...], suffix: tuple[str, ...]) -> tuple[str, ...]:
     """Join stem and suffix readings: a final -ī or -a/-ah gives way to the suffix."""
     last = stem[-1]
+    if last in ("ā", "ū") and suffix[:2] == ("i", "y"):  # دانشجویان: -yān after a long vowel
+        return stem + suffix[1:]
     if last == "ī" and suffix[0] in ("ī", "iyy", "i"):
         return stem[:-1] + suffix
     if last in (TA_MARBUTA, SILENT_H) and suffix[0] in VOWELS:
@@ -157,15 +201,21 @@ def _joined(parts: list[str], lang: str) -> Analysis | None:
         return None
     tokens, pos, ezafe = first.tokens, first.pos, first.ezafe
     for part in parts[1:]:
-        affix = next((s for s in _SUFFIXES if s[0] == plain(part)), None)
+        affix = _affix(part)
         if affix:
             tokens, ezafe = (*tokens, JOIN, *affix[1]), affix[2]
             continue
         nxt = _known(part, lang)
         if nxt is None:
             return None
-        tokens, pos, ezafe = (*tokens, *nxt.tokens), nxt.pos if pos != "name" else pos, nxt.ezafe
+        gap = (SPACE,) if _spaced(pos, nxt) else ()
+        tokens, pos, ezafe = (*tokens, *gap, *nxt.tokens), nxt.pos if pos != "name" else pos, nxt.ezafe
     return Analysis(tuple(tokens), pos, False, ezafe, first.has_article)
+
+
+def _spaced(head_pos: str, tail: Analysis) -> bool:
+    """Two names, or a name and a title, written as one word stay two words: Karīm Khān."""
+    return head_pos == "name" and tail.pos in ("name", "hon")
 
 
 def _compound(text: str, lang: str) -> Analysis | None:
@@ -176,7 +226,7 @@ def _compound(text: str, lang: str) -> Analysis | None:
             continue
         tail = _with_prefix(text[at:], lang) if text.startswith("ال", at) else _stem(text[at:], lang)
         if tail:
-            spaced = tail.has_article or (head.pos == "name" and tail.pos == "name")
+            spaced = tail.has_article or _spaced(head.pos, tail)
             tokens = (*head.tokens, SPACE, *tail.tokens) if spaced else head.tokens + tail.tokens
             return Analysis(tokens, head.pos if head.pos == "name" else tail.pos, False, tail.ezafe, False)
     return None

@@ -1,13 +1,23 @@
 """Reading an unknown word by rule: letters to consonants and long vowels, short vowels guessed.
 
 Arabic script does not write short vowels, so this can only approximate: harakat are used
-when the text has them; otherwise a short `a` is put between consonants, `i` in the common
-CāCiC pattern (Qāsim, Kāẓim), and none before a final consonant after a vowel (dars).
+when the text has them; otherwise a short `a` is put where a syllable needs a vowel (one
+consonant may close a syllable: dars, shahrdār), and `i` in the common CāCiC pattern (Qāsim).
+Before those letter rules, an Arabic word (or an Arabic loanword in Persian) whose letters fit
+a measure pattern of `data/patterns.tsv` (istiCCāC, taCCīC, maCCūC, muCāCaCa, broken plurals
+...) is read by that pattern, with a nisba or plural ending (-iyya, -ī, -ūn) taken off first;
+otherwise an ending of `data/endings.tsv` (Persian -istān, -nāma, -dārī, -agī, -hā; -iyya,
+-ī ...) is taken off and the stem read by the same rules. An article after a one-letter
+proclitic (والـ، بالـ، للـ) is read as such.
 Words read this way are flagged `by_rule` so the user can see they are a guess.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
+from bibkit.errors import InputError
 from bibkit.text.translit import tables
 from bibkit.text.translit.reading import (
     ALIF_MAQSURA,
@@ -15,6 +25,7 @@ from bibkit.text.translit.reading import (
     SILENT_H,
     TA_MARBUTA,
     VOWELS,
+    parse,
 )
 
 _HARAKAT = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}
@@ -27,9 +38,37 @@ _YEH = frozenset("یيى")
 def guess(word: str, lang: str) -> tuple[str, ...]:
     """Tokens for a word not in the lexicon (plain script, harakat allowed)."""
     tokens: list[str] = []
-    if word.startswith("ال") and len(_base(word)) > 3:
+    if word.startswith("لل") and len(_base(word)) > 4:
+        tokens.extend(("li-", ARTICLE))
+        word = word[2:]
+    elif word[:1] in tables.proclitics("ar") and word.startswith("ال", 1) and len(_base(word)) > 5:
+        tokens.append(tables.proclitics("ar")[word[0]] + "-")
+        word = word[1:]
+    if word.startswith("ال") and len(_base(word)) > 3 and ARTICLE not in tokens:
         tokens.append(ARTICLE)
         word = word[2:]
+    return tuple(tokens) + _read(word, lang)
+
+
+def _read(word: str, lang: str) -> tuple[str, ...]:
+    """A word without proclitics: by measure pattern, else stem and ending, else letter by letter."""
+    if not any("\u064b" <= ch <= "\u0652" for ch in word):
+        by_pattern = _by_pattern(word, lang)
+        if by_pattern:
+            return by_pattern
+        plain = _plain(word)
+        for ending, reading in endings(lang):
+            if plain.endswith(ending) and len(plain) - len(ending) >= 3:
+                stem = _read(plain[: -len(ending)], lang)
+                suffix = parse(reading)
+                if stem[-1] in VOWELS and suffix[0] == "i":
+                    suffix = suffix[1:]
+                return stem + suffix
+    return _by_letters(word, lang)
+
+
+def _by_letters(word: str, lang: str) -> tuple[str, ...]:
+    """Letters to consonants and long vowels, short vowels guessed (see the module docstring)."""
     letters = _letters_with_marks(word)
     raw: list[tuple[str, bool]] = []  # (token, vowel_known_after)
     for i, (ch, marks) in enumerate(letters):
@@ -46,7 +85,7 @@ def guess(word: str, lang: str) -> tuple[str, ...]:
             raw.append((vowel, True))
         elif _SUKUN in marks and raw:
             raw[-1] = (raw[-1][0], True)
-    return tuple(tokens) + tuple(_insert_vowels(raw, lang))
+    return tuple(_insert_vowels(raw, lang))
 
 
 def _base(word: str) -> str:
@@ -79,11 +118,15 @@ def _letter(ch: str, prev: str | None, nxt: str | None, is_last: bool, lang: str
     if ch == "و":
         if prev == "khw":
             return []
-        return ["w"] if first or prev_vowel else ["ū"]
+        if first or prev_vowel:
+            return ["w"]
+        return ["a", "w"] if nxt in ("ا", "آ") else ["ū"]  # jawāb, not jūāb
     if ch in _YEH:
         if is_last and ch == "ى":
             return [ALIF_MAQSURA]
-        return ["y"] if first or prev_vowel else ["ī"]
+        if first or prev_vowel:
+            return ["y"]
+        return ["i", "y"] if nxt in ("ا", "آ") else ["ī"]  # siyāsat, not sīāsat
     if ch == "ة":
         return [TA_MARBUTA]
     if ch in ("ه", "ۀ") and is_last and not first and lang == "fa" and not prev_vowel:
@@ -95,20 +138,107 @@ def _letter(ch: str, prev: str | None, nxt: str | None, is_last: bool, lang: str
 
 
 def _insert_vowels(raw: list[tuple[str, bool]], lang: str) -> list[str]:
-    """Put guessed short vowels between consonants that have none (CāCiC: i after ā + C)."""
+    """Put guessed short vowels where the syllables need them: every syllable has a vowel, and
+    one consonant may close it before the next (shahr.dār, not shaharadār). After long ā a
+    consonant before another takes i (CāCiC: Qāsim), in Arabic also inside the word."""
     out: list[str] = []
+    codas: int | None = None  # consonants closing the current syllable; None before its vowel
     for i, (tok, known) in enumerate(raw):
         out.append(tok)
-        if tok in VOWELS or known or i + 1 >= len(raw):
+        if tok in VOWELS:
+            codas = 0
             continue
-        nxt = raw[i + 1][0]
-        if nxt in VOWELS:
+        if known or i + 1 >= len(raw):
             continue
-        is_final_pair = i + 2 == len(raw)
+        if raw[i + 1][0] in VOWELS:
+            codas = None  # this consonant opens the next syllable
+            continue
         after_long_a = i > 0 and raw[i - 1][0] == "ā"
-        if is_final_pair and any(t in VOWELS for t in out) and raw[i - 1][0] != tok:
-            if after_long_a:
-                out.append("i")
+        if after_long_a and (i + 2 == len(raw) or lang == "ar") and raw[i + 1][0] != tok:
+            out.append("i")
+            codas = 0
+        elif codas is not None and codas < 1:
+            codas += 1
+        else:
+            out.append("a")
+            codas = 0
+    return out
+
+
+_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ٱ": "ا"})  # ى (alif maqsura) is kept
+_WEAK = frozenset("اآویة")
+_PERSIAN_LETTERS = frozenset("پچژگ")
+
+
+def _plain(word: str) -> str:
+    return word.replace("\u0640", "").replace("\u200c", "").translate(_FOLD)
+
+
+def _rows(name: str) -> list[tuple[str, str, str]]:
+    """(lang, script, reading) rows of a TSV under data/, comments and blank lines skipped."""
+    text = resources.files("bibkit.text.translit").joinpath(f"data/{name}").read_text("utf-8")
+    rows = [tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for row in rows:
+        if len(row) != 3:
+            raise InputError(f"expected lang, script, reading: {row!r}", where=f"data/{name}")
+    return rows  # type: ignore[return-value]
+
+
+@cache
+def endings(lang: str) -> tuple[tuple[str, str], ...]:
+    """(script, reading) of the endings of data/endings.tsv that apply to `lang`, in order."""
+    return tuple((script, reading) for row_lang, script, reading in _rows("endings.tsv") if row_lang in ("both", lang))
+
+
+@cache
+def patterns() -> tuple[tuple[str, str, str], ...]:
+    """(lang, script template, reading template) rows of data/patterns.tsv, in order."""
+    return tuple(_rows("patterns.tsv"))
+
+
+def _by_pattern(word: str, lang: str) -> tuple[str, ...] | None:
+    """The reading of an unvocalized word that fits a measure pattern, or None."""
+    plain = _plain(word)
+    if _PERSIAN_LETTERS.intersection(plain):  # measure patterns are Arabic
+        return None
+    for ending, ending_reading in (("", ""), *endings(lang)):
+        if not plain.endswith(ending) or len(plain) - len(ending) < 4:
             continue
-        out.append("i" if after_long_a and lang == "ar" else "a")
+        stem = plain[: len(plain) - len(ending)]
+        for pattern_lang, template, reading in patterns():
+            if pattern_lang in ("both", lang) and len(template) == len(stem):
+                roots = _roots(stem, template)
+                if roots is not None:
+                    return parse(_fill(reading, roots) + ending_reading, plain)
+    return None
+
+
+def _roots(stem: str, template: str) -> list[str] | None:
+    """The root letters' readings when `stem` fits `template` letter by letter, else None."""
+    roots = []
+    for i, (ch, want) in enumerate(zip(stem, template)):
+        if want != "C":
+            if ch != want:
+                return None
+            continue
+        if ch in _WEAK and (ch not in "وی" or i == len(stem) - 1):
+            return None
+        if i == 0 and ch in _HAMZA_SEATS:  # an initial hamza is read by the letter rules (a-, i-)
+            return None
+        value = {"و": "w", "ی": "y"}.get(ch) or ("ʾ" if ch in _HAMZA_SEATS else tables.letter_tokens().get(ch))
+        if not value:
+            return None
+        roots.append(value)
+    return roots
+
+
+def _fill(reading: str, roots: list[str]) -> str:
+    """The reading template with root letters for its digits; `|` keeps two root letters from
+    reading as one digraph (tas|hīl)."""
+    out = ""
+    for ch in reading:
+        if ch.isdigit():
+            out += ("|" if out and out[-1] not in "aiuāīūʾʿ" else "") + roots[int(ch) - 1]
+        else:
+            out += ch
     return out

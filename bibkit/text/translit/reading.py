@@ -72,7 +72,10 @@ def _letters(text: str, reading: str, where: str | None) -> list[str]:
 
 
 def _merge_vowels(tokens: list[str]) -> list[str]:
-    """Diphthongs (a+w/y before a consonant) and doubled ī/ū before a vowel (-iyya, -uwwa)."""
+    """Diphthongs (a+w/y before a consonant) and doubled ī/ū before a vowel (-iyya, -uwwa).
+
+    A doubled w after a is a geminate, not a diphthong (taḥawwul: Persian taḥavvul).
+    """
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -83,7 +86,7 @@ def _merge_vowels(tokens: list[str]) -> list[str]:
             out.append(tok + nxt + nxt)
             i += 3
             continue
-        if tok == "a" and nxt in ("w", "y") and (after is None or after not in VOWELS):
+        if tok == "a" and nxt in ("w", "y") and (after is None or after not in VOWELS) and after != "w":
             out.append("a" + nxt)
             i += 2
             continue

@@ -27,9 +27,10 @@ _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "«": "\"", "»": "\"",
                         **{chr(0x0660 + d): str(d) for d in range(10)},
                         **{chr(0x06F0 + d): str(d) for d in range(10)}})
 _EZAFE_HEADS = frozenset({"n", "adj", "prepez"})
-_EZAFE_MODIFIERS = frozenset({"n", "adj", "name", "place", "org", "pron", ""})
+_EZAFE_MODIFIERS = frozenset({"n", "adj", "name", "place", "org", "pron", "hon", ""})
 _CONSTRUCT_NEXT = PROPER | {"n", "num"}
 _NUMBER = Analysis(("0",), "num")
+_NAME_PARTICLES = frozenset({"ibn", "bin", "bint", "abū", "abī", "umm"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
     parts = _split(text, language)
     words = [p for p in parts if not isinstance(p, str)]
     out: list[str | RomanizedWord] = []
+    named = False  # the word before was capitalized as part of a name
     for i, part in enumerate(parts):
         if isinstance(part, str):
             out.append(part.translate(_PUNCT))
@@ -90,7 +92,9 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
             nxt = _NUMBER
         prev = parts[i - 2][1] if i >= 2 and _joins(parts[i - 1]) else None
         first = capitalize and words[0] is part and not any(c.isalpha() for c in text[: text.find(word)])
-        latin = _render(analysis, nxt, language, scheme, first or _in_name(analysis, prev))
+        title = analysis.pos == "hon" and nxt is not None and nxt.pos == "name"  # Mīrzā Āqā Khān
+        named = prev is not None and _in_name(analysis, prev, named or prev.pos == "name")
+        latin = _render(analysis, nxt, language, scheme, first or title or named)
         out.append(RomanizedWord(word, _finish(latin, diacritics), analysis.by_rule))
     return out
 
@@ -121,10 +125,17 @@ def _before_number(separator: str | tuple[str, Analysis]) -> bool:
     return isinstance(separator, str) and separator[:1].isspace() and separator.strip()[:1].isdigit()
 
 
-def _in_name(a: Analysis, prev: Analysis | None) -> bool:
-    """Honorifics and article words after a name belong to it: Riżā Shāh, Jamāl al-Dīn."""
+def _in_name(a: Analysis, prev: Analysis, prev_named: bool) -> bool:
+    """Words that belong to the name before them: honorifics and article words (Riżā Shāh, Jamāl
+    al-Dīn); after a person's name (or a word taken as part of one) also a nisba (al-Ṭahṭāwī,
+    Nīshābūrī) or a word read by rule; and whatever follows ibn, abū, umm (Ibn Kathīr)."""
+    if "".join(prev.tokens) in _NAME_PARTICLES:
+        return True
     starts_with_article = a.tokens[0] == ARTICLE
-    return prev is not None and prev.pos in PROPER and (a.pos == "hon" or (starts_with_article and a.pos != "adj"))
+    if (prev.pos in PROPER or prev_named) and (a.pos == "hon" or (starts_with_article and a.pos != "adj")):
+        return True
+    nisba = a.pos == "adj" and a.tokens[-1] == "ī"
+    return prev_named and (a.by_rule or nisba)
 
 
 def _render(a: Analysis, nxt: Analysis | None, lang: str, scheme: str, first: bool) -> str:
@@ -134,16 +145,24 @@ def _render(a: Analysis, nxt: Analysis | None, lang: str, scheme: str, first: bo
 
 
 def _construct(a: Analysis, nxt: Analysis | None) -> bool:
-    """Ta marbuta reads -at before a defined or proper noun (Thawrat al-ʿIshrīn, Jāmiʿat Baghdād)."""
-    return (nxt is not None and a.tokens[-1] == TA_MARBUTA and not a.has_article
-            and (nxt.has_article or nxt.pos in _CONSTRUCT_NEXT))
+    """Ta marbuta reads -at before a defined or proper noun (Thawrat al-ʿIshrīn, Jāmiʿat Baghdād),
+    not before an adjective, nor in a name before its nisba (Rifāʿa al-Ṭahṭāwī)."""
+    if nxt is None or a.tokens[-1] != TA_MARBUTA or a.has_article or nxt.pos == "adj":
+        return False
+    if a.pos in ("name", "") and nxt.has_article and nxt.tokens[-1] == "ī":
+        return False
+    return nxt.has_article or nxt.pos in _CONSTRUCT_NEXT
 
 
 def _ezafe(a: Analysis, nxt: Analysis | None) -> str | None:
     """The ezafe form to append: written in the script, or inferred from the parts of speech."""
     if a.ezafe:
         return a.ezafe
-    if nxt is None or a.by_rule or nxt.has_article:
+    if nxt is None or nxt.has_article:
+        return None
+    if a.by_rule:  # an unknown word is taken for a noun only before a known adjective
+        return ezafe_kind(a.tokens) if nxt.pos == "adj" else None
+    if a.pos == "adj" and nxt.pos == "name":  # Buzurg ʿAlavī, Bāstānī Pārīzī: part of the name
         return None
     if a.pos == "prepez" or (a.pos in _EZAFE_HEADS and nxt.pos in _EZAFE_MODIFIERS):
         return ezafe_kind(a.tokens)
