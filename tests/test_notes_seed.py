@@ -1,20 +1,18 @@
 """Seed 004 (an opinion piece with 15 numbered notes): the unique sources and the full note
-map, checked against the hand-made expected map in references/seed-004-notes.json."""
+map, checked against the hand-made expected map in references/seed-004/expected-notes.json."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT
 
 from bibkit.parse.lexicons import fold
 from bibkit.parse.notes import parse_notes
 
-SEED = SHARED / "seeds" / "004_8b5f2e3a3ed0e732.txt"
-EXPECTED = json.loads((ROOT / "references" / "seed-004-notes.json").read_text("utf-8"))
-
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="needs the seeds in ../shared/seeds")
+SEED = ROOT / "references" / "seed-004" / "opinion-piece.txt"  # the seed as pasted
+EXPECTED = json.loads((ROOT / "references" / "seed-004" / "expected-notes.json").read_text("utf-8"))
 
 
 def _key(text: str) -> str:
