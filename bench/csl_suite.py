@@ -37,7 +37,7 @@ from bibkit.render.engine import CiteRef, load_style, render
 
 ROOT = Path(__file__).resolve().parent.parent
 TARBALL = ROOT.parent / "shared" / "bench" / "csl" / "csl-test-suite-humans.tar.gz"
-SECTION = re.compile(r">>=+ *([A-Z-]+) *=+>>\n(.*?)\n<<=+ *\1 *=+<<", re.S)
+SECTION = re.compile(r">>=+ *([A-Z-]+) *=+>>\n(.*?)\n<<=+ *\1 *=+<<", re.DOTALL)
 TIMEOUT_S = 10
 
 
@@ -147,7 +147,7 @@ PROCESSORS: dict[str, Callable[[Fixture], str]] = {"plain": run_plain, "bibkit":
 
 
 def normalize(text: str) -> str:
-    text = re.sub(r"^(?:\.\.|>>)\[(\d+)\] ", r"[\1] ", text.strip(), flags=re.M)
+    text = re.sub(r"^(?:\.\.|>>)\[(\d+)\] ", r"[\1] ", text.strip(), flags=re.MULTILINE)
     text = re.sub(r">\s+<", "><", text)
     return html.unescape(text).strip()
 

@@ -170,3 +170,19 @@ def test_cites_keep_their_order_and_collapse():
     c = dict(KAHNEMAN, id="c", author=[{"family": "Adams", "given": "B."}])
     assert render_citations([a, b, c], [["b", "a"]], "chicago-author-date") == ["(Smith 2000, 1900)"]
     assert render_citations([a, b, c], [["a", "b", "c"]], "nlm-citation-sequence") == ["(1–3)"]
+
+
+def test_thesis_without_number_prints_no_empty_group():
+    thesis = {"id": "t", "type": "thesis", "title": "Iranian policy toward Iraq, 1958-1975",
+              "author": [{"family": "Alvandi", "given": "Roham"}], "genre": "PhD diss.",
+              "publisher": "University of Oxford", "issued": {"date-parts": [[2010]]}}
+    (entry,) = render_bibliography([thesis], "apa")
+    assert entry == "Alvandi, R. (2010). Iranian policy toward Iraq, 1958-1975 [PhD diss.]. University of Oxford."
+
+
+def test_same_first_author_and_year_adds_names_before_year_suffix():
+    base = {"type": "book", "issued": {"date-parts": [[1980]]}, "title": "T"}
+    a = dict(base, id="a", author=[{"family": f, "given": "A."} for f in ("Smith", "Brown", "Jones", "Lee")])
+    b = dict(base, id="b", author=[{"family": f, "given": "A."} for f in ("Smith", "Beefheart", "Jones", "Lee")])
+    cites = render_citations([a, b], [["a"], ["b"]], "apa")
+    assert cites == ["(Smith, Brown, et al., 1980)", "(Smith, Beefheart, et al., 1980)"]

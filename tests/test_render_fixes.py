@@ -6,6 +6,7 @@ from bibkit.render.bidi import direction
 from bibkit.render.fixes.disambiguate import suffix_letters
 from bibkit.render.fixes.names import glue, initialize_given, split_particle
 from bibkit.render.fixes.pages import format_range
+from bibkit.render.fixes.punctuation import merge
 from bibkit.render.fixes.quotes import move_punctuation_in, smarten
 from bibkit.render.fixes.sorting import fallback_sort_key, sort_items, sort_lazily
 from bibkit.render.fixes.textcase import title_case
@@ -92,3 +93,33 @@ def test_page_ranges_expand_then_shorten():
     assert format_range("N110-P5", "expanded", "–") == "N110-P5"
     assert format_range("110-5", None, "–") == "110–5"
     assert format_range("xxv-xxviii", "chicago-16", "–") == "xxv–xxviii"
+
+
+def test_punctuation_merges_at_seams():
+    assert [str(x) for x in merge("semicolon;", ": colon")] == ["semicolon;", " colon"]
+    assert [str(x) for x in merge("colon:", "!")] == ["colon", "!"]
+    assert [str(x) for x in merge("comma,", ".")] == ["comma,", "."]
+
+
+def test_html_italics_flip_inside_italics():
+    italic = formatter_for("html").Italic
+    assert italic("My <i>Amazing</i> Title") == '<i>My <span style="font-style:normal;">Amazing</span> Title</i>'
+
+
+def test_raw_dates_become_date_parts_or_literal():
+    from bibkit.render.fixes.run import prepare_item
+
+    assert prepare_item({"issued": {"raw": "2000-05-01"}})["issued"] == {"date-parts": [[2000, 5, 1]]}
+    assert prepare_item({"issued": {"raw": "Bogus Date"}})["issued"] == {"literal": "Bogus Date"}
+
+
+def test_default_citation_label_is_citeproc_js_trigraph():
+    from bibkit.render.fixes.run import citation_label
+
+    def item(*families):
+        return {"author": [{"family": f} for f in families], "issued": {"date-parts": [[1978]]}}
+
+    assert citation_label(item("Doe")) == "Doe78"
+    assert citation_label(item("Roe", "Noakes")) == "RoNo78"
+    assert citation_label(item("Aalto", "Bell", "Cox", "Dee", "Eve")) == "ABCD78"
+    assert citation_label({"title": "No author"}) is None

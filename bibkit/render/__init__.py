@@ -5,7 +5,12 @@ Public API: `render_bibliography`, `render_citations`, `render_notes`, `render_d
 `styles.resolve`, `styles.search` for style lookup.
 """
 
-from bibkit.render.api import render_bibliography, render_citations, render_document, render_notes
+from bibkit.render.api import (
+    render_bibliography,
+    render_citations,
+    render_document,
+    render_notes,
+)
 from bibkit.render.engine import CiteRef, Problem
 
 __all__ = ["CiteRef", "Problem", "render_bibliography", "render_citations", "render_document", "render_notes"]

@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import model
-from citeproc.frontend import LOCALES_PATH, CitationStylesBibliography, CitationStylesStyle
+from citeproc.frontend import (
+    LOCALES_PATH,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+)
 from citeproc.source import Citation, Locator
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
@@ -81,7 +85,7 @@ def variant_class(tag: str, attribute: str | None, displayed: bool) -> type:
 class _VariantLookup(etree.PythonElementClassLookup):
     _prefix = f"{{{CSL_NS}}}"
 
-    def lookup(self, document, element):  # noqa: D102 - lxml's hook
+    def lookup(self, document, element):
         tag = element.tag
         if not isinstance(tag, str) or not tag.startswith(self._prefix):
             return None
@@ -119,7 +123,7 @@ def parse_csl(source: bytes) -> etree._ElementTree:
 class BibkitStyle(CitationStylesStyle):
     """A citeproc-py style parsed with bibkit's element classes (no schema validation)."""
 
-    def __init__(self, xml: bytes, locale: str | None = None):  # noqa: D107 - replaces the stock loader
+    def __init__(self, xml: bytes, locale: str | None = None):
         self.xml = parse_csl(xml)
         self.root = self.xml.getroot()
         if self.root.tag != f"{{{CSL_NS}}}style":

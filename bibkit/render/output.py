@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 FORMATS = ("text", "html", "markdown")
+_SMALL_CAPS = '<span style="font-variant:small-caps;">'
 
 
 def _tag(name: str, attrs: str = "") -> Callable[[str], str]:
@@ -46,6 +47,16 @@ def _flip(tag: str, normal: str, attrs: str = "") -> Callable[[str], str]:
         return f"<{tag}{attrs}>{text}</{tag}>"
 
     return wrap
+
+
+def _small_caps(text: str) -> str:
+    """Small caps inside small caps print normal (citeproc-js's flip-flop)."""
+    text = str(text)
+    if "small-caps" in text or "<sc>" in text or "nodecor" in text:
+        normal = '<span style="font-variant:normal;">'
+        text = (text.replace(_SMALL_CAPS, normal).replace('<span style="font-variant: small-caps;">', normal)
+                .replace("<sc>", normal).replace("</sc>", "</span>").replace('<span class="nodecor">', normal))
+    return f"{_SMALL_CAPS}{text}</span>"
 
 
 def _around(mark: str) -> Callable[[str], str]:
@@ -82,6 +93,14 @@ class Formatter:
     Subscript: Callable[[str], str]
     SmallCaps: Callable[[str], str]
 
+    def finish(self, text: str) -> str:
+        """Field markup in the house spelling: `<sc>` and `font-variant: small-caps` become the
+        small-caps span citeproc-js writes (HTML only)."""
+        if self.name != "html" or ("<sc>" not in text and "small-caps" not in text):
+            return text
+        text = text.replace("<sc>", _SMALL_CAPS).replace("</sc>", "</span>")
+        return text.replace('style="font-variant: small-caps;"', 'style="font-variant:small-caps;"')
+
     def display(self, kind: str, text: str) -> str:
         """A `display` block (`block`, `left-margin`, `right-inline`, `indent`) the way
         citeproc-js writes it: `<div class="csl-...">` in HTML; in text and Markdown a space
@@ -95,7 +114,7 @@ TEXT = Formatter("text", _same, _same, _same, _same, _same, _same, _same, _same,
 HTML = Formatter(
     "html", _escape_html, _flip("i", "font-style:normal;"), _flip("i", "font-style:normal;"),
     _flip("b", "font-weight:normal;"), _tag("l"), _tag("u"), _tag("sup"),
-    _tag("sub"), _tag("span", ' style="font-variant:small-caps;"'),
+    _tag("sub"), _small_caps,
 )
 MARKDOWN = Formatter(
     "markdown", _escape_markdown, _around("*"), _around("*"), _around("**"), _same, _same,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bibkit.errors import UsageError
 
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 _PARENT = re.compile(r'<link[^>]*rel="independent-parent"[^>]*href="[^"]*/([^/"]+)"|'
                      r'<link[^>]*href="[^"]*/([^/"]+)"[^>]*rel="independent-parent"')
 _LOCALE = re.compile(r'default-locale="([^"]+)"')

@@ -11,7 +11,9 @@ has no `cs:sort` in `cs:citation` (the spec keeps them as given), and ignores `c
   only their year-suffix, joined by `year-suffix-delimiter` (`a–c` for three or more
   letters when ranged).
 After a collapsed group comes `after-collapse-delimiter` (else the layout delimiter).
-As in citeproc-js, no delimiter goes before a cite whose prefix starts with punctuation
+With `collapse` or `cite-group-delimiter` and a `cs:sort`, cites whose names print the same
+are first moved together after sorting (cite grouping, as citeproc-js does it). Straight quotes in a cite's prefix and suffix become typographic. As in citeproc-js, no
+delimiter goes before a cite whose prefix starts with punctuation
 (", cited in"), and in note styles a term that opens a citation, or follows a prefix ending
 in a full stop, is capitalized ("Ibid.", "This has been said. Ibid.").
 Measured on the suite categories `collapse`, `name`, `date`, `disambiguate`, `sort`,
@@ -20,12 +22,13 @@ Measured on the suite categories `collapse`, `name`, `date`, `disambiguate`, `so
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc.model import VariableError
-
 from citeproc.string import String
 
+from bibkit.render.fixes.quotes import smarten_for
 from bibkit.render.fixes.subsequent import first_names
 from bibkit.render.fixes.substitute import STARTED, state_of
 
@@ -59,6 +62,19 @@ def _suffix_number(suffix: str) -> int | None:
     return number
 
 
+_NAME_COLLAPSE = ("year", "year-suffix", "year-suffix-ranged")
+_SENTENCE_END = re.compile("[.!?][\"”’')\\]]*\\s*$")
+_AFTER_NAMES = re.compile(r"^(?:</[a-z]+>)*[\s,;:]*")
+
+
+def _grouped(cites: list[Cite]) -> list[Cite]:
+    """Cite grouping: later cites whose names print the same move up beside the first."""
+    order: dict[str, list[Cite]] = {}
+    for n, cite in enumerate(cites):
+        order.setdefault(cite.names if cite.names else f"\x00{n}", []).append(cite)
+    return [cite for group in order.values() for cite in group]
+
+
 class Cite:
     """One rendered cite: the item, its text (affixes included) and what its names printed."""
 
@@ -67,7 +83,7 @@ class Cite:
         self.rest: str | None = None
         if names and names in text:
             at = text.index(names)
-            rest = text[at + len(names):].lstrip(" ,;:")
+            rest = _AFTER_NAMES.sub("", text[at + len(names):])
             self.rest = rest if rest else None
         suffix = item.reference.get("year_suffix")
         self.suffix = str(suffix) if suffix else ""
@@ -90,30 +106,39 @@ class ClusterLayout:
         note = self.get_root().get("class") == "note"
         for index, item in enumerate(good):
             prefix = str(item.get("prefix", ""))
-            self.repressed = {_CITE_START: note and ((index == 0 and not prefix) or prefix.rstrip().endswith("."))}
+            stop = bool(_SENTENCE_END.search(prefix)) and " " in prefix.strip()  # "Caps after. Ibid."
+            self.repressed = {_CITE_START: note and ((index == 0 and not prefix) or stop)}
             try:
                 output = self.render_children(item)
             except VariableError:
                 continue
             if output is None:
                 continue
-            cites.append(Cite(item, str(item.get("prefix", "") + output + item.get("suffix", "")),
-                              first_names(self)))
+            affixed = smarten_for(self, prefix) + output + smarten_for(self, str(item.get("suffix", "")))
+            cites.append(Cite(item, str(affixed), first_names(self)))
             parent.cites.append(item)
         delimiter = self.get("delimiter", "")
         collapse = parent.get("collapse")
+        group_delimiter = parent.get("cite-group-delimiter")
+        if parent.sort is not None and (collapse in _NAME_COLLAPSE or group_delimiter):
+            cites = _grouped(cites)
         if collapse == "citation-number":
             numbers = [None if c.item.get("prefix") or c.item.get("suffix") or c.has_locator
                        else c.item.number for c in cites]
             pieces = _ranges([c.text for c in cites], numbers)
             text = delimiter.join(pieces)
-        elif collapse in ("year", "year-suffix", "year-suffix-ranged"):
+        elif collapse in _NAME_COLLAPSE:
             text = self._collapse_names(cites, collapse, delimiter)
         else:
             text = ""
             for n, cite in enumerate(cites):
-                glue = "" if not n or cite.text[:1] in ",.;:" else delimiter
-                text += glue + cite.text
+                glue = delimiter
+                if group_delimiter and n and cite.names and cite.names == cites[n - 1].names:
+                    glue = group_delimiter
+                if n and str(cites[n - 1].item.get("suffix", "")).rstrip()[-1:] in (",", ".", ";", ":") \
+                        and text[-1:] in ",.;:" and glue[:1] in ",.;:":
+                    glue = glue[1:]  # "is one source," + "; " -> "is one source, "
+                text += ("" if not n or cite.text[:1] in ",.;:" else glue) + cite.text
         for item in bad:
             text = (text + delimiter if text else "") + (callback(item) or f"{item.key}?")
         return self.format(self.wrap(text)) if text else None
@@ -122,7 +147,7 @@ class ClusterLayout:
         parent = self.getparent()
         in_text = self.get_root().get("class") == "in-text"
         group_delimiter = parent.get("cite-group-delimiter") or (", " if in_text else delimiter)
-        suffix_delimiter = parent.get("year-suffix-delimiter") or group_delimiter
+        suffix_delimiter = parent.get("year-suffix-delimiter") or parent.get("cite-group-delimiter") or delimiter
         after_collapse = parent.get("after-collapse-delimiter") or delimiter
         groups: list[list[Cite]] = []
         for cite in cites:

@@ -92,6 +92,10 @@ def _ambiguous(items: list[Any], texts: dict[str, str | None]) -> list[list[Any]
     return [group for group in groups.values() if len(group) > 1]
 
 
+def _names_data(ref: Any) -> str:
+    return repr([sorted(dict(n).items()) for v in _NAME_ORDER for n in ref.get(v) or ()])
+
+
 def _most_names(ref: Any) -> int:
     return max((len(ref.get(v) or ()) for v in _NAME_ORDER), default=0)
 
@@ -99,11 +103,16 @@ def _most_names(ref: Any) -> int:
 def _try(bib: Any, group: list[Any], texts: dict, key: str, values: list[int]) -> None:
     """Raise one override (`names` or `given`) for a group of cites that print alike, to the
     first value that tells the most of them apart; none if no value helps."""
+    if not values or len({_names_data(i.reference) for i in group}) < 2:
+        return  # no names, or the same names: showing more of them cannot tell the cites apart
+    before = {i.key: texts[i.key] for i in group}
+
     def distinct() -> int:
         return len({texts[i.key] for i in group})
 
-    best, best_count = None, distinct()
+    best, best_count, tried = None, distinct(), None
     for value in values:
+        tried = value
         for item in group:
             item.reference.setdefault(OVERRIDES, {})[key] = value
             texts[item.key] = _probe(bib, item)
@@ -113,10 +122,11 @@ def _try(bib: Any, group: list[Any], texts: dict, key: str, values: list[int]) -
             break
     for item in group:
         if best is None:
-            item.reference.get(OVERRIDES, {}).pop(key, None)
-        else:
+            item.reference[OVERRIDES].pop(key, None)
+            texts[item.key] = before[item.key]
+        elif best != tried:
             item.reference[OVERRIDES][key] = best
-        texts[item.key] = _probe(bib, item)
+            texts[item.key] = _probe(bib, item)
 
 
 def _revert(bib: Any, items: list[Any], texts: dict) -> None:
@@ -166,7 +176,9 @@ class ImplicitYearSuffixDate:
 
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         suffix = item.reference.get("year_suffix")
-        if suffix and not explicit_year_suffix(self.get_root()):
+        root = self.get_root()
+        if (suffix and not explicit_year_suffix(root) and not uses_citation_label(root)
+                and not memo(self, "_bk_locale_date", self.is_locale_date)):  # the caller holds it
             self.__dict__[_SUFFIX_KEY] = str(suffix)
         try:
             return super().process(item, variable, show_parts, context, **kwargs)
@@ -181,12 +193,49 @@ class ImplicitYearSuffixPart:
         text = super().process(date, context)
         if self.get("name") != "year" or text is None:
             return text
-        owner = context if context is not None else self.getparent()
-        suffix = owner.__dict__.pop(_SUFFIX_KEY, None)
+        suffix = None  # held by the calling style date (locale formats) or by the own date
+        for owner in (context, self.getparent()):
+            if owner is not None and _SUFFIX_KEY in owner.__dict__:
+                suffix = owner.__dict__.pop(_SUFFIX_KEY)
+                break
         return f"{text}{suffix}" if suffix else text
 
 
+def uses_citation_label(style_root: Any) -> bool:
+    """Whether the style prints `citation-label` (then the implicit year-suffix goes there)."""
+    return memo(style_root, "_bk_uses_label",
+                lambda: bool(style_root.xpath_search(".//cs:text[@variable='citation-label']")))
+
+
+class LabelSuffix:
+    """`cs:text variable="citation-label"`: the implicit year-suffix follows the label
+    ("RoNo78a"), and then not the year."""
+
+    def _variable(self, item, context):
+        text = super()._variable(item, context)
+        suffix = item.reference.get("year_suffix")
+        if (text and suffix and self.get("variable") == "citation-label"
+                and not explicit_year_suffix(self.get_root())):
+            text = String(f"{text}{suffix}")
+        return text
+
+
+class NoDateSuffix:
+    """`cs:text term="no date"`: an undated item's implicit year-suffix follows the term
+    with a hyphen ("n.d.-a"), as citeproc-js prints it."""
+
+    def process(self, item, context=None, **kwargs):
+        text, language = super().process(item, context=context, **kwargs)
+        suffix = item.reference.get("year_suffix")
+        if (text and suffix and self.get("term") == "no date" and "issued" not in item.reference
+                and not explicit_year_suffix(self.get_root())):
+            text = String(f"{text}-{suffix}")
+        return text, language
+
+
 MIXINS: dict[str, tuple[type, ...]] = {
+    "text": (LabelSuffix,),
+    "text@term": (NoDateSuffix,),
     "date": (ImplicitYearSuffixDate,),
     "date-part": (ImplicitYearSuffixPart,),
 }

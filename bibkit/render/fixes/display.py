@@ -70,7 +70,7 @@ class DisplayLayout:
                 parts = [("left-margin", parts[0][1])] + ([("right-inline", rest)] if parts[1:] else [])
             prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
             parts[0] = (parts[0][0], prefix + normalize_seam(prefix, parts[0][1]))
-            parts[-1] = (parts[-1][0], parts[-1][1] + normalize_seam(parts[-1][1], suffix))
+            parts[-1] = (parts[-1][0], (parts[-1][1] + normalize_seam(parts[-1][1], suffix)).rstrip())
             entries.append(join([show(self, kind, self.format(text)) if kind else self.format(text)
                                  for kind, text in parts], ""))
         return entries

@@ -6,29 +6,54 @@ counts as "printed a variable" even when the branch taken printed only a term, s
 prints "(Publication)" for a thesis with a genre and no number; and a group whose only
 variable sits in a branch not taken is dropped although it called no variable. As in
 citeproc-js, a nested group that prints counts as printed content for its parent, and a
-macro call (`cs:text macro`) is a group of its own. bibkit
-counts the variables evaluated and printed while the group renders (`substitute.is_suppressed`
-and `substitute.record` mark them). Measured on the suite categories `group`, `bugreports`
-and on `bench/render_compare.py` (APA theses).
+macro call (`cs:text macro`) is a group of its own. bibkit counts the variables evaluated
+and printed while the group renders (`substitute.is_suppressed` and `substitute.record`
+mark them). Measured on the suite categories `group`, `bugreports` and on
+`bench/render_compare.py` (APA theses).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from citeproc.model import Choose, VariableError
 
-from bibkit.render.fixes.substitute import GROUPS, state_of
+from bibkit.render.fixes.substitute import GROUPS
+
+
+def _open(element: Any, context: Any) -> tuple[list | None, list | None]:
+    """Open a group frame: (frame, stack), or (None, None) outside a cite or entry."""
+    try:  # `substitute.state_of`, inlined: this runs for every group and macro call
+        state = (context if context is not None else element).get_layout().repressed
+    except (IndexError, AttributeError):
+        return None, None
+    frame = [False, False]  # called a variable, printed a variable
+    stack = state.get(GROUPS)
+    if stack is None:
+        stack = state[GROUPS] = []
+    stack.append(frame)
+    return frame, stack
+
+
+def _close(frame: list, stack: list, printed: bool) -> bool:
+    """Close the innermost frame; whether the group is kept. The enclosing groups called
+    its variables too, and a kept group that printed counts as printed content for them."""
+    stack.pop()
+    if frame[0]:
+        for outer in stack:
+            outer[0] = True
+            outer[1] = outer[1] or frame[1]
+    keep = not (frame[0] and not frame[1])
+    if keep and printed and stack:
+        stack[-1][1] = True
+    return keep
 
 
 class EvaluatedGroup:
     def process(self, item, context=None, **kwargs):
-        state = state_of(self, context)
-        if state is None:
-            return super().process(item, context=context, **kwargs)
-        frame = [False, False]
-        stack = state.setdefault(GROUPS, [])
-        stack.append(frame)
-        output = []
         delimiter = self.get("delimiter", "")
+        frame, stack = _open(self, context)
+        output = []
         try:
             for child in self.iterchildren():
                 try:
@@ -40,16 +65,13 @@ class EvaluatedGroup:
                     continue
                 if text is not None:
                     output.append(text)
-        finally:
-            stack.pop()
-        if frame[0]:  # the enclosing groups called these variables too
-            for outer in stack:
-                outer[0] = True
-                outer[1] = outer[1] or frame[1]
-        if not output or (frame[0] and not frame[1]):
+        except BaseException:
+            if frame is not None:
+                stack.pop()
+            raise
+        keep = _close(frame, stack, bool(output)) if frame is not None else True
+        if not output or not keep:
             raise VariableError
-        if stack:  # as in citeproc-js, a nested group that prints counts as printed content
-            stack[-1][1] = True
         return self.join(output)
 
 
@@ -57,25 +79,15 @@ class MacroAsGroup:
     """`cs:text macro=...`: citeproc-js treats a macro call as a group, by the same rules."""
 
     def process(self, item, context=None, **kwargs):
-        state = state_of(self, context)
-        if state is None:
+        frame, stack = _open(self, context)
+        if frame is None:
             return super().process(item, context=context, **kwargs)
-        frame = [False, False]
-        stack = state.setdefault(GROUPS, [])
-        stack.append(frame)
         try:
             text, language = super().process(item, context=context, **kwargs)
-        finally:
+        except BaseException:
             stack.pop()
-        if frame[0]:
-            for outer in stack:
-                outer[0] = True
-                outer[1] = outer[1] or frame[1]
-        if frame[0] and not frame[1]:
-            return None, language
-        if text and stack:
-            stack[-1][1] = True
-        return text, language
+            raise
+        return (text if _close(frame, stack, bool(text)) else None), language
 
 
 MIXINS: dict[str, tuple[type, ...]] = {"group": (EvaluatedGroup,), "text@macro": (MacroAsGroup,)}

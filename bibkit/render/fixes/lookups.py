@@ -43,10 +43,12 @@ class CachedLookups:
         return root.style.formatter if isinstance(root, model.Locale) else root.formatter
 
     def get_macro(self, name):
-        macros = memo(self.get_root(), "_bk_macros", dict)
-        if name not in macros:
-            macros[name] = super().get_macro(name)
-        return macros[name]
+        try:  # hot: every macro call
+            return self.get_root().__dict__["_bk_macros"][name]
+        except KeyError:
+            macros = memo(self.get_root(), "_bk_macros", dict)
+            macro = macros[name] = super().get_macro(name)
+            return macro
 
     def get_layout(self):
         try:
@@ -69,10 +71,12 @@ class CachedLookups:
         return dates[form]
 
     def get_locale_option(self, name):
-        options = memo(self.get_root(), "_bk_locale_options", dict)
-        if name not in options:
-            options[name] = super().get_locale_option(name)
-        return options[name]
+        try:  # hot: every date part and quote
+            return self.get_root().__dict__["_bk_locale_options"][name]
+        except KeyError:
+            options = memo(self.get_root(), "_bk_locale_options", dict)
+            value = options[name] = super().get_locale_option(name)
+            return value
 
     def calls_variable(self):
         """Whether a subtree calls a variable depends on the style alone: answer once."""
@@ -174,12 +178,21 @@ class FastCondition:
         match, typeset, types, variables = spec
         if ref is None:
             ref = item.reference
-        rtype = ref.type
+        rtype = dict.get(ref, "type")
         if match == "all":
-            return (all(t == rtype for t in types)
-                    and all(("locator" in item) if v == "locator" else (v in ref) for v in variables))
-        found = rtype in typeset or any(("locator" in item) if v == "locator" else (v in ref)
-                                        for v in variables)
+            for t in types:
+                if t != rtype:
+                    return False
+            for v in variables:
+                if not (("locator" in item) if v == "locator" else (v in ref)):
+                    return False
+            return True
+        found = rtype in typeset
+        if not found:
+            for v in variables:
+                if ("locator" in item) if v == "locator" else (v in ref):
+                    found = True
+                    break
         return found if match == "any" else not found
 
     def render(self, item, context=None, delimiter="", **kwargs):
@@ -196,8 +209,12 @@ class FastChoose:
 
     def render(self, item, context=None, delimiter="", **kwargs):
         ref = item.reference
-        for child in self.iterchildren():
-            test = getattr(type(child), "matches", None)
+        try:
+            branches = self.__dict__["_bk_branches"]
+        except KeyError:  # (branch, its `matches` or None), once per element
+            branches = self.__dict__["_bk_branches"] = [
+                (child, getattr(type(child), "matches", None)) for child in self.iterchildren()]
+        for child, test in branches:
             ok = test(child, item, ref) if test is not None else None
             if ok is False:
                 continue

@@ -14,6 +14,7 @@ Fixes measured on the suite categories `name`, `nameattr`, `nameorder`, `etal`, 
 - A `cs:names` without `cs:name` (outside `cs:substitute`) gets bibkit's `cs:name`, not
   citeproc-py's stock one, so all of the above and the style-wide name options apply
   (Vancouver/NLM initials).
+- A straight apostrophe in a name prints as ’ (`Shun’ichi`, `d’Aubignac`), as in fields.
 - A suffix written into the given name after a comma (`John, III`; `John,! Jr.` for a
   comma before it) is parsed out, as citeproc-js does (magic_NameSuffix*).
 - A lowercase particle written into the family name (`al-One`, `van Gogh`) is parsed out as
@@ -29,8 +30,9 @@ from typing import Any
 
 from bibkit.render.fixes.disambiguate import OVERRIDES
 from bibkit.render.fixes.lookups import forget_children, memo
+from bibkit.render.fixes.substitute import FIRST_NAME_LIST, state_of
 
-GLUED_PARTICLE_ENDS = ("-", "'", "’")
+GLUED_PARTICLE_ENDS = ("-", "'", "’")  # names print ' as ’ (citeproc-js), both glue
 _TOKEN = re.compile(r"([^\s.]+)(\.?)")
 _LEADING_MARKS = re.compile(r"[ʿʾ'’]*.")  # ʿAbid -> ʿA., not ʿ.
 _FAMILY_PARTICLE = re.compile(
@@ -50,7 +52,12 @@ def glue(particle: str | None, family: str | None) -> str:
 
 
 def _words(*parts: str | None) -> str:
-    return " ".join(p for p in parts if p)
+    """Parts joined by spaces; a part ending in a no-break space needs none (`John\xa0Doe`)."""
+    out = ""
+    for p in parts:
+        if p:
+            out += p if not out or out.endswith("\xa0") else " " + p
+    return out
 
 
 def _is_particle(word: str) -> bool:
@@ -104,14 +111,38 @@ class NameOptions:
 
 
 def _options(element: Any, context: Any, sort_options: dict | None) -> NameOptions:
-    def opt(name: str) -> Any:
-        return element.get_option(name, context, sort_options)
+    """The name options in force: on `cs:name`, else on `cs:citation`/`cs:bibliography`,
+    else on `cs:style` (CSL 1.0.1 inheritable options; citeproc-py skips the style level),
+    else the defaults. Without `et-al-use-first` anywhere, et-al never truncates."""
+    found = (context if context is not None else element).xpath_search(
+        "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+    sources = [element, found[0] if found else None, element.get_root()]
 
-    return NameOptions(
-        and_=opt("and"), delimiter=opt("delimiter"),
+    def raw(name: str) -> str | None:
+        if sort_options and name in sort_options:
+            return str(sort_options[name])
+        for n, source in enumerate(sources):
+            key = f"name-{name}" if n and name in ("form", "delimiter") else name
+            if source is not None and source.get(key) is not None:
+                return source.get(key)
+        return None
+
+    def opt(name: str) -> Any:
+        value = raw(name)
+        if value is None:
+            return element.get_option(name, context, sort_options)
+        if name.startswith("et-al") and name != "et-al-use-last":
+            return int(value)
+        if name in ("initialize-with-hyphen", "et-al-use-last"):
+            return value.lower() == "true"
+        return value
+
+    use_first = opt("et-al-use-first") if raw("et-al-use-first") is not None else 10 ** 6
+    return NameOptions(  # sort keys join names without "and", as citeproc-js does
+        and_=opt("and") if sort_options is None else None, delimiter=opt("delimiter"),
         precedes_et_al=opt("delimiter-precedes-et-al"),
         precedes_last=opt("delimiter-precedes-last"),
-        et_al_min=opt("et-al-min"), et_al_use_first=opt("et-al-use-first"),
+        et_al_min=opt("et-al-min"), et_al_use_first=use_first,
         et_al_use_last=opt("et-al-use-last"),
         initialize=element.get("initialize", "true").lower() != "false",
         initialize_with=opt("initialize-with"), hyphen=opt("initialize-with-hyphen"),
@@ -161,6 +192,14 @@ class NameFormatting:
     """`cs:name`: render a list of names after the spec (see module docstring)."""
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        text = self._names(item, variable, context, sort_options)
+        if text and sort_options is None and not isinstance(text, int):
+            state = state_of(self, context)
+            if state is not None and FIRST_NAME_LIST not in state:
+                state[FIRST_NAME_LIST] = str(text)  # for subsequent-author-substitute, collapsing
+        return text
+
+    def _names(self, item, variable, context, sort_options):
         cache = memo(self, "_bk_options", dict)
         key = (id(context), tuple(sorted(sort_options.items())) if sort_options else None)
         opts = cache.get(key)
@@ -176,7 +215,8 @@ class NameFormatting:
         if opts.form == "count":
             return len(shown)
         texts = [self._one_name(n, i, opts) for i, n in enumerate(shown)]
-        inverted = [self._inverted(i, opts) for i in range(len(shown))]
+        inverted = [self._inverted(i, opts) and "literal" not in n and bool(n.get("given"))
+                    for i, n in enumerate(shown)]  # an institution is never "inverted"
         if truncate and opts.et_al_use_last and total >= opts.et_al_use_first + 2:
             last = self._one_name(names[-1], total - 1, opts)
             return self.join(texts, opts.delimiter) + opts.delimiter + "… " + last
@@ -205,7 +245,7 @@ class NameFormatting:
         return text
 
     def _one_name(self, name: Any, index: int, opts: NameOptions) -> str:
-        given, family, dp, ndp, suffix = name.parts()
+        given, family, dp, ndp, suffix = (p.replace("'", "’") if p and "'" in p else p for p in name.parts())
         comma_suffix = bool(name.get("comma-suffix"))
         if given and "," in given and not suffix:  # "John, III"; "John,! Jr." keeps its comma
             given, _, suffix = given.partition(",")
@@ -219,7 +259,9 @@ class NameFormatting:
             return self._part("family", family) + self._part("given", given or "")
         if given and opts.initialize_with is not None:
             given = initialize_given(given, opts.initialize_with, opts.initialize, opts.hyphen)
-        if ndp is None and dp is None:
+        if len(family) > 1 and family[0] == family[-1] == '"':
+            family = family[1:-1]  # a quoted family name is taken as written: no particle
+        elif ndp is None and dp is None:
             ndp, family = split_particle(family)
         if opts.form == "short":
             return self._part("family", glue(ndp, family))

@@ -14,6 +14,7 @@ import re
 
 from citeproc.string import String
 
+_LOCATOR_DASH = re.compile(r"\s*[-\u2013]\s*")
 _RANGE = re.compile(r"^\s*(\S*?)(\d+)\s*[-\u2013]\s*(\S*?)(\d+)\s*$")
 
 
@@ -69,7 +70,22 @@ def format_range(text: str, form: str | None, dash: str, first_only: bool = Fals
 
 
 class PageRanges:
-    """`cs:text`/`cs:number` for `page` and `page-first`."""
+    """`cs:text`/`cs:number` for `page` and `page-first`; a locator range prints with a
+    plain en dash and no surrounding spaces ("100 - 103" -> "100–103"), as in citeproc-js."""
+
+    def _variable(self, item, context):
+        if self.get("variable") != "locator" or not item.has_locator:
+            return super()._variable(item, context)
+        value = str(item.locator.identifier).strip()
+        if "\\-" in value:  # an escaped hyphen is no range: "327\-30" prints "327-30"
+            return String(value.replace("\\-", "-"))
+        if item.locator.label == "page":  # page locators follow page-range-format too
+            form = self.get_root().get_option("page-range-format")
+            dash = str(self.get_single_term(name="page-range-delimiter") or "\u2013")
+            ranged = [format_range(part, form, dash) for part in value.split(",")]
+            if all(r is not None for r in ranged):
+                return String(", ".join(ranged))
+        return String(_LOCATOR_DASH.sub("\u2013", value))
 
     def _process(self, value, variable):
         if variable not in ("page", "page-first"):

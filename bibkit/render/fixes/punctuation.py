@@ -9,6 +9,8 @@ delimiters join text, never inside a field. Measured on the suite category `punc
 
 from __future__ import annotations
 
+import re
+
 from citeproc.string import String, join, normalize_seam
 
 # (mark ending the left piece, mark starting the right piece) -> the one mark printed
@@ -20,17 +22,25 @@ MERGE = {
 }
 
 
+_CLOSING_TAGS = re.compile(r"(?:</[a-z]+>)+$")
+
+
 def merge(left, right):
-    """`left` and `right` with the marks at their seam merged (either may lose one mark)."""
+    """`left` and `right` with the marks at their seam merged (either may lose one mark);
+    closing tags at the end of `left` ("<b>Co.</b>" + ".") are looked through."""
     ls, rs = str(left), str(right)
-    if not ls or not rs:
+    if not ls or not rs or rs[0] not in ".,;:!?":
         return left, right
-    mark = MERGE.get((ls[-1], rs[0]))
+    tags = _CLOSING_TAGS.search(ls)
+    body = ls[: tags.start()] if tags else ls
+    if not body:
+        return left, right
+    mark = MERGE.get((body[-1], rs[0]))
     if mark is None:
         return left, right
-    if mark == ls[-1]:
+    if mark == body[-1]:
         return left, String(rs[1:])
-    return String(ls[:-1]), right
+    return String(body[:-1] + ls[len(body):]), right
 
 
 class MergedSeams:

@@ -27,12 +27,12 @@ def smarten(text: str, open_q: str, close_q: str) -> str:
     return re.sub(r"(?<=\w)'|'(?=\w)", "’", text)
 
 
-def move_punctuation_in(text: str, close_marks: tuple[str, ...]) -> str:
-    """`”.` -> `.”` and `”,` -> `,”` for the locale's closing quote (tags may sit between);
-    inner quotes are left alone, as citeproc-js does."""
+def move_punctuation_in(text: str, close_marks: tuple[str, ...], inner: str = "’") -> str:
+    """`”.` -> `.”`, `”,` -> `,”`, `”!` -> `!”` for the locale's closing quote (tags may sit
+    between, and an inner closing quote just before it: `’”.` -> `.’”`), as citeproc-js does."""
     for mark in close_marks:
-        text = re.sub(rf"([.!?]?){re.escape(mark)}((?:</[a-z]+>)*)([.,])",
-                      lambda m: (m.group(1) or m.group(3)) + mark + m.group(2), text)
+        text = re.sub(rf"([.!?]?)({re.escape(inner)}?){re.escape(mark)}((?:</[a-z]+>)*)([.,!?])",
+                      lambda m, mark=mark: (m.group(1) or m.group(4)) + m.group(2) + mark + m.group(3), text)
     return text
 
 
@@ -45,11 +45,8 @@ class TypographicFieldText:
         if variable in _NO_TYPOGRAPHY or not isinstance(text, (str, list)):
             return text
         raw = str(text)
-        if "'" not in raw and '"' not in raw:
-            return text
-        smart = smarten(raw, str(self.get_single_term("open-quote")),
-                        str(self.get_single_term("close-quote")))
-        return String(smart)
+        smart = smarten_for(self, raw)
+        return text if smart == raw else String(smart)
 
 
 class NestedQuotes:
@@ -72,7 +69,26 @@ def punctuation_in_quote(element: Any, text: str) -> str:
     if not text or str(option).lower() != "true":
         return text
     close = str(element.get_single_term("close-quote"))
-    return move_punctuation_in(text, (close,)) if close else text
+    inner = str(element.get_single_term("close-inner-quote"))
+    return move_punctuation_in(text, (close,), inner) if close else text
 
 
-MIXINS: dict[str, tuple[type, ...]] = {"text": (TypographicFieldText, NestedQuotes)}
+def smarten_for(element, text: str) -> str:
+    """`smarten` with the locale's outer quotes of `element`'s style."""
+    if "'" not in text and '"' not in text:
+        return text
+    return smarten(text, str(element.get_single_term("open-quote")), str(element.get_single_term("close-quote")))
+
+
+class TypographicValue:
+    """`cs:text value=...`: straight quotes and apostrophes made typographic, as in fields."""
+
+    def process(self, item, context=None, **kwargs):
+        text, language = super().process(item, context=context, **kwargs)
+        if text and ("'" in str(text) or '"' in str(text)):
+            text = String(smarten_for(self, str(text)))
+        return text, language
+
+
+MIXINS: dict[str, tuple[type, ...]] = {"text": (TypographicFieldText, NestedQuotes),
+                                       "text@value": (TypographicValue,)}

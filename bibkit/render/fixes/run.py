@@ -4,6 +4,7 @@ a failing item by id and goes on with the rest (a crash on one item never loses 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc.frontend import CitationStylesBibliography
@@ -13,12 +14,56 @@ from bibkit.render.fixes import subsequent
 from bibkit.render.fixes.disambiguate import assign_year_suffixes
 from bibkit.render.fixes.quotes import punctuation_in_quote
 
+_RAW_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?\s*$")
+
+
+def _raw_date(value: dict[str, Any]) -> dict[str, Any]:
+    """A date given only as `raw` (citeproc-py ignores it): ISO-like text becomes
+    `date-parts`, anything else a `literal`, as citeproc-js prints it."""
+    if value.get("date-parts") or value.get("literal") or not str(value.get("raw", "")).strip():
+        return value
+    match = _RAW_DATE.match(str(value["raw"]))
+    out = {k: v for k, v in value.items() if k not in ("raw", "date-parts")}
+    if match:
+        out["date-parts"] = [[int(p) for p in match.groups() if p]]
+    else:
+        out["literal"] = str(value["raw"]).strip()
+    return out
+
+
+_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
+
 
 def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
-    """A CSL-JSON item in the shape citeproc-py reads without tripping (it needs a type)."""
+    """A CSL-JSON item in the shape citeproc-py reads without tripping (it needs a type;
+    `raw` dates and Zotero's `journalAbbreviation`/`shortTitle` are read as citeproc-js
+    reads them)."""
     out = dict(item)
     out.setdefault("type", "document")
+    for legacy, variable in _ALIASES.items():  # Zotero's names for the short forms
+        if item.get(legacy) and not item.get(variable):
+            out[variable] = item[legacy]
+    for key, value in item.items():
+        if isinstance(value, dict) and "raw" in value:
+            out[key] = _raw_date(value)
+    if not out.get("citation-label"):
+        label = citation_label(out)
+        if label:
+            out["citation-label"] = label
     return out
+
+
+def citation_label(item: dict[str, Any]) -> str | None:
+    """citeproc-js's default `citation-label` (trigraph "Aaaa00:AaAa00:AaAA00:AAAA00"): letters
+    of the first four family names and the year's last two digits (`Doe65`, `RoNo78`)."""
+    names = next((item[v] for v in ("author", "editor", "translator") if item.get(v)), None)
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    if not names or not parts[0]:
+        return None
+    families = [str(n.get("family") or n.get("literal") or "") for n in names[:4]]
+    widths = {1: [4], 2: [2, 2], 3: [2, 1, 1]}.get(len(families), [1, 1, 1, 1])
+    letters = "".join(f[:w] for f, w in zip(families, widths))
+    return f"{letters}{str(parts[0][0])[-2:]}" if letters else None
 
 
 def before_render(bib: CitationStylesBibliography, citations: list[Citation]) -> None:
@@ -38,11 +83,18 @@ def _problem(bib: CitationStylesBibliography, key: str, exc: Exception) -> None:
 def render_citation(bib: CitationStylesBibliography, citation: Citation) -> str:
     """One cluster; on a crash the cluster shows its keys and each key is reported."""
     try:
-        return punctuation_in_quote(bib.style.root, str(bib.cite(citation, _unknown_key)))
+        return _finish(bib, str(bib.cite(citation, _unknown_key)))
     except Exception as exc:  # noqa: BLE001 - citeproc-py raises anything; report, go on
         for cite in citation.cites:
             _problem(bib, cite.key, exc)
         return "[" + "; ".join(c.key for c in citation.cites) + "]"
+
+
+def _finish(bib: CitationStylesBibliography, text: str) -> str:
+    """Punctuation into quotes where the locale wants it; field markup in house spelling."""
+    text = punctuation_in_quote(bib.style.root, text)
+    finish = getattr(bib.formatter, "finish", None)
+    return finish(text) if finish else text
 
 
 def _unknown_key(item: Any) -> str:
@@ -65,7 +117,7 @@ def render_bibliography(bib: CitationStylesBibliography) -> list[str]:
     for item in bib.items:
         try:
             rendered = layout.render_bibliography([item])
-            entries.append(punctuation_in_quote(bib.style.root, str(rendered[0])) if rendered else "")
+            entries.append(_finish(bib, str(rendered[0])) if rendered else "")
         except Exception as exc:  # noqa: BLE001
             _problem(bib, item.key, exc)
             entries.append("")

@@ -3,22 +3,27 @@
 citeproc-py ignores it: MLA and Chicago print an author's name again for each of their
 works instead of "———". bibkit keeps what the first `cs:names` of each bibliography entry
 printed (its substitute included, as when a title stands in for the author); when it is the
-same as the previous entry's, it is replaced by the style's string. Only the default rule,
-`complete-all`, is implemented; entries under other rules are left as they are.
+same as the previous entry's, it is replaced by the style's string. The default rule,
+`complete-all`, is implemented; under the other rules only a substitute that is not a list
+of names (a title) is replaced, and lists of names are left as they are.
 Measured on the suite categories `name` and `sort` and on `bench/render_compare.py` (MLA).
 """
 
 from __future__ import annotations
 
 from bibkit.render.fixes.lookups import memo
+from bibkit.render.fixes.substitute import FIRST_NAME_LIST
 
 _FIRST_NAMES = "_bk_first_names"  # in citeproc-py's per-entry `layout.repressed`
 _PREVIOUS = "_bk_previous_names"  # on the layout, across entries
 
 
 def first_names(layout) -> str | None:
-    """What the first `cs:names` printed in the cite or entry just rendered by `layout`."""
-    return getattr(layout, "repressed", {}).get(_FIRST_NAMES)
+    """The first list of names printed in the cite or entry just rendered by `layout` (its
+    label left out, as citeproc-js compares them), else what the first `cs:names` printed
+    (a title standing in for the author)."""
+    state = getattr(layout, "repressed", {})
+    return state.get(FIRST_NAME_LIST) or state.get(_FIRST_NAMES)
 
 
 class FirstNamesOutput:
@@ -49,13 +54,14 @@ class SubsequentAuthorLayout:
         bibliography = self.getparent()
         substitute = bibliography.get("subsequent-author-substitute")
         rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
-        if substitute is None or rule != "complete-all":
+        if substitute is None:
             return super().render_bibliography(citation_items)
         entries = []
         for item in citation_items:
             for entry in super().render_bibliography([item]):
-                names = self.repressed.get(_FIRST_NAMES)
-                if names and names == self.__dict__.get(_PREVIOUS) and names in str(entry):
+                names = first_names(self)
+                whole = rule == "complete-all" or not self.repressed.get(FIRST_NAME_LIST)
+                if whole and names and names == self.__dict__.get(_PREVIOUS) and names in str(entry):
                     entry = str(entry).replace(names, substitute, 1)
                 self.__dict__[_PREVIOUS] = names
                 entries.append(entry)

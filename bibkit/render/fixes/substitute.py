@@ -36,10 +36,10 @@ def _state(element: Any, context: Any) -> dict | None:
 GROUPS = "_bk_groups"  # open `cs:group`s: [called a variable, printed a variable]
 
 
-def is_suppressed(element: Any, context: Any, variable: str | None) -> bool:
-    """Whether a variable about to be evaluated is suppressed; the evaluation also counts as
-    a variable called for every open `cs:group` (see `groups`)."""
-    state = _state(element, context)
+def is_suppressed(state: dict | None, variable: str | None) -> bool:
+    """Whether a variable about to be evaluated is suppressed (`state`: `state_of` the
+    element); the evaluation also counts as a variable called for every open `cs:group`
+    (see `groups`)."""
     if not state:
         return False
     if variable != "year-suffix":
@@ -49,22 +49,26 @@ def is_suppressed(element: Any, context: Any, variable: str | None) -> bool:
 
 
 STARTED = "_bk_started"  # something has printed in this cite or entry
+FIRST_NAME_LIST = "_bk_first_name_list"  # the first list of names printed (`names`)
 
 
 def state_of(element: Any, context: Any) -> dict | None:
     return _state(element, context)
 
 
-def record(element: Any, context: Any, variables: list[str]) -> None:
+def record(state: dict | None, variables: list[str]) -> None:
     """Note variables that printed, for every substitute child being rendered."""
-    state = _state(element, context)
     if state is not None:
         state[STARTED] = True
         if any(v != "year-suffix" for v in variables):
             for frame in state.get(GROUPS, ()):
                 frame[1] = True
-        for recording in state.get(_RECORDING, ()):
-            recording.update(v for v in variables if v not in _NOT_SUPPRESSIBLE)
+        recordings = state.get(_RECORDING)
+        if recordings:  # inside a substitute: suppressed at once, even within that child
+            printed = [v for v in variables if v not in _NOT_SUPPRESSIBLE]
+            for recording in recordings:
+                recording.update(printed)
+            state.setdefault(_SUPPRESSED, set()).update(printed)
 
 
 class SuppressibleText:
@@ -72,33 +76,36 @@ class SuppressibleText:
 
     def _variable(self, item, context):
         variable = self.get("variable")
-        if is_suppressed(self, context, variable):
+        state = _state(self, context)
+        if is_suppressed(state, variable):
             return None
         text = super()._variable(item, context)
         if text:
-            record(self, context, [variable])
+            record(state, [variable])
         return text
 
 
 class SuppressibleNumber:
     def process(self, item, context=None, **kwargs):
         variable = self.get("variable")
-        if is_suppressed(self, context, variable):
+        state = _state(self, context)
+        if is_suppressed(state, variable):
             return None
         text = super().process(item, context=context, **kwargs)
         if text:
-            record(self, context, [variable])
+            record(state, [variable])
         return text
 
 
 class SuppressibleDate:
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         name = variable or self.get("variable")
-        if is_suppressed(self, context, name):
+        state = _state(self, context)
+        if is_suppressed(state, name):
             return None
         text = super().process(item, variable, show_parts, context, **kwargs)
         if text:
-            record(self, context, [name])
+            record(state, [name])
         return text
 
 
@@ -113,7 +120,8 @@ class SuppressibleNames:
                 names_context = outer[0]
         variables = self.get("variable", "")
         roles = variables.split()
-        kept = [r for r in roles if not is_suppressed(self, context, r)]
+        state = _state(self, context)
+        kept = [r for r in roles if not is_suppressed(state, r)]
         if kept != roles:
             self.set("variable", " ".join(kept))
         try:
@@ -122,7 +130,7 @@ class SuppressibleNames:
             if kept != roles:
                 self.set("variable", variables)
         if text:
-            record(self, context, [r for r in kept if r in item.reference]
+            record(state, [r for r in kept if r in item.reference]
                    + (["editor", "translator"] if "editortranslator" in kept else []))
         return text
 
@@ -135,6 +143,7 @@ class RecordingSubstitute:
         outer = self.getparent()
         for child in self.getchildren():
             recording: set[str] = set()
+            before = set(state.get(_SUPPRESSED, ())) if state is not None else set()
             if state is not None:
                 state.setdefault(_RECORDING, []).append(recording)
             try:
@@ -143,14 +152,14 @@ class RecordingSubstitute:
                 else:
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
-                continue
+                text = None
             finally:
                 if state is not None:
                     state[_RECORDING].pop()
             if text:
-                if state is not None:
-                    state.setdefault(_SUPPRESSED, set()).update(recording)
                 return text
+            if state is not None:  # this child printed nothing: nothing it touched stays suppressed
+                state[_SUPPRESSED] = before
         return None
 
 

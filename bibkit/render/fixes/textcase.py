@@ -150,10 +150,15 @@ def title_case_value(value):
 
 
 class TitleCase:
-    """Every `TextCased` element: `text-case="title"` by `title_case`."""
+    """Every `TextCased` element: `text-case="title"` by `title_case`; `lowercase` and
+    `uppercase` leave `<span class="nocase">` text alone too."""
 
     def case(self, text, language=None):
-        if self.get("text-case") != "title" or language not in (None, "en"):
+        text_case = self.get("text-case")
+        if text_case in ("lowercase", "uppercase") and isinstance(text, MixedString):
+            change = str.lower if text_case == "lowercase" else str.upper
+            return MixedString([p if isinstance(p, NoCase) else String(change(str(p))) for p in text])
+        if text_case != "title" or language not in (None, "en"):
             return super().case(text, language)
         return title_case_value(text)
 

@@ -208,7 +208,7 @@ def _joined(parts: list[str], lang: str) -> Analysis | None:
         nxt = _known(part, lang)
         if nxt is None:
             return None
-        gap = (SPACE,) if _spaced(pos, nxt) else ()
+        gap = (SPACE,) if _spaced(pos, nxt) or nxt.has_article else ()  # Jalāl al-Dīn
         tokens, pos, ezafe = (*tokens, *gap, *nxt.tokens), nxt.pos if pos != "name" else pos, nxt.ezafe
     return Analysis(tuple(tokens), pos, False, ezafe, first.has_article)
 

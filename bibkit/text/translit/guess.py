@@ -57,6 +57,8 @@ def _read(word: str, lang: str) -> tuple[str, ...]:
         if by_pattern:
             return by_pattern
         plain = _plain(word)
+        if lang == "fa" and plain.endswith("ایی") and len(plain) > 4:  # Navāʾī, Kasrāʾī
+            return _read(plain[:-2], lang) + ("ʾ", "ī")
         for ending, reading in endings(lang):
             if plain.endswith(ending) and len(plain) - len(ending) >= 3:
                 stem = _read(plain[: -len(ending)], lang)

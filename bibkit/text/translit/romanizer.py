@@ -135,6 +135,8 @@ def _in_name(a: Analysis, prev: Analysis, prev_named: bool) -> bool:
     if (prev.pos in PROPER or prev_named) and (a.pos == "hon" or (starts_with_article and a.pos != "adj")):
         return True
     nisba = a.pos == "adj" and a.tokens[-1] == "ī"
+    if a.by_rule and starts_with_article and a.tokens[-1] == "ī":  # an unknown al-...ī is a nisba
+        return True
     return prev_named and (a.by_rule or nisba)
 
 
@@ -151,7 +153,15 @@ def _construct(a: Analysis, nxt: Analysis | None) -> bool:
         return False
     if a.pos in ("name", "") and nxt.has_article and nxt.tokens[-1] == "ī":
         return False
+    if a.pos == "name" and _names_in_a_row(nxt):  # Ṭarafa ibn al-ʿAbd, Salāma Mūsā
+        return False
     return nxt.has_article or nxt.pos in _CONSTRUCT_NEXT
+
+
+def _names_in_a_row(nxt: Analysis) -> bool:
+    """A name before ibn/bint or another given name is not in construct (Hibat Allāh is)."""
+    word = "".join(nxt.tokens)
+    return word in _NAME_PARTICLES or (nxt.pos == "name" and not nxt.has_article and word != "allāh")
 
 
 def _ezafe(a: Analysis, nxt: Analysis | None) -> str | None:
