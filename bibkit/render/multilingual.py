@@ -82,7 +82,7 @@ def prepare(item: dict[str, Any], script: str = "original", translations: bool =
     """A plain CSL-JSON item with the chosen script's forms (see module docstring)."""
     if script not in SCRIPTS:
         raise UsageError(f"unknown script {script!r} (choose from {', '.join(SCRIPTS)})")
-    out = {k: v for k, v in item.items() if k != "multi"}
+    out = {k: v for k, v in item.items() if k not in ("multi", "custom")}  # custom: bibkit's own extras
     lang = _base(str(item.get("language") or "")) or None
     multi = (item.get("multi") or {}).get("_keys") or {}
     for var, forms in multi.items():

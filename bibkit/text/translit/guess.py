@@ -50,18 +50,19 @@ def guess(word: str, lang: str) -> tuple[str, ...]:
     return tuple(tokens) + _read(word, lang)
 
 
-def _read(word: str, lang: str) -> tuple[str, ...]:
-    """A word without proclitics: by measure pattern, else stem and ending, else letter by letter."""
+def _read(word: str, lang: str, whole: bool = True) -> tuple[str, ...]:
+    """A word without proclitics (`whole`) or a stem before an ending: by measure pattern, else
+    stem and ending, else letter by letter."""
     if not any("\u064b" <= ch <= "\u0652" for ch in word):
-        by_pattern = _by_pattern(word, lang)
+        by_pattern = _by_pattern(word, lang, whole)
         if by_pattern:
             return by_pattern
         plain = _plain(word)
         if lang == "fa" and plain.endswith("ایی") and len(plain) > 4:  # Navāʾī, Kasrāʾī
-            return _read(plain[:-2], lang) + ("ʾ", "ī")
+            return _read(plain[:-2], lang, whole=False) + ("ʾ", "ī")
         for ending, reading in endings(lang):
             if plain.endswith(ending) and len(plain) - len(ending) >= 3:
-                stem = _read(plain[: -len(ending)], lang)
+                stem = _read(plain[: -len(ending)], lang, whole=False)
                 suffix = parse(reading)
                 if stem[-1] in VOWELS and suffix[0] == "i":
                     suffix = suffix[1:]
@@ -198,8 +199,9 @@ def patterns() -> tuple[tuple[str, str, str], ...]:
     return tuple(_rows("patterns.tsv"))
 
 
-def _by_pattern(word: str, lang: str) -> tuple[str, ...] | None:
-    """The reading of an unvocalized word that fits a measure pattern, or None."""
+def _by_pattern(word: str, lang: str, whole: bool = True) -> tuple[str, ...] | None:
+    """The reading of an unvocalized word that fits a measure pattern, or None; a template
+    ending in $ fits only a whole word."""
     plain = _plain(word)
     if _PERSIAN_LETTERS.intersection(plain):  # measure patterns are Arabic
         return None
@@ -208,6 +210,10 @@ def _by_pattern(word: str, lang: str) -> tuple[str, ...] | None:
             continue
         stem = plain[: len(plain) - len(ending)]
         for pattern_lang, template, reading in patterns():
+            whole_only = template.endswith("$")
+            template = template.rstrip("$")
+            if whole_only and (ending or not whole):
+                continue
             if pattern_lang in ("both", lang) and len(template) == len(stem):
                 roots = _roots(stem, template)
                 if roots is not None:
