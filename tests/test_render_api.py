@@ -186,3 +186,15 @@ def test_same_first_author_and_year_adds_names_before_year_suffix():
     b = dict(base, id="b", author=[{"family": f, "given": "A."} for f in ("Smith", "Beefheart", "Jones", "Lee")])
     cites = render_citations([a, b], [["a"], ["b"]], "apa")
     assert cites == ["(Smith, Brown, et al., 1980)", "(Smith, Beefheart, et al., 1980)"]
+
+
+def test_item_locales_give_persian_and_arabic_works_their_own_terms():
+    from bibkit.parse import parse_text
+
+    refs = parse_text("زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. ترجمه علی محمدی. تهران: امیرکبیر.\n"
+                      "Abrahamian, E. (1982). Iran between two revolutions. Ed. by John Smith. "
+                      "Princeton: Princeton University Press.\n", lines=True).references
+    plain = render_bibliography(refs, style="chicago-notes-bibliography")
+    own = render_bibliography(refs, style="chicago-notes-bibliography", item_locales=True)
+    assert "Translated by" in plain[1] and "ترجمه" in own[1] and "Translated" not in own[1]
+    assert own[0] == plain[0]  # English works keep the style's terms, and the order is the same

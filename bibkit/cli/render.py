@@ -50,6 +50,8 @@ def render(
     locale: str = typer.Option(None, "--locale", "-l", help=LOCALE_HELP),
     script: str = typer.Option("original", "--script", help=SCRIPT_HELP),
     isolate: bool = typer.Option(False, "--isolate", help="Wrap right-to-left runs in Unicode isolates (text)."),
+    item_locales: bool = typer.Option(False, "--item-locales", help="Terms (ed., trans., vol.) of Persian "
+                                      "and Arabic works in their own language: تحقيق, ترجمه, ج."),
     out: str = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
     """Render a bibliography: with --format text, one entry per line in bibliography order."""
@@ -57,7 +59,7 @@ def render(
 
     problems: list[Any] = []
     entries = render_bibliography(_read_refs(file), style, fmt, locale, script, isolate=isolate,
-                                  problems=problems)
+                                  problems=problems, item_locales=item_locales)
     _report(problems)
     write_text(_join(entries, fmt), out)
 

@@ -44,15 +44,43 @@ def render_document(refs: Sequence[Ref], clusters: Sequence[Sequence[CiteRef]] =
     return render(csl, _items(refs, script), [list(c) for c in clusters], fmt, bibliography=bibliography)
 
 
+ITEM_LOCALES = {"fa": "fa-IR", "ar": "ar"}  # languages whose terms citeproc-py ships
+
+
 def render_bibliography(refs: Sequence[Ref], style: str = "apa", fmt: str = "text",
                         locale: str | None = None, script: str = "original", *,
-                        isolate: bool = False, problems: list[Problem] | None = None) -> list[str]:
+                        isolate: bool = False, problems: list[Problem] | None = None,
+                        item_locales: bool = False) -> list[str]:
     """One string per entry, in bibliography order (HTML entries come wrapped in
-    `<div class="csl-entry">`, with `dir` and `<bdi>` where right-to-left text occurs)."""
+    `<div class="csl-entry">`, with `dir` and `<bdi>` where right-to-left text occurs).
+
+    `item_locales`: a Persian or Arabic work's entry takes its terms ("ed.", "trans.",
+    "vol.") from its own language's locale (ویراستار, تحقيق …) instead of the style's; the
+    order of entries stays the whole bibliography's (CSL-M's per-language layouts, which
+    citeproc-py lacks, give the same result)."""
     out = render_document(refs, (), style, fmt, locale, script)
     if problems is not None:
         problems.extend(out.problems)
-    return _finish([e for e in out.bibliography if e], fmt, isolate)
+    entries = list(out.bibliography)
+    if item_locales:
+        entries = _in_item_locales(refs, out, style, fmt, locale, script)
+    return _finish([e for e in entries if e], fmt, isolate)
+
+
+def _in_item_locales(refs: Sequence[Ref], out: Rendered, style: str, fmt: str, locale: str | None,
+                     script: str) -> list[str]:
+    """Entries of works in a language with its own locale, rendered again alone in it."""
+    by_id = {item["id"]: ref for item, ref in zip(_items(refs, "original"), refs, strict=True)}
+    entries = list(out.bibliography)
+    for n, item_id in enumerate(out.bibliography_ids):
+        ref = by_id.get(item_id)
+        data = ref.to_csl() if isinstance(ref, Reference) else dict(ref or {})
+        own = ITEM_LOCALES.get(str(data.get("language") or "").split("-", 1)[0].lower())
+        if own and own != locale:
+            alone = render_document([ref], (), style, fmt, own, script)
+            if alone.bibliography and alone.bibliography[0]:
+                entries[n] = alone.bibliography[0]
+    return entries
 
 
 def render_citations(refs: Sequence[Ref], clusters: Sequence[Sequence[CiteRef | str]],
