@@ -372,6 +372,8 @@ def _years(text: str, lang: str | None) -> list:
 
 
 def _hijri_gregorian_pair(text: str, lang: str | None) -> Date | None:
+    if len(re.findall(r"\d{3,4}", text.translate(ASCII_DIGITS))) < 2:
+        return None  # one year: nothing to pair (and the common case, so kept cheap)
     years = _years(text, lang)
     if len(years) < 2:
         return None
