@@ -30,6 +30,7 @@ JOIN = "+"  # a separately written affix (ZWNJ): IJMES hyphen, ALA-LC prime
 _MARKS = dict.fromkeys(map(ord, "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"))
 _PLAIN = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "ٱ": "ا"})
 _ZWNJ = "\u200c"
+_FUNCTION_WORDS = frozenset({"prep"})
 _VOWEL_MARKS = frozenset("\u064e\u064f\u0650")  # a vocalized word is read as written
 # suffix (plain script) -> (reading tokens, written ezafe after it)
 _SUFFIXES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
@@ -88,6 +89,9 @@ def _guessed(word: str, lang: str) -> Analysis:
     if affix:
         tokens = (*guess(_ZWNJ.join(parts[:-1]), lang), JOIN, *affix[1])
         return Analysis(tokens, "", True, affix[2], ARTICLE in tokens)
+    if lang == "fa" and plain(word).endswith("ای") and len(word) > 3 and word[-3] not in "اآوی":
+        tokens = guess(word[:-1], lang)  # ی after final ā is the written ezafe: ibtidā-yi, muʿammā-yi
+        return Analysis(tokens, "", True, "long_vowel", ARTICLE in tokens)
     tokens = guess(word, lang)
     return Analysis(tokens, "", True, None, ARTICLE in tokens)
 
@@ -108,7 +112,8 @@ def _known(word: str, lang: str) -> Analysis | None:
     if _ZWNJ in word:
         return _joined(word.split(_ZWNJ), lang)
     text = plain(word)
-    return _with_prefix(text, lang) or _with_suffix(text, lang) or _with_ending(text, lang) or _compound(text, lang)
+    return (_with_prefix(text, lang) or _with_suffix(text, lang) or _with_ending(text, lang)
+            or _with_pronoun(text, lang) or _compound(text, lang))
 
 
 def _stem(text: str, lang: str) -> Analysis | None:
@@ -127,6 +132,10 @@ def _with_prefix(text: str, lang: str) -> Analysis | None:
         if rest and ARTICLE not in rest.tokens:
             return Analysis((ARTICLE, *rest.tokens), rest.pos, False, None, True)
     clitic = tables.proclitics("ar").get(text[:1])
+    if clitic and len(text) == 3 and text[0] == "و":  # a two-letter preposition: وفي wa-fī, ومن wa-min
+        rest = _stem(text[1:], lang)
+        if rest and rest.pos in _FUNCTION_WORDS:
+            return Analysis((clitic + "-", *rest.tokens), rest.pos, False, None, False)
     if clitic and len(text) > 3:
         rest = _stem(text[1:], lang) or _with_prefix(text[1:], lang) or _with_suffix(text[1:], lang)
         if rest and rest.tokens[0] not in ("wa-", "fa-", "bi-", "li-", "ka-"):
@@ -148,9 +157,50 @@ def _with_suffix(text: str, lang: str) -> Analysis | None:
         for candidate in candidates:
             stem = _stem(candidate, lang)
             if stem:
+                if suffix == "ین" and lang == "ar" and _dual(stem):
+                    reading = ("ay", "n")
                 return Analysis(_attach(stem.tokens, reading), _suffix_pos(stem.pos, suffix),
                                 False, ezafe, stem.has_article)
     return None
+
+
+# Arabic possessive suffixes (plain script) -> reading; ی only after ta marbuta (madīnatī), as
+# after other stems it is read as a nisba (waṭanī).
+_PRONOUNS = (("هما", ("h", "u", "m", "ā")), ("کما", ("k", "u", "m", "ā")), ("هم", ("h", "u", "m")),
+             ("کم", ("k", "u", "m")), ("نا", ("n", "ā")), ("ها", ("h", "ā")), ("ی", ("ī",)))
+
+
+def _with_pronoun(text: str, lang: str) -> Analysis | None:
+    """An Arabic lexicon noun with a possessive suffix: حارتنا ḥāratinā, رحلتی riḥlatī. Ta marbuta
+    is written ت before it; a consonant takes the genitive -i- (the common case in titles)."""
+    if lang != "ar":
+        return None
+    for suffix, reading in _PRONOUNS:
+        stem_text = text[: -len(suffix)]
+        if not text.endswith(suffix) or len(stem_text) < 2:
+            continue
+        feminine = stem_text.endswith("ت")
+        if suffix == "ی" and not feminine:
+            continue
+        stem = _stem(stem_text[:-1] + "ة", lang) if feminine else None
+        stem = stem or (None if suffix == "ی" else _stem(stem_text, lang))
+        if stem is None or stem.has_article or stem.pos not in ("n", "adj"):
+            continue
+        tokens = stem.tokens
+        if tokens[-1] == TA_MARBUTA:
+            tokens = (*tokens[:-1], "a", "t")
+        if tokens[-1] not in VOWELS and reading[0] != "ī":
+            tokens = (*tokens, "i")
+        return Analysis((*tokens, *reading), stem.pos, False, None, False)
+    return None
+
+
+def _dual(stem: Analysis) -> bool:
+    """Arabic -ين on a short noun is the dual -ayn (al-Qaṣrayn, al-Ḥaramayn, al-Shaykhayn); on
+    participles and nouns with a long vowel it is the plural -īn (al-mufakkirīn, al-ʿālamīn)."""
+    tokens = [t for t in stem.tokens if t != ARTICLE]
+    participle = tokens[:2] == ["m", "u"]
+    return stem.pos in ("n", "place") and not participle and not LONG_VOWELS.intersection(tokens)
 
 
 def _with_ending(text: str, lang: str) -> Analysis | None:

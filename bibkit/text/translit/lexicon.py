@@ -72,6 +72,26 @@ def lookup(word_key: str, lang: str) -> Entry | None:
     return lex[lang].get(word_key) or lex["ar" if lang == "fa" else "fa"].get(word_key)
 
 
+@cache
+def _names() -> dict[str, dict[str, Entry]]:
+    """lang -> key -> the proper-noun entry of a word, also where its first entry is a common noun."""
+    out: dict[str, dict[str, Entry]] = {"fa": {}, "ar": {}}
+    folder = resources.files("bibkit.text.translit").joinpath("data/lexicon")
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".tsv"):
+            for entry in _read(item.read_text("utf-8"), f"lexicon/{item.name}"):
+                if entry.pos in PROPER:
+                    for lang in ("fa", "ar") if entry.lang == "both" else (entry.lang,):
+                        out[lang].setdefault(key(entry.script), entry)
+    return out
+
+
+def name_entry(word_key: str, lang: str) -> Entry | None:
+    """The reading of a word as a name (حکمت Ḥikmat, گلستان Gulistān), in `lang` first."""
+    names = _names()
+    return names[lang].get(word_key) or names["ar" if lang == "fa" else "fa"].get(word_key)
+
+
 def size() -> int:
     """Number of distinct (language, word) readings."""
     return sum(len(v) for v in lexicon().values())

@@ -18,7 +18,7 @@ from bibkit.text.script import language_of
 from bibkit.text.translit import overrides as user_overrides
 from bibkit.text.translit import tables
 from bibkit.text.translit.analyze import Analysis, analyze
-from bibkit.text.translit.lexicon import PROPER, key
+from bibkit.text.translit.lexicon import PROPER, key, name_entry
 from bibkit.text.translit.reading import ARTICLE, TA_MARBUTA
 from bibkit.text.translit.render import ezafe_kind, render
 
@@ -93,10 +93,22 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
         prev = parts[i - 2][1] if i >= 2 and _joins(parts[i - 1]) else None
         first = capitalize and words[0] is part and not any(c.isalpha() for c in text[: text.find(word)])
         title = analysis.pos == "hon" and nxt is not None and nxt.pos == "name"  # Mīrzā Āqā Khān
+        after_name = prev is not None and (named or prev.pos == "name")
+        if after_name and analysis.pos not in PROPER and not analysis.by_rule:
+            analysis = _as_name(word, analysis, language)  # ʿAlī Aṣghar Ḥikmat, Ibrāhīm Gulistān
+            parts[i] = (word, analysis)
         named = prev is not None and _in_name(analysis, prev, named or prev.pos == "name")
         latin = _render(analysis, nxt, language, scheme, first or title or named)
         out.append(RomanizedWord(word, _finish(latin, diacritics), analysis.by_rule))
     return out
+
+
+def _as_name(word: str, analysis: Analysis, lang: str) -> Analysis:
+    """A common noun that is also a name is read as the name when it follows a name."""
+    entry = name_entry(key(word.strip("\u0640\u200c")), lang)
+    if entry is None or analysis.has_article:
+        return analysis
+    return Analysis(entry.tokens, entry.pos, False, analysis.ezafe, False)
 
 
 def _split(text: str, lang: str) -> list[str | tuple[str, Analysis]]:
@@ -135,8 +147,6 @@ def _in_name(a: Analysis, prev: Analysis, prev_named: bool) -> bool:
     if (prev.pos in PROPER or prev_named) and (a.pos == "hon" or (starts_with_article and a.pos != "adj")):
         return True
     nisba = a.pos == "adj" and a.tokens[-1] == "ī"
-    if a.by_rule and starts_with_article and a.tokens[-1] == "ī":  # an unknown al-...ī is a nisba
-        return True
     return prev_named and (a.by_rule or nisba)
 
 
