@@ -94,7 +94,9 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
         first = capitalize and words[0] is part and not any(c.isalpha() for c in text[: text.find(word)])
         title = analysis.pos == "hon" and nxt is not None and nxt.pos == "name"  # Mīrzā Āqā Khān
         after_name = prev is not None and (named or prev.pos == "name")
-        if after_name and analysis.pos not in PROPER and not analysis.by_rule:
+        before_name = prev is None and nxt is not None and nxt.pos == "name" and len(words) <= 3
+        if (after_name or before_name) and analysis.pos not in PROPER and not analysis.by_rule:
+            # ʿAlī Aṣghar Ḥikmat; and a short string opening a name (Rasūl Jaʿfariyān) is a name
             analysis = _as_name(word, analysis, language)  # ʿAlī Aṣghar Ḥikmat, Ibrāhīm Gulistān
             parts[i] = (word, analysis)
         named = prev is not None and _in_name(analysis, prev, named or prev.pos == "name")
