@@ -104,3 +104,25 @@ def test_dates_in_every_shape(text, lang, parts, calendar):
 
     date = parse_date(text, lang)
     assert (date.parts, date.calendar) == (parts, calendar)
+
+
+def test_parse_cli_json_has_language_confidence_and_provenance(run_cli):
+    import json
+
+    text = "زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر.\n"
+    result = run_cli("parse", "-", "--lines", "--to", "json", input=text)
+    assert result.exit_code == 0
+    item = json.loads(result.stdout)[0]
+    assert item["language"] == "fa" and item["issued"]["date-parts"] == [[2006]]
+    assert item["custom"]["calendar"]["issued"] == "solar-hijri" and item["issued"]["raw"] == "۱۳۸۵"
+    assert item["multi"]["_keys"]["title"]["fa-Latn-x-ijmes"].startswith("Tār")
+    assert 0 < item["bibkit"]["confidence"]["*"] <= 1
+    assert item["bibkit"]["provenance"]["title"][0]["step"] == "normalize.title"
+    assert item["bibkit"]["source"] == text.strip()
+
+
+def test_unparseable_line_is_kept_verbatim_and_exit_1(run_cli):
+    result = run_cli("parse", "-", "--lines", "--to", "csl-json", input="!!! ??? ...\n")
+    assert result.exit_code == 1
+    assert "kept verbatim" in result.stderr and ":1:" in result.stderr
+    assert '"note": "!!! ??? ..."' in result.stdout

@@ -107,13 +107,15 @@ def _best_run(lines: list[str]) -> list[tuple[int, str]]:
             else:
                 current.append((number, line))
     best = _longer(best, current)
-    entries = sum(1 for _, line in best if entry_score(line) >= 0.5)
-    return best if entries >= 3 else []
+    return best if _entry_count(best) >= 3 else []
+
+
+def _entry_count(run: list[tuple[int, str]]) -> int:
+    return sum(1 for _, line in run if entry_score(line) >= 0.5)
 
 
 def _longer(a: list[tuple[int, str]], b: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    count = lambda run: sum(1 for _, line in run if entry_score(line) >= 0.5)  # noqa: E731
-    return b if count(b) > count(a) else a
+    return b if _entry_count(b) > _entry_count(a) else a
 
 
 def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entry]:
