@@ -100,3 +100,12 @@ def test_romanized_forms_survive_biblatex_and_pass_biber_shape():
     assert back.forms["title"] == ref.forms["title"]
     assert back.names["author"][0].forms == ref.names["author"][0].forms
     assert back.dates["issued"].calendar == "solar-hijri" and back.dates["issued"].year == 2006
+
+
+def test_original_script_title_beside_a_romanized_one_survives_biblatex():
+    ref = Reference(id="z", type="book")
+    ref.text.update({"title": "Tarikh-e mardom-e Iran", "language": "fa"})
+    ref.forms["title"] = {"fa": "تاریخ مردم ایران", "fa-Latn-x-ijmes": "Tārīkh-i mardum-i Īrān"}
+    text = formats.write([ref], "biblatex")
+    assert 'title+an:original = {="تاریخ مردم ایران"}' in text
+    assert formats.read_text(text, "biblatex").references[0].forms["title"] == ref.forms["title"]

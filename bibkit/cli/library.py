@@ -16,6 +16,7 @@ from bibkit import formats
 from bibkit.cli.app import app
 from bibkit.cli.io import EXIT_DATA, guarded, is_interactive, warn, write_text
 from bibkit.errors import UsageError
+from bibkit.formats.citekey import assign_keys
 from bibkit.library import merge, store
 from bibkit.library.dedup import DedupResult, find_duplicates
 from bibkit.model import Reference
@@ -160,6 +161,7 @@ def _candidates(files: list[str], project: list[str] | None, all_: bool, library
         if project or all_:
             raise UsageError("give FILEs or --project/--all, not both")
         refs, _ = _read_files(files)
+        assign_keys(refs)  # parsed free text has no ids yet: report by citekey
         return refs, [r.id for r in refs]
     if not project and not all_:
         raise UsageError("give FILEs, --project P or --all")

@@ -239,18 +239,19 @@ def _read_language(fields: dict[str, str], ref: Reference, where: str) -> None:
         ref.extra["langid"] = langid
 
 
-_ROMANIZED_ANNOTATION = re.compile(r"^(\w+)\+an:(ijmes|alalc|din|simple)$")
+_ROMANIZED_ANNOTATION = re.compile(r"^(\w+)\+an:(ijmes|alalc|din|simple|original)$")
 _ANNOTATION_ITEM = re.compile(r'(\d+)\s*=\s*"?([^";]*)"?')
 
 
 def _read_romanized_forms(annotations: dict[str, str], ref: Reference) -> None:
-    """`title+an:ijmes`, `author+an:ijmes` back into forms tagged `fa-Latn-x-ijmes`."""
+    """`title+an:ijmes`, `author+an:ijmes` back into forms tagged `fa-Latn-x-ijmes`;
+    `title+an:original` (the original script beside a romanized title) into `fa`/`ar`."""
     lang = languages.primary(ref.language) if ref.language else "fa"
     schemes = {v: k for k, v in _SCHEME_ANNOTATIONS.items()}
     spec = _map()
     for key, value in annotations.items():
         field_name, annotation = _ROMANIZED_ANNOTATION.match(key).groups()
-        tag = f"{lang}-Latn-x-{schemes[annotation]}"
+        tag = lang if annotation == "original" else f"{lang}-Latn-x-{schemes[annotation]}"
         base = spec["field_aliases"].get(field_name, field_name)
         if base in spec["name_to_csl"]:
             names = ref.names.get(spec["name_to_csl"][base], [])
@@ -406,8 +407,12 @@ def _write_romanized_forms(ref: Reference, fields: dict[str, str], etype: str) -
         key = field_for(var, etype)
         for tag, value in forms.items():
             scheme = scheme_of(tag)
-            if key and key in fields and scheme in _SCHEME_ANNOTATIONS and value != ref.text.get(var):
+            if not key or key not in fields or value == ref.text.get(var):
+                continue
+            if scheme in _SCHEME_ANNOTATIONS:
                 fields[f"{key}+an:{_SCHEME_ANNOTATIONS[scheme]}"] = f'="{_escape(value)}"'
+            elif "-" not in tag and re.search(r"[\u0600-\u06FF]", value):  # the original script
+                fields[f"{key}+an:original"] = f'="{_escape(value)}"'
     for field_name, var in _map()["name_to_csl"].items():
         for scheme, annotation in _SCHEME_ANNOTATIONS.items():
             items = [f'{i}="{_escape(form.display())}"' for i, name in enumerate(ref.names.get(var, []), 1)

@@ -39,6 +39,7 @@ def _significant_words(title: str) -> list[str]:
     words = []
     for raw in _WORD.findall(title):
         word = re.sub(r"^(?:al|el|l)[-'’]", "", raw, flags=re.IGNORECASE)  # al-shiʿr -> shiʿr
+        word = re.sub(r"-(?:e|ye|i|yi)$", "", word)  # ezafe: Tarikh-e -> Tarikh
         word = re.sub(r"^ال(?=\w\w)", "", word)
         if word.casefold() in _stopwords() or raw.casefold() in _stopwords():
             continue

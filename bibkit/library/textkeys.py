@@ -148,8 +148,9 @@ def gregorian_years(date: Date | None) -> frozenset[int]:
         return frozenset()
     year = date.year
     if date.calendar != "gregorian":
-        g = to_gregorian_year(date.calendar, year)
-        return frozenset((g, g + 1))
+        # parts are already Gregorian (the year the Hijri year starts in); `raw` keeps the
+        # Hijri original, which may also end in the next Gregorian year
+        return frozenset((year, year + 1))
     if year in _HIJRI_RANGE:
         solar = to_gregorian_year("solar-hijri", year)
         lunar = to_gregorian_year("lunar-hijri", year)

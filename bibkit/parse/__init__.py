@@ -8,6 +8,7 @@ and reported, never dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bibkit.diagnostics import Diagnostic, ReadResult
@@ -18,9 +19,13 @@ from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
 from bibkit.parse.repairs import REPAIRS
 from bibkit.parse.segment import Entry, entries_from_lines, find_entries
 from bibkit.parse.tokens import tokenize
+from bibkit.text.script import language_of
 from bibkit.text.translit.forms import add_romanized_forms
 
 LOW_CONFIDENCE = 0.6
+# An English title may hold a romanized name (`disputes over Shatt al-Arab`); these words
+# show it is a translation, not a romanization.
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|in|on|about|over|for|to|with|between|during|from|an?)\b", re.I)
 
 
 def assemble(text: str) -> tuple[Fields, list[float]]:
@@ -67,10 +72,11 @@ def reference_from_fields(text: str, fields: Fields, *, origin: str | None = Non
         work = language.split("-", 1)[0]
         ref.set("language", work, step=f"infer.language:{cue}")
         title = ref.text.get("title")
-        if title and language.endswith("-Latn"):
-            ref.forms.setdefault("title", {})[f"{work}-Latn"] = title
-        elif title and cue != "script" and work in ("fa", "ar"):
-            ref.forms.setdefault("title", {})["en"] = title  # a translated title, as written
+        if title and cue != "script" and work in ("fa", "ar"):
+            romanized = language.endswith("-Latn") or (
+                (language_of(title) or "").endswith("-Latn") and not _ENGLISH_WORDS.search(title))
+            # the title as written is a romanization (Tarikh-e mardom-e Iran) or a translation
+            ref.forms.setdefault("title", {})[f"{work}-Latn" if romanized else "en"] = title
     add_romanized_forms(ref)
     ref.confidence["*"] = confidence
     return ref

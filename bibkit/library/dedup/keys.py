@@ -100,12 +100,15 @@ def is_notice(title: str) -> bool:
     return bool(_notice_pattern().match(title.strip()))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?|le|la|les|der|die|das) (?=\S)")  # `The Republican Iraq`
+
+
 def clean_title(title: str) -> str:
     """The title without export noise: tags, an enclosing translation bracket, a trailing
     `[Erratum appears in …]` or `(vol 360, pg 542, 2009)` note; then folded."""
     title = _TAGS.sub(" ", title)
     title = _BRACKET_TAIL.sub("", title)
-    return fold(title)
+    return _LEADING_ARTICLE.sub("", fold(title))
 
 
 def normalize_doi(value: str) -> str:
