@@ -134,3 +134,20 @@ def test_skeleton_is_shared_by_script_and_romanizations() -> None:
     assert skeleton("قاسم") == skeleton("Qasim")
     assert skeleton("الغزالی") == skeleton("al-Ghazali") == skeleton("Ghazzali")
     assert skeleton("از کوچه رندان") == skeleton("Az kucheh-ye rendan")
+
+
+def test_pasted_list_with_a_persian_work_in_script_and_romanized(run_cli, tmp_path):
+    import json
+
+    path = tmp_path / "refs.txt"
+    path.write_text("Khaduri, M. (1974). The Republican Iraq. Beirut: Al-Dar Al-Muttahida.\n"
+                    "Khadduri, Majid (1974). Republican Iraq. Beirut.\n"
+                    "زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر.\n"
+                    "Zarrinkub, Abdolhossein (2006). Tarikh-e mardom-e Iran. Tehran: Amir Kabir.\n"
+                    "Abrahamian, E. (1982). Iran between two revolutions. Princeton: Princeton University Press.\n",
+                    encoding="utf-8")
+    result = run_cli("dedup", str(path), "--report", "json")
+    assert result.exit_code == 0
+    clusters = json.loads(result.stdout)["clusters"]
+    assert sorted(map(sorted, clusters)) == [["khadduriRepublicanIraq1974", "khaduriRepublicanIraq1974"],
+                                             ["zarrinkubTarikhMardom2006", "zarrinkubTarikhMardom2006a"]]
