@@ -55,7 +55,9 @@ def base_key(ref: Reference) -> str:
     """The key before disambiguation: `parsadustMaIraq2006`."""
     names = ref.names.get("author") or ref.names.get("editor") or []
     first = names[0] if names else None
-    author = ascii_fold(first.literal or first.family or "").lower() if first else ""
+    family = (first.literal or first.family or "") if first else ""
+    author = re.sub(r"^(?:al|el)(?=[a-z]{3})", "", ascii_fold(family).lower()) if _ARABIC.search(family) else (
+        ascii_fold(family).lower())  # الوردي -> al-Wardi -> wardi, as `al-` is a particle in Latin names
     title = "".join(_significant_words(ref.text.get("title") or ref.text.get("container-title", "")))
     if not author and title:  # no names: the title words lead (`waqaeIraqiya1958`)
         title = title[:1].lower() + title[1:]

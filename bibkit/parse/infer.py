@@ -84,4 +84,10 @@ def infer_language(ref: Reference) -> tuple[str | None, str]:
         tag = language_of(title)
         if tag:
             return tag, "title"
+        if title.isascii() and _ENGLISH_IMPRINT.search(" ".join((publisher, ref.text.get("publisher-place", "")))):
+            return "en", "publisher"  # a short title with no cue, from an English-language imprint
     return None, "none"
+
+
+_ENGLISH_IMPRINT = re.compile(r"\b(?:university press|press|publishers?|books|london|new york|oxford|cambridge|"
+                              r"boston|chicago|princeton|berkeley|new haven)\b", re.IGNORECASE)
