@@ -49,6 +49,7 @@ def bibkit_fields(text: str) -> dict:
         out[role] = [n.display() for n in names]
     if "issued" in ref.dates and ref.dates["issued"].year:
         out["date"] = str(ref.dates["issued"].year)
+    out["language"] = ref.language
     return out
 
 
@@ -119,6 +120,11 @@ def main() -> None:
                 wrong.append((item, pred))
         print(f"\n== {name}: {len(items)} references, bibkit ({len(items) / seconds:.0f} refs/s)")
         print(score.table())
+        tagged = [(i["gold"]["language"], p.get("language")) for i, p in zip(items, predictions, strict=True)
+                  if i["gold"].get("language")]
+        if tagged:  # the language of the cited work (BCP 47), scored apart from the fields
+            right = sum(g == p for g, p in tagged)
+            print(f"language of the work: {right / len(tagged):.3f} ({right}/{len(tagged)})")
         for item, pred in wrong[: args.errors]:
             diff = {k: (item["gold"].get(k), pred.get(k)) for k in FIELDS if item["gold"].get(k) != pred.get(k)
                     and (item["gold"].get(k) or pred.get(k))}
