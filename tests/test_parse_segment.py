@@ -126,3 +126,13 @@ def test_unparseable_line_is_kept_verbatim_and_exit_1(run_cli):
     assert result.exit_code == 1
     assert "kept verbatim" in result.stderr and ":1:" in result.stderr
     assert '"note": "!!! ??? ..."' in result.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "Smith, J. (n.d.). The title of a work. Journal of Things, 3(2), 1-10.",
+    "Little, D. (Fall), “The United States and the Kurds”, Journal of Cold War Studies.",
+    "زرین‌کوب، عبدالحسین (بی‌تا). تاریخ مردم ایران. تهران: امیرکبیر.",
+])
+def test_dates_without_a_year_do_not_break_the_record(text):
+    ref = parse_reference(text)
+    assert ref.text.get("title") and ref.type != "document" or ref.warnings

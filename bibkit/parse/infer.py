@@ -23,8 +23,8 @@ def infer_type(ref: Reference, labels: set[str]) -> str:
     container = ref.text.get("container-title", "")
     if "journal" in labels:
         whole_issue = "title" not in ref.text  # an issue cited whole: a gazette, a newspaper
-        if _NEWSPAPER.search(container) or whole_issue or (
-                ref.dates.get("issued") and len(ref.dates["issued"].parts[0]) == 3):
+        issued = ref.dates.get("issued")
+        if _NEWSPAPER.search(container) or whole_issue or (issued and issued.parts and len(issued.parts[0]) == 3):
             return "article-newspaper"
         return "article-journal"
     if _THESIS.search(ref.text.get("genre", "")):
@@ -81,11 +81,14 @@ def infer_language(ref: Reference) -> tuple[str | None, str]:
     if title:
         if _ROMAN_FA.search(title) and not _ROMAN_AR.search(title) and re.search(r"-(?:e|ye)\b", title):
             return "fa-Latn", "romanization"
-        tag = language_of(title)
+        tag = language_of(title, detect=False)
         if tag:
             return tag, "title"
         if title.isascii() and _ENGLISH_IMPRINT.search(" ".join((publisher, ref.text.get("publisher-place", "")))):
-            return "en", "publisher"  # a short title with no cue, from an English-language imprint
+            return "en", "publisher"  # a title with no cue of its own, from an English-language imprint
+        tag = language_of(title)  # langdetect, the slow last resort
+        if tag:
+            return tag, "title"
     return None, "none"
 
 

@@ -194,11 +194,11 @@ def _langdetect_guess(text: str, allowed: frozenset[str]) -> str | None:
     return best.lang if best.lang in allowed and best.prob >= _LANGDETECT_MIN_PROB else None
 
 
-def _language_of_arabic_script(text: str) -> str | None:
-    return _arabic_script_vote(text) or _langdetect_guess(text, frozenset({"fa", "ar"}))
+def _language_of_arabic_script(text: str, detect: bool = True) -> str | None:
+    return _arabic_script_vote(text) or (_langdetect_guess(text, frozenset({"fa", "ar"})) if detect else None)
 
 
-def _language_of_latin(text: str) -> str | None:
+def _language_of_latin(text: str, detect: bool = True) -> str | None:
     romanized = _romanized_scores(text)
     roman_best = max(romanized.values()) + (1 if _has_marks(text) else 0)
     stop = _stopword_scores(text)
@@ -208,7 +208,7 @@ def _language_of_latin(text: str) -> str | None:
     runner_up = stop.most_common(2)[1][1] if len(stop) > 1 else 0
     if (hits >= 2 and hits >= 2 * runner_up + 2) or (european == "en" and hits and not runner_up and text.isascii()):
         return european  # function words settle it; langdetect (slow) is for the unclear rest
-    if len(text) >= _LANGDETECT_MIN_CHARS:
+    if detect and len(text) >= _LANGDETECT_MIN_CHARS:
         guess = _langdetect_guess(text, _LANGDETECT_LATIN)
         if guess:
             return guess
@@ -216,15 +216,17 @@ def _language_of_latin(text: str) -> str | None:
     return european if hits and len(tied) == 1 else None
 
 
-def language_of(text: str) -> str | None:
+def language_of(text: str, *, detect: bool = True) -> str | None:
     """BCP 47 language of `text`: `fa`, `ar`, `fa-Latn`, `ar-Latn`, `en`, `fr`, `de` ...
 
     Mixed text takes the language of the script it starts with. None when nothing is reliable
     (no letters, a short Latin string without cues, an Arabic-script word without cues).
+    `detect=False` answers from letters and function words alone, without langdetect (slow),
+    for callers that have cheaper evidence of their own to try first.
     """
     script = leading_script(text)
     if script == "Arab":
-        return _language_of_arabic_script(text)
+        return _language_of_arabic_script(text, detect)
     if script == "Latn":
-        return _language_of_latin(text)
+        return _language_of_latin(text, detect)
     return None
