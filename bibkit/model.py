@@ -150,13 +150,16 @@ class Date:
 
     @classmethod
     def from_csl(cls, data: dict[str, Any], calendar: str = "gregorian") -> Date:
-        parts = [[int(x) for x in p if str(x).lstrip("-").isdigit()] for p in data.get("date-parts") or []]
+        given = data.get("date-parts") or []
+        parts = [[int(x) for x in p if str(x).lstrip("-").isdigit()] for p in given]
+        unreadable = [str(x) for p in given for x in p if not str(x).lstrip("-").isdigit()]
         season = data.get("season")
         return cls(
             parts=[p for p in parts if p],
             season=int(season) if str(season or "").isdigit() else None,
             circa=bool(data.get("circa")),
-            literal=data.get("literal"),
+            # parts that are not numbers are kept as written rather than dropped
+            literal=data.get("literal") or (" ".join(unreadable) if unreadable and not any(parts) else None),
             raw=data.get("raw"),
             calendar=calendar,
         )

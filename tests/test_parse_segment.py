@@ -136,3 +136,10 @@ def test_unparseable_line_is_kept_verbatim_and_exit_1(run_cli):
 def test_dates_without_a_year_do_not_break_the_record(text):
     ref = parse_reference(text)
     assert ref.text.get("title") and ref.type != "document" or ref.warnings
+
+
+def test_a_short_list_pasted_alone_is_parsed():
+    text = ("زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر.\n"
+            "الجابري، محمد عابد (1984). تكوين العقل العربي. بيروت: دار الطليعة.\n")
+    assert len(find_entries(text)) == 2
+    assert find_entries("Khaduri, M. (1974). The Republican Iraq. Beirut: Al-Dar Al-Muttahida.\n")

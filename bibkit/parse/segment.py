@@ -107,6 +107,9 @@ def _best_run(lines: list[str]) -> list[tuple[int, str]]:
             else:
                 current.append((number, line))
     best = _longer(best, current)
+    content = [(n, line) for n, line in enumerate(lines) if line.strip()]
+    if content and _entry_count(content) == len(content):
+        return content  # a short list pasted alone: every line is an entry, nothing else there
     return best if _entry_count(best) >= 3 else []
 
 
