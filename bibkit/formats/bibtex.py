@@ -23,6 +23,7 @@ from bibtexparser import model as bpm
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from bibtexparser.middlewares.names import split_multiple_persons_names
 
+from bibkit.text.script import has_arabic
 from bibkit import languages
 from bibkit.formats import Diagnostic, ReadResult
 from bibkit.formats.citekey import assign_keys
@@ -411,7 +412,7 @@ def _write_romanized_forms(ref: Reference, fields: dict[str, str], etype: str) -
                 continue
             if scheme in _SCHEME_ANNOTATIONS:
                 fields[f"{key}+an:{_SCHEME_ANNOTATIONS[scheme]}"] = f'="{_escape(value)}"'
-            elif "-" not in tag and re.search(r"[\u0600-\u06FF]", value):  # the original script
+            elif "-" not in tag and has_arabic(value):  # the original script
                 fields[f"{key}+an:original"] = f'="{_escape(value)}"'
     for field_name, var in _map()["name_to_csl"].items():
         for scheme, annotation in _SCHEME_ANNOTATIONS.items():
@@ -446,7 +447,7 @@ def _write_language(ref: Reference, fields: dict[str, str]) -> None:
 def expected_langid(tag: str, title: str) -> str:
     """How the entry is typeset: Arabic-script titles in their language, romanized or
     translated titles of Arabic-script works in English, other works in their own language."""
-    if languages.primary(tag) in ("fa", "ar", "ur", "ps", "ku") and not re.search(r"[\u0600-\u06FF]", title):
+    if languages.primary(tag) in ("fa", "ar", "ur", "ps", "ku") and not has_arabic(title):
         return "english"
     return languages.babel_of(tag)
 
@@ -470,7 +471,7 @@ def _is_english(ref: Reference) -> bool:
         return languages.primary(written_in[0]) == "en" and "Latn" not in written_in[0]
     if tag:
         return languages.primary(tag) == "en"
-    return bool(title) and not re.search(r"[\u0600-\u06FF]", title)
+    return bool(title) and not has_arabic(title)
 
 
 def _fit_datamodel(etype: str, fields: dict[str, str]) -> dict[str, str]:

@@ -13,10 +13,10 @@ from functools import cache
 from importlib import resources
 
 from bibkit.model import Reference
+from bibkit.text.script import has_arabic
 
 TITLE_WORDS = 2
 _WORD = re.compile(r"[^\W_]+(?:[-'’ʿʾ][^\W_]+)*", re.UNICODE)
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 @cache
@@ -27,7 +27,7 @@ def _stopwords() -> frozenset[str]:
 
 def ascii_fold(text: str) -> str:
     """Latin text to bare ASCII letters and digits; Arabic script is romanized first."""
-    if _ARABIC.search(text):
+    if has_arabic(text):
         from bibkit.text.translit import romanize
 
         text = romanize(text, scheme="simple", diacritics=False)
@@ -56,7 +56,7 @@ def base_key(ref: Reference) -> str:
     names = ref.names.get("author") or ref.names.get("editor") or []
     first = names[0] if names else None
     family = (first.literal or first.family or "") if first else ""
-    author = re.sub(r"^(?:al|el)(?=[a-z]{3})", "", ascii_fold(family).lower()) if _ARABIC.search(family) else (
+    author = re.sub(r"^(?:al|el)(?=[a-z]{3})", "", ascii_fold(family).lower()) if has_arabic(family) else (
         ascii_fold(family).lower())  # الوردي -> al-Wardi -> wardi, as `al-` is a particle in Latin names
     title = "".join(_significant_words(ref.text.get("title") or ref.text.get("container-title", "")))
     if not author and title:  # no names: the title words lead (`waqaeIraqiya1958`)

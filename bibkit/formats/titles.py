@@ -9,12 +9,13 @@ must not recase `Fī al-shiʿr al-jāhilī`); Arabic-script titles have no case.
 from __future__ import annotations
 
 import re
+
+from bibkit.text.script import has_arabic
 from functools import cache
 from importlib import resources
 
 NOCASE_OPEN = '<span class="nocase">'
 NOCASE_CLOSE = "</span>"
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _WORD = re.compile(r"(?<![\w{])([^\W\d_][\w'’\-]*)")
 _SPECIALS = re.compile(r"(?<!\\)([&%#_$])")
 
@@ -64,7 +65,7 @@ def _needs_protection(word: str, sentence_case: bool) -> bool:
 def protect_title(value: str, *, english: bool) -> str:
     """Escape LaTeX specials and add the braces a title needs (see module docstring)."""
     value = _SPECIALS.sub(r"\\\1", value).replace(NOCASE_OPEN, "{").replace(NOCASE_CLOSE, "}")
-    if _ARABIC.search(value) or not value.strip():
+    if has_arabic(value) or not value.strip():
         return value
     if not english:
         return value if value.startswith("{") and value.endswith("}") else "{" + value + "}"

@@ -13,6 +13,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from bibkit.text.script import has_arabic
 from bibkit.model import Date, Name
 from bibkit.text import names, translit
 from bibkit.text.calendars import to_gregorian_year
@@ -30,7 +31,6 @@ __all__ = [
     "skeleton",
 ]
 
-_ARABIC = re.compile("[\u0600-\u06FF]")
 _LATIN_DIGRAPH = re.compile(r"kh|gh|sh|ch|th|dh|zh|ph|ck|[a-z]")
 # Gregorian years that may really be Hijri years written without a marker (1398 = 2019).
 _HIJRI_RANGE = range(1250, 1500)
@@ -66,15 +66,12 @@ def _is_article(word: str, following: str) -> bool:
     return word in _articles()["assimilated"] and following.startswith(word[1:])
 
 
-def has_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text))
-
 
 @lru_cache(maxsize=1 << 16)
 def _word_skeleton(word: str) -> str:
     """One folded word's consonant classes, repeats collapsed (shadda is rarely written)."""
     table = _skeleton_table()
-    if _ARABIC.search(word):
+    if has_arabic(word):
         for prefix in _prefixes():
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
                 word = word[len(prefix):]

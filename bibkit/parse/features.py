@@ -11,11 +11,11 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from bibkit.text.script import has_arabic
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.tokens import Token
 from bibkit.text.normalize import ASCII_DIGITS
 
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _YEAR = re.compile(r"(1[3-9]\d\d|20\d\d|1[0-4]\d\d)")
 _ROMANIZATION = re.compile(r"[āīūḥṣḍṭẓʿʾ]|-(?:e|ye|i|yi)$|^(?:al|el|wa|bi|li)-", re.IGNORECASE)
@@ -34,7 +34,7 @@ def shape(word: str) -> str:
     for ch in word.translate(ASCII_DIGITS):
         if ch.isdigit():
             c = "d"
-        elif _ARABIC.match(ch):
+        elif has_arabic(ch):
             c = "a"
         elif ch.isalpha():
             c = "X" if ch.isupper() else "x"
@@ -56,7 +56,7 @@ def observe_word(tok: Token, core: str) -> Features:
 
 
 def observe_script(tok: Token, core: str) -> Features:
-    script = "arab" if _ARABIC.search(core) else ("latn" if _LATIN.search(core) else "other")
+    script = "arab" if has_arabic(core) else ("latn" if _LATIN.search(core) else "other")
     feats: Features = {"script": script}
     if script == "latn":
         feats["caps"] = "all" if core.isupper() and len(core) > 1 else ("init" if core[:1].isupper() else "low")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from bibkit.text.script import has_arabic
 from bibkit.model import Name
 from bibkit.namesplit import name_from_parts, name_from_string
 from bibkit.parse.lexicons import tags_for
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
 _ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
@@ -99,7 +99,7 @@ def _chunk_names(chunk: str) -> list[Name]:
     (`Modahl, C. Green, L.`) means inverted names; several words (`Rachid Attia, Jeremie
     Daniel`) mean display order, unless initials follow (`Abbasi Nozari, A.`)."""
     parts = [_drop_aside(p.strip()) for p in chunk.split(",") if p.strip(_EDGE)]
-    inverted = len(parts) > 1 and (len(parts[0].split()) == 1 or bool(_ARABIC.search(parts[0])) or (
+    inverted = len(parts) > 1 and (len(parts[0].split()) == 1 or bool(has_arabic(parts[0])) or (
         len(parts) == 2 and len(parts[1].split()) == 1))  # Wong Fillmore, Lily
     if inverted and _initials_then_family(parts):
         parts = [piece for p in parts for piece in _split_initials_family(p)]
@@ -115,7 +115,7 @@ def _chunk_names(chunk: str) -> list[Name]:
         # `Ferrand, Miguel, João Alexandre Leite, Amilcar Cardoso`: after the first name, a
         # several-word part followed by another is a whole name, not a family before its given
         pair = following is not None and not _display_name(part) and _looks_given(following) and (
-            _is_initials(following) or (inverted and (i == 0 or len(part.split()) == 1 or _ARABIC.search(part))))
+            _is_initials(following) or (inverted and (i == 0 or len(part.split()) == 1 or has_arabic(part))))
         if pair:
             out.append(_inverted(part, following))
             i += 2
@@ -202,7 +202,7 @@ def _whole(part: str) -> Name:
     words = part.split()
     if len(words) == 1:
         return Name(literal=part) if not part[:1].islower() else Name(literal=part.capitalize())
-    if _ARABIC.search(part):
+    if has_arabic(part):
         return _script_display_name(words)
     if m := _VANCOUVER.match(part):
         return _inverted(m.group(1), ".".join(m.group(2)) + ".")

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from bibkit.text.script import has_arabic
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
 from bibkit.text.calendars import (
@@ -26,7 +27,6 @@ from bibkit.text.calendars import (
 from bibkit.text.normalize import ASCII_DIGITS
 from bibkit.text.script import language_of
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
 
 
@@ -341,7 +341,7 @@ def _month_pattern(calendar: str) -> re.Pattern[str]:
 
 def _script_month(text: str, calendar: str) -> int | None:
     """A month named in Persian or Arabic (`آبان`, `تموز`, `رمضان`) for `calendar`."""
-    if not _ARABIC.search(text):
+    if not has_arabic(text):
         return None
     match = _month_pattern(calendar).search(text)
     return _months()[calendar][match.group(1)] if match else None
@@ -390,7 +390,7 @@ def reference_language(ref: Reference) -> str | None:
     """The language of the reference string as a whole (`fa`, `ar`), which decides bare years;
     only Arabic-script text (and romanized Persian/Arabic) can make a bare 13xx Hijri."""
     source = ref.source or ""
-    if not _ARABIC.search(source) and not re.search(r"[āīūḥṣḍṭẓʿʾ]|-(?:e|ye|i|yi)\b", source):
+    if not has_arabic(source) and not re.search(r"[āīūḥṣḍṭẓʿʾ]|-(?:e|ye|i|yi)\b", source):
         return None
     tag = language_of(source)
     return tag.split("-", 1)[0] if tag and tag.split("-", 1)[0] in ("fa", "ar") else None

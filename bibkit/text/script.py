@@ -57,6 +57,14 @@ def _script_counts(text: str) -> Counter[str]:
     return Counter(s for s in map(_char_script, text) if s)
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def has_arabic(text: str) -> bool:
+    """Whether any Arabic-script letter (Persian and presentation forms included) occurs."""
+    return _ARABIC_SCRIPT.search(text) is not None
+
+
 def script_of(text: str) -> str | None:
     """`Latn`, `Arab`, `mixed` (letters of both) or None (no Latin or Arabic letters)."""
     counts = _script_counts(text)

@@ -3,12 +3,11 @@ with `--script romanized|both`, search, dedup, citekeys) has them without romani
 
 from __future__ import annotations
 
-import re
 
+from bibkit.text.script import has_arabic
 from bibkit.model import Name, Reference
 from bibkit.text.translit.romanizer import romanize
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 TITLE_VARS = ("title", "container-title", "collection-title", "publisher", "publisher-place")
 
 
@@ -19,7 +18,7 @@ def add_romanized_forms(ref: Reference, scheme: str = "ijmes") -> None:
     tag_lang = lang or "fa"
     for var in TITLE_VARS:
         value = ref.text.get(var)
-        if value and _ARABIC.search(value):
+        if value and has_arabic(value):
             tag = f"{tag_lang}-Latn-x-{scheme}"
             ref.forms.setdefault(var, {}).setdefault(tag, romanize(value, scheme=scheme, lang=lang))
     for names in ref.names.values():
@@ -29,7 +28,7 @@ def add_romanized_forms(ref: Reference, scheme: str = "ijmes") -> None:
 
 def _romanize_name(name: Name, tag: str, scheme: str, lang: str | None) -> None:
     parts = {attr: getattr(name, attr) for attr in ("family", "given", "literal")}
-    if tag in name.forms or not any(v and _ARABIC.search(v) for v in parts.values()):
+    if tag in name.forms or not any(v and has_arabic(v) for v in parts.values()):
         return
     name.forms[tag] = Name(**{attr: romanize(value, scheme=scheme, lang=lang) if value else None
                               for attr, value in parts.items()})
