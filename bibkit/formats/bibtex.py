@@ -35,7 +35,7 @@ from bibkit.namesplit import name_from_string, name_to_bibtex
 STEP = "bibtex"
 TITLE_VARS = ("title", "container-title", "collection-title", "original-title", "title-short", "volume-title")
 CALENDAR_CODES = {"solar-hijri": "SH", "lunar-hijri": "AH"}
-_HIJRI_ANNOTATION = re.compile(r'^="?(.*?)"?$')
+_ANNOTATION_VALUE = re.compile(r'^="?(.*?)"?$')
 
 
 @cache
@@ -48,11 +48,21 @@ def _datamodel() -> dict[str, Any]:
     return json.loads(resources.files("bibkit.formats.data").joinpath("biblatex_fields.json").read_text("utf-8"))
 
 
+_DATE_FIELDS = frozenset({"date", "origdate", "urldate", "eventdate"})  # biber derives them
+
+
+@cache
+def _known_fields() -> frozenset[str]:
+    """Every field biblatex's data model knows for some entry type."""
+    dm = _datamodel()
+    return frozenset(dm["common"]).union(*dm["by_type"].values(), _DATE_FIELDS)
+
+
+@cache
 def allowed_fields(entry_type: str) -> frozenset[str]:
     """Fields biber's default data model accepts for a biblatex entry type."""
     dm = _datamodel()
-    date_fields = {"date", "origdate", "urldate", "eventdate"}
-    return frozenset(dm["common"]) | frozenset(dm["by_type"].get(entry_type, ())) | date_fields
+    return frozenset(dm["common"]).union(dm["by_type"].get(entry_type, ()), _DATE_FIELDS)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -218,7 +228,7 @@ def _read_dates(fields: dict[str, str], ref: Reference, where: str) -> None:
 
 def _attach_calendar(date: Date, annotation: str) -> None:
     """`="1385 SH"` -> raw `1385`, calendar solar-hijri."""
-    text = _HIJRI_ANNOTATION.match(annotation.strip()).group(1).strip()
+    text = _ANNOTATION_VALUE.match(annotation.strip()).group(1).strip()
     for calendar, code in CALENDAR_CODES.items():
         if text.endswith(" " + code):
             date.raw, date.calendar = text[: -len(code) - 1], calendar
@@ -263,7 +273,7 @@ def _read_romanized_forms(annotations: dict[str, str], ref: Reference) -> None:
         var = {"journaltitle": "container-title", "booktitle": "container-title", "howpublished": "container-title",
                "location": "publisher-place"}.get(base) or spec["text_to_csl"].get(base)
         if var:
-            ref.forms.setdefault(var, {})[tag] = _HIJRI_ANNOTATION.match(value.strip()).group(1)
+            ref.forms.setdefault(var, {})[tag] = _ANNOTATION_VALUE.match(value.strip()).group(1)
 
 
 def _read_archive(fields: dict[str, str], ref: Reference, where: str) -> None:
@@ -272,7 +282,7 @@ def _read_archive(fields: dict[str, str], ref: Reference, where: str) -> None:
     if not library:
         return
     if archive:
-        archive = _HIJRI_ANNOTATION.match(archive.strip()).group(1)
+        archive = _ANNOTATION_VALUE.match(archive.strip()).group(1)
         if library.startswith(archive):
             ref.set("archive", archive, step=STEP, origin=where)
             ref.set("archive_location", library[len(archive):].lstrip(", "), step=STEP, origin=where)
@@ -302,7 +312,7 @@ def _read_title_forms(fields: dict[str, str], ref: Reference, where: str) -> Non
         fields.pop("titleaddon")
     marker = fields.pop("title+an:form", "")
     if marker and ref.text.get("title") is None and "title" in fields:
-        tag = _HIJRI_ANNOTATION.match(marker.strip()).group(1)
+        tag = _ANNOTATION_VALUE.match(marker.strip()).group(1)
         ref.forms.setdefault("title", {})[tag] = braces_to_nocase(fields["title"])
 
 
@@ -477,12 +487,12 @@ def _is_english(ref: Reference) -> bool:
 def _fit_datamodel(etype: str, fields: dict[str, str]) -> dict[str, str]:
     """Move fields biblatex does not allow for `etype` to ones it does; never drop one."""
     allowed = allowed_fields(etype)
-    known = set(_datamodel()["common"]) | {f for fs in _datamodel()["by_type"].values() for f in fs}
+    known = _known_fields()
     out: dict[str, str] = {}
     notes: list[str] = []
     for key, value in fields.items():
         base = key.split("+an", 1)[0]
-        if base in allowed or base not in known | {"date", "origdate", "urldate", "eventdate"}:
+        if base in allowed or base not in known:
             out[key] = value
             continue
         alternative = _ALTERNATIVES.get(base, ())
@@ -538,8 +548,13 @@ def _to_classic(etype: str, fields: dict[str, str]) -> tuple[str, dict[str, str]
     return classic, out
 
 
+@cache
+def _field_rank() -> dict[str, int]:
+    return {k: i for i, k in enumerate(_map()["field_order"])}
+
+
 def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
-    order = {k: i for i, k in enumerate(_map()["field_order"])}
+    order = _field_rank()
     return sorted(fields.items(), key=lambda kv: (order.get(kv[0].split("+", 1)[0], len(order)), kv[0]))
 
 

@@ -9,7 +9,7 @@ from bibkit.model import Reference
 from bibkit.parse.lexicons import entries_for, fold
 from bibkit.text.script import language_of, script_of
 
-_NEWSPAPER = re.compile(r"\b(?:newspaper|times|post|herald|guardian|gazette|daily|tribune|australian|news)\b|"
+_NEWSPAPER = re.compile(r"\b(?:newspaper|times|post|herald|guardian|gazette|daily|tribune|news)\b|"
                         r"روزنامه|جريدة|صحيفة", re.IGNORECASE)
 _THESIS = re.compile(r"thesis|dissertation|پایان[\u200c ]?نامه|رساله|أطروحة|رسالة", re.IGNORECASE)
 _REPORT = re.compile(r"\breport\b|گزارش|تقرير", re.IGNORECASE)
