@@ -40,10 +40,6 @@ def scheme_of(tag: str) -> str | None:
     return parts[1] if len(parts) == 2 else None
 
 
-def is_romanized(tag: str) -> bool:
-    return "-Latn" in tag
-
-
 @dataclass
 class Name:
     """A personal or institutional name, split as CSL splits it."""
@@ -55,10 +51,6 @@ class Name:
     suffix: str | None = None
     literal: str | None = None  # institutions and single names (Viyan)
     forms: dict[str, Name] = field(default_factory=dict)  # BCP 47 tag -> the name in that form
-
-    @property
-    def is_literal(self) -> bool:
-        return self.literal is not None
 
     def family_full(self) -> str:
         """Family name with its non-dropping particle (`al-Jabri`), or the literal."""

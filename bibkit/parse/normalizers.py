@@ -43,10 +43,6 @@ class Segment:
 Fields = dict[str, list[Segment]]
 
 
-def _strip(text: str) -> str:
-    return text.strip(_EDGE + "-–—")
-
-
 def _joined(segs: list[Segment]) -> tuple[str, tuple[int, int]]:
     return " ".join(s.text for s in segs), (segs[0].start, segs[-1].end)
 

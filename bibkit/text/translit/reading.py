@@ -111,6 +111,3 @@ def _final_marks(tokens: list[str], script: str) -> list[str]:
         tokens[-1] = ALIF_MAQSURA
     return tokens
 
-
-def ends_in_vowel(tokens: tuple[str, ...]) -> bool:
-    return bool(tokens) and tokens[-1] in VOWELS and tokens[-1] not in ("aw", "ay")

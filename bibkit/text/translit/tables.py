@@ -51,10 +51,6 @@ def letter_tokens() -> dict[str, str]:
     return table()["letters"]
 
 
-def known_tokens() -> frozenset[str]:
-    return frozenset(table()["tokens"])
-
-
 @cache
 def sun_letters() -> frozenset[str]:
     return frozenset(table()["sun_letters"])
