@@ -6,7 +6,7 @@ import typer
 
 from bibkit import formats
 from bibkit.cli.app import app
-from bibkit.cli.io import EXIT_DATA, guarded, warn, write_text
+from bibkit.cli.io import EXIT_DATA, OUTPUT, guarded, warn, write_text
 from bibkit.errors import UsageError
 
 FROM_HELP = "Input format: bibtex, biblatex, csl-json, ris (default: from the extension, else sniffed)."
@@ -38,7 +38,7 @@ def report(result: formats.ReadResult) -> None:
 @guarded
 def convert(
     source: str = typer.Argument(..., help="Input file, or - for stdin."),
-    out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
+    out: str = OUTPUT,
     from_: str = typer.Option(None, "--from", help=FROM_HELP),
     to: str = typer.Option(None, "--to", help=TO_HELP),
     ascii_only: bool = typer.Option(False, "--ascii", help="BibTeX: LaTeX escapes instead of UTF-8 for Latin letters."),

@@ -17,6 +17,9 @@ from bibkit.files import load_text
 EXIT_DATA = 1
 EXIT_USAGE = 2
 
+# `-o/--output`, the same for every command that writes (typer reads the option afresh for each)
+OUTPUT = typer.Option(None, "-o", "--output", help="Output file (default: stdout).")
+
 F = TypeVar("F", bound=Callable[..., object])
 
 

@@ -14,7 +14,7 @@ import typer
 
 from bibkit import formats
 from bibkit.cli.app import app
-from bibkit.cli.io import EXIT_DATA, guarded, is_interactive, warn, write_text
+from bibkit.cli.io import EXIT_DATA, OUTPUT, guarded, is_interactive, warn, write_text
 from bibkit.errors import UsageError
 from bibkit.formats.citekey import assign_keys
 from bibkit.library import merge, store
@@ -128,7 +128,7 @@ def search(query: str = typer.Argument(..., help="Words from titles or names, in
 @guarded
 def export(project: str = typer.Argument(...),
            to: str = typer.Option("biblatex", "--to", help="bibtex, biblatex, csl-json or ris."),
-           out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
+           out: str = OUTPUT,
            library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) -> None:
     """Write a project's references in one format."""
     if to not in EXPORT_FORMATS:
@@ -214,7 +214,7 @@ def dedup(files: Annotated[list[str] | None, typer.Argument(help="Files to check
           = None,
           all_: bool = typer.Option(False, "--all", help="Check the whole library."),
           report: str = typer.Option("text", "--report", help="text, json or html."),
-          out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
+          out: str = OUTPUT,
           library: str = typer.Option(None, "--library", help=LIBRARY_HELP)) -> None:
     """Find duplicates across scripts and romanizations, in files or in the library.
 

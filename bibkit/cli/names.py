@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from bibkit.cli.app import app
-from bibkit.cli.io import guarded, read_text, write_text
+from bibkit.cli.io import OUTPUT, guarded, read_text, write_text
 from bibkit.errors import InputError, UsageError
 from bibkit.text.names import SAME_NAME_THRESHOLD, name_key, same_name
 
@@ -32,7 +32,7 @@ def _pair_lines(text: str, where: str) -> list[tuple[str, str]]:
 def same(
     names: list[str] = typer.Argument(None, help="Two names to compare."),
     pairs: str | None = typer.Option(None, "--pairs", help="File (or - for stdin) of tab-separated name pairs."),
-    out: str | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    out: str | None = OUTPUT,
 ) -> None:
     """Say whether names are the same: `A B` prints the score, `--pairs` one 1/0 a line."""
     if pairs is not None:

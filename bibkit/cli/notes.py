@@ -9,7 +9,7 @@ import typer
 
 from bibkit import formats
 from bibkit.cli.app import app
-from bibkit.cli.io import EXIT_DATA, guarded, read_text, warn, write_text
+from bibkit.cli.io import EXIT_DATA, OUTPUT, guarded, read_text, warn, write_text
 from bibkit.errors import UsageError
 from bibkit.parse.notes import NotesResult, notes_to_json, parse_notes
 
@@ -27,7 +27,7 @@ NOTES_FORMATS = ("json", *(f for f in formats.WRITE_FORMATS if f != "json"))
 @guarded
 def notes(
     source: str = typer.Argument("-", help="A document with numbered notes; - for stdin."),
-    out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
+    out: str = OUTPUT,
     to: str = typer.Option(None, "--to", help="json (sources and note map), or the sources alone as "
                            "bibtex, biblatex, csl-json or ris. Default: from -o (.bib, .ris), else json."),
     style: str = typer.Option(None, "--style", "-s", help="Re-render the notes in this CSL notes style "

@@ -9,7 +9,7 @@ import typer
 from bibkit import formats
 from bibkit.cli.app import app
 from bibkit.cli.convert import output_format, report
-from bibkit.cli.io import EXIT_DATA, guarded, is_interactive, read_text, write_text
+from bibkit.cli.io import EXIT_DATA, OUTPUT, guarded, is_interactive, read_text, write_text
 from bibkit.parse import LOW_CONFIDENCE, find_text_entries, parse_entries
 
 PROGRESS_FROM = 200  # entries; shorter lists parse in well under a second
@@ -26,7 +26,7 @@ PROGRESS_FROM = 200  # entries; shorter lists parse in well under a second
 @guarded
 def parse(
     source: str = typer.Argument("-", help="A reference list or a whole document; - for stdin."),
-    out: str = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),
+    out: str = OUTPUT,
     to: str = typer.Option(None, "--to", help="bibtex, biblatex, csl-json, ris, or json (bibkit's own, with "
                            "confidence, language and provenance). Default: from -o, else biblatex."),
     lines: bool = typer.Option(False, "--lines", help="Every non-empty line is one entry (no section search)."),

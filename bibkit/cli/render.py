@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from bibkit.cli.app import app
-from bibkit.cli.io import guarded, read_text, warn, write_text
+from bibkit.cli.io import OUTPUT, guarded, read_text, warn, write_text
 from bibkit.errors import InputError, UsageError
 from bibkit.model import Cite, Note, Reference
 
@@ -52,7 +52,7 @@ def render(
     isolate: bool = typer.Option(False, "--isolate", help="Wrap right-to-left runs in Unicode isolates (text)."),
     item_locales: bool = typer.Option(False, "--item-locales", help="Terms (ed., trans., vol.) of Persian "
                                       "and Arabic works in their own language: تحقيق, ترجمه, ج."),
-    out: str = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    out: str = OUTPUT,
 ) -> None:
     """Render a bibliography: with --format text, one entry per line in bibliography order."""
     from bibkit.render import render_bibliography
@@ -88,7 +88,7 @@ def cite(
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
     locale: str = typer.Option(None, "--locale", "-l", help=LOCALE_HELP),
     script: str = typer.Option("original", "--script", help=SCRIPT_HELP),
-    out: str = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    out: str = OUTPUT,
 ) -> None:
     """In-text citations for KEYS, or a note series (ibid./subsequent) with --notes."""
     from bibkit.render import CiteRef, render_citations, render_notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from bibkit.cli.app import app
-from bibkit.cli.io import guarded, read_text, write_text
+from bibkit.cli.io import OUTPUT, guarded, read_text, write_text
 from bibkit.errors import UsageError
 from bibkit.text.translit import SCHEMES, romanize
 
@@ -37,7 +37,7 @@ def translit(
     no_diacritics: bool = typer.Option(False, "--no-diacritics", help="Drop macrons and dots (keeps ʿ ʾ)."),
     no_mark: bool = typer.Option(False, "--no-mark", help=f"Do not mark rule-read words with {RULE_MARK}."),
     overrides: str = typer.Option(None, "--overrides", help="TSV of script form and romanization."),
-    out: str = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    out: str = OUTPUT,
 ) -> None:
     if (text is None) == (lines is None):
         raise UsageError("give either TEXT or --lines FILE")
