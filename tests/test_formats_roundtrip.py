@@ -109,3 +109,23 @@ def test_original_script_title_beside_a_romanized_one_survives_biblatex():
     text = formats.write([ref], "biblatex")
     assert 'title+an:original = {="تاریخ مردم ایران"}' in text
     assert formats.read_text(text, "biblatex").references[0].forms["title"] == ref.forms["title"]
+
+
+def test_hijri_year_as_published_reaches_csl_processors_and_ris(data_dir):
+    """CSL processors ignore `custom` and RIS has no calendar tag: the Solar Hijri year must
+    still travel, as a note line, and come back onto the date when read again."""
+    said = next(r for r in _read(data_dir / "mixed.bib", "biblatex").references if r.id == "saidSharqshenasi1992")
+    item = json.loads(formats.write([said], "csl-json"))[0]
+    assert item["issued"]["date-parts"] == [[1992]]
+    assert "Solar Hijri date as published: 1371" in item["note"].split("\n")
+    del item["custom"]  # as a processor or another tool that keeps only standard variables would
+    back = formats.read_text(json.dumps([item]), "csl-json").references[0]
+    assert (back.dates["issued"].raw, back.dates["issued"].calendar) == ("1371", "solar-hijri")
+    assert "Hijri" not in back.text.get("note", "")
+
+    ris = formats.write([said], "ris")
+    assert "N1  - Solar Hijri date as published: 1371" in ris.splitlines()
+    again = formats.read_text(ris, "ris").references[0]
+    assert (again.dates["issued"].year, again.dates["issued"].raw, again.dates["issued"].calendar) == (
+        1992, "1371", "solar-hijri")
+    assert "note" not in again.text

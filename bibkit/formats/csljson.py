@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from bibkit.formats import Diagnostic, ReadResult
+from bibkit.formats.dates import take_calendar_notes, with_calendar_notes
 from bibkit.model import Reference, csl_schema
 
 _DECODER = json.JSONDecoder()
@@ -33,7 +34,7 @@ def read_csljson(text: str, origin: str = "<string>") -> ReadResult:
         if not isinstance(item, dict):
             result.diagnostics.append(Diagnostic(where, f"item {index} is not an object; skipped value {item!r:.40}"))
             continue
-        ref = Reference.from_json(item) if "bibkit" in item else Reference.from_csl(item, origin=where)
+        ref = Reference.from_json(item) if "bibkit" in item else _from_csl(item, where)
         ref.origin = ref.origin or where
         if ref.type not in csl_schema()["types"]:
             result.diagnostics.append(Diagnostic(where, f"unknown CSL type {ref.type!r}; read as 'document'"))
@@ -41,6 +42,16 @@ def read_csljson(text: str, origin: str = "<string>") -> ReadResult:
             ref.type = "document"
         result.references.append(ref)
     return result
+
+
+def _from_csl(item: dict, where: str) -> Reference:
+    ref = Reference.from_csl(item, origin=where)
+    note = take_calendar_notes(ref.text.get("note"), ref.dates)
+    if note != ref.text.get("note"):
+        ref.text.pop("note", None)
+        if note:
+            ref.text["note"] = note
+    return ref
 
 
 def _salvage(text: str) -> tuple[list[object], list[int]]:
@@ -77,9 +88,18 @@ def _line_of(text: str, pos: int) -> int:
 
 
 def write_csljson(refs: list[Reference]) -> str:
-    """A JSON array of CSL items in input order."""
+    """A JSON array of CSL items in input order; a Hijri date as published also goes into
+    `note`, since CSL processors do not read `custom`."""
     _ensure_ids(refs)
-    return json.dumps([r.to_csl() for r in refs], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([_csl_item(r) for r in refs], ensure_ascii=False, indent=2) + "\n"
+
+
+def _csl_item(ref: Reference) -> dict:
+    item = ref.to_csl()
+    note = with_calendar_notes(item.get("note"), ref.dates)
+    if note:
+        item["note"] = note
+    return item
 
 
 def write_bibkit_json(refs: list[Reference]) -> str:

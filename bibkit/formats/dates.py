@@ -59,3 +59,39 @@ def date_from_parts(year: str, month: str = "", day: str = "") -> Date | None:
         if day.strip().isdigit():
             part.append(int(day))
     return Date(parts=[part])
+
+
+_CALENDAR_NAMES = {"solar-hijri": "Solar Hijri", "lunar-hijri": "Lunar Hijri"}
+_NOTE_LABEL = {"issued": "date"}  # the readable word for a date variable in a note line
+_CALENDAR_NOTE = re.compile(r"(Solar|Lunar) Hijri ([a-z-]+) as published: (.+)")
+
+
+def calendar_note(var: str, date: Date) -> str | None:
+    """A note line with a Hijri date as published (`Solar Hijri date as published: ۱۳۸۵`),
+    for formats whose readers have no place for a calendar: CSL processors ignore `custom`,
+    RIS has no tag. Not a `key: value` line Zotero or citeproc-js would read as a variable."""
+    if date.calendar not in _CALENDAR_NAMES or not date.raw:
+        return None
+    return f"{_CALENDAR_NAMES[date.calendar]} {_NOTE_LABEL.get(var, var)} as published: {date.raw}"
+
+
+def with_calendar_notes(note: str | None, dates: dict[str, Date]) -> str | None:
+    """`note` with a calendar line added for every Hijri date not already noted."""
+    lines = [line for var, date in dates.items() if (line := calendar_note(var, date))]
+    lines = [line for line in lines if line not in (note or "")]
+    return "\n".join([note, *lines] if note else lines) or None
+
+
+def take_calendar_notes(note: str | None, dates: dict[str, Date]) -> str | None:
+    """The inverse of `with_calendar_notes`: each calendar line goes back onto its date (its
+    calendar and text as published) and leaves the note; returns what remains of the note."""
+    kept = []
+    for line in (note or "").split("\n"):
+        match = _CALENDAR_NOTE.fullmatch(line.strip())
+        var = match and {label: v for v, label in _NOTE_LABEL.items()}.get(match.group(2), match.group(2))
+        if match and var in dates:
+            date = dates[var]
+            date.calendar, date.raw = f"{match.group(1).lower()}-hijri", match.group(3).strip()
+        else:
+            kept.append(line)
+    return "\n".join(kept) or None

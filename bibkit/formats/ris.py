@@ -14,7 +14,7 @@ from typing import Any
 
 from bibkit import languages
 from bibkit.formats import Diagnostic, ReadResult
-from bibkit.formats.dates import date_from_iso
+from bibkit.formats.dates import calendar_note, date_from_iso, take_calendar_notes
 from bibkit.model import Date, Reference
 from bibkit.namesplit import name_from_string
 
@@ -75,6 +75,10 @@ def _entry(tags: list[tuple[str, str]], where: str) -> Reference:
     if "SP" in collected or "EP" in collected:
         first, last = (collected.get("SP") or [""])[0], (collected.get("EP") or [""])[0]
         ref.set("page", f"{first}–{last}" if first and last else first or last, step=STEP, origin=where)
+    if "note" in ref.text:
+        note = take_calendar_notes(ref.text["note"], ref.dates)
+        if note != ref.text["note"]:
+            ref.set("note", note, step=STEP, origin=where)
     return ref
 
 
@@ -167,6 +171,7 @@ def write_ris(refs: list[Reference]) -> str:
             lines.append(f"SP  - {pieces[0]}")
             if len(pieces) > 1:
                 lines.append(f"EP  - {pieces[1]}")
+        lines.extend(f"N1  - {line}" for var, date in ref.dates.items() if (line := calendar_note(var, date)))
         translated = ref.forms.get("title", {}).get("en")
         if translated and translated != title:
             lines.append(f"TT  - {translated}")
