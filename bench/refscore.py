@@ -2,7 +2,9 @@
 
 Normalized exact match per field (NFKC, casefold, punctuation dropped, Arabic/Persian letter
 and digit variants unified); names as the multiset of family names; dates by year; page
-ranges with dashes unified and abbreviated ranges expanded; DOI without prefix. A wrong
+ranges with dashes unified and abbreviated ranges expanded; DOI without prefix; an edition by
+its number where it has one (`2nd edn`, `2nd edition`, `2` are one edition, as CSL's numeric
+`edition` holds it). A wrong
 value counts as one false positive and one false negative.
 """
 
@@ -43,6 +45,18 @@ def pages(value: str) -> str:
     return value
 
 
+_EDITION_WORDS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6"}
+
+
+def edition(value: str) -> str:
+    text = norm(value)
+    match = re.match(r"(\d+)", text)
+    if match:
+        return match.group(1)
+    first = text.split(" ", 1)[0]
+    return _EDITION_WORDS.get(first, text)
+
+
 def values(fields: dict, key: str) -> Counter:
     """The comparable values of one field (a multiset: names can repeat)."""
     value = fields.get(key)
@@ -55,6 +69,8 @@ def values(fields: dict, key: str) -> Counter:
         return Counter([year.group()] if year else [])
     if key == "page":
         return Counter([pages(str(value))])
+    if key == "edition":
+        return Counter([edition(str(value))])
     if key == "DOI":
         return Counter([norm(re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", str(value), flags=re.I))])
     return Counter([norm(str(value))])
