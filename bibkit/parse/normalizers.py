@@ -69,8 +69,12 @@ def _field(label: str, var: str, convert: Callable[[str], Any], step: str | None
 
 
 def rejoin_hyphens(text: str) -> str:
-    """Line-break hyphens: `pho- tonic` -> `photonic`, `Martin- Facklam` -> `Martin-Facklam`."""
-    return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text)
+    """Line-break hyphens: `pho- tonic` -> `photonic`, `Martin- Facklam` -> `Martin-Facklam`;
+    a suspended hyphen (`pre- and post-war`, `Lehr- und Lernmittel`) stays."""
+    return _BROKEN_WORD.sub(lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text)
+
+
+_BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|to|und|oder|bis|et|ou|y|e|o|i)\b)(\w)")
 
 
 def clean_title(text: str) -> str:
@@ -118,7 +122,7 @@ def clean_container(text: str) -> str:
 
 
 def clean_plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(_EDGE)
+    return re.sub(r"\s+", " ", rejoin_hyphens(text)).strip(_EDGE)
 
 
 def clean_archive(text: str) -> str:
