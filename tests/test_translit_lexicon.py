@@ -45,3 +45,16 @@ def test_final_letters_become_marks() -> None:
     assert parse("nāma", "نامه")[-1] == SILENT_H
     assert parse("mūsā", "موسى")[-1] == ALIF_MAQSURA
     assert parse("sayyid") == ("s", "ay", "y", "i", "d")
+
+
+def test_every_verb_stem_reading_has_the_consonants_of_its_script() -> None:
+    """data/verbs.tsv: both stems of every verb read with the consonants they are written with."""
+    from bibkit.text.translit.analyze import _verb_stems
+
+    bad = []
+    for script, (reading, _past) in _verb_stems().items():
+        skeleton = _skeleton_of_script(script)
+        want = [c for i, c in enumerate(skeleton) if i == 0 or c != skeleton[i - 1]]
+        if _skeleton_of_reading(parse(reading)) != want:
+            bad.append((script, reading))
+    assert bad == []

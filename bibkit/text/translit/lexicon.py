@@ -16,8 +16,11 @@ from bibkit.errors import InputError
 from bibkit.text.normalize import fold
 from bibkit.text.translit.reading import parse
 
-POS = frozenset({"n", "adj", "name", "place", "org", "hon", "prep", "prepez", "conj", "pron", "num", "v", "adv"})
-PROPER = frozenset({"name", "place", "org"})
+POS = frozenset({"n", "adj", "name", "place", "org", "prop", "hon", "prep", "prepez", "conj", "pron", "num", "v",
+                 "adv"})
+# prop: a proper noun that is neither a person nor a place (a religion, a scripture, a dynasty:
+# Islām, Qurʾān, Sāsāniyān), capitalized in titles but not in a glossary word
+PROPER = frozenset({"name", "place", "org", "prop"})
 
 
 @dataclass(frozen=True)

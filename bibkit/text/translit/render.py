@@ -87,7 +87,7 @@ def _prefix(tokens: tuple[str, ...], lang: str, scheme: str) -> tuple[str, tuple
 def _body(tokens: tuple[str, ...], lang: str, scheme: str, construct: bool) -> list[str]:
     out = []
     for i, tok in enumerate(tokens):
-        if tok == TA_MARBUTA and construct and i == len(tokens) - 1:
+        if tok in (TA_MARBUTA, SILENT_H) and construct and i == len(tokens) - 1:
             out.append(tables.value("TA+construct", lang, scheme))
         else:
             out.append(tables.value(tok, lang, scheme))
