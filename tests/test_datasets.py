@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TEST_SET = ROOT / "bench/data/refparse-fa-ar.jsonl"
 TRAIN_SET = ROOT / "bibkit/parse/data/train-fa-ar.jsonl"
 NOTES_SET = ROOT / "bench/data/notes-test.jsonl"
+MESSY_SETS = sorted((ROOT / "bibkit/parse/data").glob("train-messy*.jsonl"))
 
 
 def _load_checker():
@@ -48,8 +49,13 @@ def test_reference_line_keys(path):
         assert {"id", "lang", "text", "gold", "offsets"} <= set(rec), rec["id"]
 
 
+@pytest.mark.parametrize("path", MESSY_SETS, ids=[p.stem for p in MESSY_SETS])
+def test_messy_training_strings_are_well_formed(path):
+    assert check.check_training_spans(path) == []
+
+
 def test_ids_are_unique_across_sets():
-    ids = [r["id"] for p in (TEST_SET, TRAIN_SET) for r in _records(p)]
+    ids = [r["id"] for p in (TEST_SET, TRAIN_SET, *MESSY_SETS) for r in _records(p)]
     ids += [d["id"] for d in _records(NOTES_SET)]
     assert len(ids) == len(set(ids))
 
@@ -62,7 +68,7 @@ def test_test_and_training_sets_share_no_work():
         return {r["text"] for r in _records(path)}
 
     assert titles(TEST_SET) & titles(TRAIN_SET) == set()
-    assert texts(TEST_SET) & texts(TRAIN_SET) == set()
+    assert texts(TEST_SET) & set().union(*(texts(p) for p in (TRAIN_SET, *MESSY_SETS))) == set()
 
 
 @pytest.mark.parametrize("path,minimum", [(TEST_SET, 170), (TRAIN_SET, 150)], ids=["test", "train"])

@@ -210,6 +210,40 @@ def norm_title(t: str) -> str:
     return re.sub(r"[\W_]+", "", t)
 
 
+def span_errors(rec: dict, where: str) -> list[str]:
+    """Offsets in order, inside the text, without edge spaces, covering every non-space
+    character, with labels from the label set."""
+    errs = []
+    text, pos = rec["text"], 0
+    for s, e, lab in rec["offsets"]:
+        if lab not in LABELS:
+            errs.append(f"{where}: label {lab}")
+        if not (pos <= s < e <= len(text)):
+            errs.append(f"{where}: span {s}-{e} out of order")
+        if text[s:e] != text[s:e].strip():
+            errs.append(f"{where}: span {s}-{e} has edge whitespace")
+        if text[pos:s].strip():
+            errs.append(f"{where}: uncovered {text[pos:s]!r}")
+        pos = e
+    if text[pos:].strip():
+        errs.append(f"{where}: uncovered tail {text[pos:]!r}")
+    return errs
+
+
+def check_training_spans(path: Path) -> list[str]:
+    """Labelled training strings without gold fields (train-messy*.jsonl): unique ids and
+    texts, well-formed spans."""
+    errs, ids, texts = [], set(), set()
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        rec, where = json.loads(line), f"{path.name}:{i}"
+        if rec["id"] in ids or rec["text"] in texts:
+            errs.append(f"{where}: duplicate id or text {rec['id']}")
+        ids.add(rec["id"])
+        texts.add(rec["text"])
+        errs += span_errors(rec, where)
+    return errs
+
+
 def check_refs(path: Path) -> list[str]:
     errs = []
     seen = set()
@@ -222,22 +256,7 @@ def check_refs(path: Path) -> list[str]:
         if rec["lang"] not in LANGS:
             errs.append(f"{where}: lang {rec['lang']}")
         text = rec["text"]
-        pos = 0
-        covered = [False] * len(text)
-        for s, e, lab in rec["offsets"]:
-            if lab not in LABELS:
-                errs.append(f"{where}: label {lab}")
-            if not (pos <= s < e <= len(text)):
-                errs.append(f"{where}: span {s}-{e} out of order")
-            if text[s:e] != text[s:e].strip():
-                errs.append(f"{where}: span {s}-{e} has edge whitespace")
-            if text[pos:s].strip():
-                errs.append(f"{where}: uncovered {text[pos:s]!r}")
-            for k in range(s, e):
-                covered[k] = True
-            pos = e
-        if text[pos:].strip():
-            errs.append(f"{where}: uncovered tail {text[pos:]!r}")
+        errs += span_errors(rec, where)
         gold = rec["gold"]
         for k, v in gold.items():
             if k not in GOLD_KEYS:
