@@ -116,6 +116,9 @@ def title_runs_on(ref: Reference, fields: Fields) -> None:
             access = ACCESS_CUE.search(merged.text)
             if access and access.start() > 0:  # `… Revolution Iraq, Avalaible at:` keeps its cue apart
                 cut = merged.start + access.start()
+                if cut <= seg.end:  # the cue opens the next segment: nothing runs on
+                    i += 1
+                    continue
                 _move(fields, "note", Segment(source[cut:merged.end], cut, merged.end, merged.confidence))
                 merged = Segment(source[merged.start:cut], merged.start, cut, merged.confidence)
             _replace(fields, nxt_label, nxt, None)
