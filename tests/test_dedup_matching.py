@@ -151,3 +151,85 @@ def test_pasted_list_with_a_persian_work_in_script_and_romanized(run_cli, tmp_pa
     clusters = json.loads(result.stdout)["clusters"]
     assert sorted(map(sorted, clusters)) == [["khadduriRepublicanIraq1974", "khaduriRepublicanIraq1974"],
                                              ["zarrinkubTarikhMardom2006", "zarrinkubTarikhMardom2006a"]]
+
+
+def test_author_and_year_cut_into_the_title_are_one_work() -> None:
+    a = ref("a", "Mansour (1996). Applying the weak learning framework to understand and improve C4.5",
+            "Dietterich", "T.", 1996)
+    b = ref("b", "Applying the weak learning framework to understand and improve C4.5", "Dietterich", "T. G.",
+            1996)
+    c = ref("c", "(1992) Toward efficient agnostic learning", "Kearns", "M.", 1992)
+    d = ref("d", "Toward efficient agnostic learning", "Kearns", "Michael", 1992)
+    assert groups(a, b, c, d) == [["a", "b"], ["c", "d"]]
+
+
+def test_a_title_that_opens_with_a_year_keeps_it() -> None:
+    a = ref("a", "Cancer statistics, 2019", "Siegel", "R. L.", 2019)
+    b = ref("b", "Cancer statistics, 2020", "Siegel", "R. L.", 2020)
+    assert groups(a, b) == []
+
+
+def test_venue_acronym_is_the_venue_written_out() -> None:
+    title = "On the learnability of discrete distributions"
+    a = ref("a", title, "Kearns", "M.", 1994, page="273-282",
+            **{"container-title": "Proceedings of the 26th Annual ACM Symposium on Theory of Computing"})
+    b = ref("b", title, "Kearns", "M.", 1994, page="273-282", **{"container-title": "STOC 94"})
+    assert groups(a, b) == [["a", "b"]]
+
+
+def test_page_range_with_its_dash_lost_is_the_same_range() -> None:
+    title = "A decision-theoretic generalization of on-line learning and an application to boosting"
+    a = ref("a", title, "Freund", "Y.", 1995, page="23-37")
+    b = ref("b", title, "Freund", "Y.", 1995, page="2337")
+    assert groups(a, b) == [["a", "b"]]
+    other = ref("c", title, "Freund", "Y.", 1995, page="119-139")
+    assert groups(a, other) == []
+
+
+def test_a_stray_page_does_not_split_a_group_but_two_abstracts_stay_apart() -> None:
+    title = "Inference of finite automata using homing sequences"
+    venue = {"container-title": "Information and Computation"}
+    full = ref("a", title, "Rivest", "R. L.", 1993, page="299-347", **venue)
+    bare = ref("b", title, "Rivest", "R. L.", 1993, **venue)
+    stray = ref("c", title, "Rivest", "R.", 1993, page="9", **venue)
+    assert groups(full, bare, stray) == [["a", "b", "c"]]
+    venue = {"container-title": "European Journal of Immunology", "volume": "39"}
+    first = ref("d", "Factor H and C3b on surfaces", "Lehtinen", "M.", 2009, page="S12", **venue)
+    second = ref("e", "Factor H and C3b on surfaces", "Lehtinen", "M.", 2009, page="S13", **venue)
+    undated = ref("f", "Factor H and C3b on surfaces", "Lehtinen", "M.", 2009, **venue)
+    assert all(not {"d", "e"} <= set(g) for g in groups(first, second, undated))
+
+
+def _parsed(rid: str, source: str, **fields: Any) -> Reference:
+    """A record as a parser that missed its title and authors leaves it: source text kept."""
+    out = Reference(id=rid, type="article-journal", source=source)
+    for var, value in fields.items():
+        out.text[var.replace("_", "-")] = value
+    out.dates["issued"] = Reference.from_csl({"id": "x", "issued": {"date-parts": [[1994]]}}).dates["issued"]
+    return out
+
+
+def test_a_citation_the_parser_got_wrong_is_matched_by_its_text() -> None:
+    clean = ref("a", "On the learnability of discrete distributions", "Kearns", "Michael", 1994,
+                **{"container-title": "Proceedings of the 26th ACM Symposium on Theory of Computing"})
+    parsed = _parsed("b", "m. kearns, y. mansour, d. ron, r. rubinfeld, r. e. schapire, and l. sellie. on the "
+                          "learnability of discrete distributions. in proc. of the 26th acm stoc, 1994",
+                     container_title="on the learnability of discrete distributions")
+    assert groups(clean, parsed) == [["a", "b"]]
+
+
+def test_a_book_named_in_a_chapter_citation_is_not_the_chapter() -> None:
+    book = ref("a", "Machine learning: from theory to applications", "Hanson", "S. J.", 1993, type="book")
+    chapter = _parsed("b", "r. l. rivest and r. e. schapire. inference of finite automata using homing sequences. "
+                           "in s. j. hanson, editor, machine learning: from theory to applications. springer, 1993",
+                      title="inference of finite automata using homing sequences")
+    assert groups(book, chapter) == []
+
+
+def test_copies_far_apart_among_many_records_of_one_title_are_compared() -> None:
+    title = "Learning in the presence of malicious errors"
+    others = [ref(f"o{i}", title, f"Author{chr(97 + i % 26)}{chr(97 + i // 26)}", "A.", 1993) for i in range(44)]
+    first = ref("a", title, "Kearns", "Michael", 1993, **{"container-title": "SIAM Journal on Computing"})
+    copy = ref("b", title, "Kearns", "M.", **{"container-title": "SIAM J. Comput."})
+    records = [first, *others[:29], copy, *others[29:]]
+    assert [g for g in groups(*records) if "a" in g] == [["a", "b"]]

@@ -4,7 +4,7 @@ Every record emits a few keys that survive romanization and reformatting (DOI, I
 first and last title words, the title's consonant skeleton, the first author's name key with
 the year, volume with first page). Records sharing a key are candidates. A block too big to
 compare all-against-all (a common title, a prolific author-year) is compared in a sliding
-window over its titles instead.
+window over its titles instead, stretched over a run of one title.
 """
 
 from __future__ import annotations
@@ -62,7 +62,13 @@ def _block_pairs(members: list[int], keys: list[Keys]) -> Iterator[tuple[int, in
             for j in members[x + 1:]:
                 yield i, j
         return
-    ordered = sorted(members, key=lambda i: keys[i].titles[0] if keys[i].titles else "")
+    titles = {i: keys[i].titles[0] if keys[i].titles else "" for i in members}
+    ordered = sorted(members, key=titles.__getitem__)
     for x, i in enumerate(ordered):
-        for j in ordered[x + 1:x + 1 + WINDOW]:
+        # the window, stretched over a run of one title (many copies of one work) up to
+        # MAX_BLOCK records, so the copies are all compared and none is left to chance
+        end = x + 1 + WINDOW
+        while end < min(len(ordered), x + 1 + MAX_BLOCK) and titles[ordered[end]] == titles[i]:
+            end += 1
+        for j in ordered[x + 1:end]:
             yield i, j

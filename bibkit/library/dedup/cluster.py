@@ -20,11 +20,14 @@ class Refusal:
 
 
 def group_conflict(a: Keys, b: Keys) -> str | None:
-    """What keeps two records out of one group: a hard conflict, or different pages."""
+    """What keeps two records out of one group: a hard conflict, or different pages. A
+    single page beside a range it is not in (a pinpoint page, an abstract's page, a typo)
+    counts against the pair's score but does not keep their groups apart."""
     rule = conflict(a, b)
     if rule:
         return rule
-    if pages_conflict(a, b):
+    if pages_conflict(a, b) and a.pages is not None and b.pages is not None \
+            and a.pages.is_range() == b.pages.is_range():
         return "different pages"
     return None
 

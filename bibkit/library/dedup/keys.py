@@ -3,7 +3,8 @@
 A `Keys` holds folded titles (every form: original script, romanized, translated), their
 skeletons, author keys, the Gregorian years the date may stand for, and clean locators
 (DOI, ISBN, volume, issue, pages). Messy values (`1)`, `Suppl-29`) are kept out of the
-clean slots so they can never cause a conflict.
+clean slots so they can never cause a conflict. A record parsed from a citation string whose
+title or authors the parser missed or doubted keeps that string, so scoring can look there.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _PAGE = re.compile(r"^(?:pp|pages|p)?\s*([a-z]{0,2})(\d+)[a-z]?(?:\s+[a-z]{0,2}(\d+)[a-z]?)?$")
 _NUMBER = re.compile(r"\d+")
 _SUPPLEMENT = re.compile(r"\bsuppl(?:ement)?\s*(\d+)")
+UNSURE = 0.9  # parser confidence below which a field is read beside the source text
+_SOURCE_CHARS = 600
+# The end of the author list and the year run into the title when a citation string is cut
+# wrong (`Mansour (1996). Applying …`, `(1992) Toward …`, `Valiant [1987]. 'On …`): up to
+# three words, then a bracketed year or a year and a full stop.
+_LEAKED_YEAR = re.compile(r"^\W*(?:[^\s\d()\[\]]+\s+){0,3}?(?:[(\[]\s*(?:1[5-9]|20)\d\d[a-z]?\s*[)\]]\s*[.,:]?"
+                          r"|(?:1[5-9]|20)\d\d[a-z]?\s*\.)\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +52,21 @@ class Pages:
     first: int
     last: int
 
+    def is_range(self) -> bool:
+        return self.first < self.last
+
+    def dash_lost(self, other: Pages) -> bool:
+        """`2337` beside `23-37`: one range with its dash lost in copying (PDF text)."""
+        return not self.is_range() and other.is_range() and (
+            str(self.first) == f"{other.first}{other.last}")
+
     def agrees(self, other: Pages) -> bool | None:
         """True: same start; False: disjoint ranges in one series, or two different lettered
         series (S354, A111); None: cannot tell (overlapping ranges that start apart, or a
         lettered number beside a plain page)."""
         if self.prefix != other.prefix:
             return False if self.prefix and other.prefix else None
-        if self.first == other.first:
+        if self.first == other.first or self.dash_lost(other) or other.dash_lost(self):
             return True
         if self.last < other.first or other.last < self.first:
             return False
@@ -80,6 +96,8 @@ class Keys:
     generic: bool  # "Editorial", "Introduction" ...
     notice: bool  # erratum, retraction ...
     supplement: str  # the supplement's number (`Suppl. 1`), often exported as the volume
+    source: str = ""  # folded text the record was parsed from, kept when the parse is unsure
+    source_head: frozenset[str] = frozenset()  # the source's words where its names are
 
 
 @cache
@@ -152,8 +170,20 @@ def _clean_number(value: str) -> str:
     return folded if folded.isdigit() else ""
 
 
-def _title_forms(ref: Reference) -> list[str]:
-    forms = [ref.text.get("title", "")] + list(ref.forms.get("title", {}).values())
+def strip_leaked_year(title: str) -> str:
+    """The title without a leading `Name (1996).` or `(1992)` cut into it from the author
+    part; a title that would keep fewer than three words is left as it is."""
+    match = _LEAKED_YEAR.match(title)
+    if match and len(title[match.end():].split()) >= 3:
+        return title[match.end():]
+    return title
+
+
+def _title_forms(ref: Reference, unsure: bool = False) -> list[str]:
+    title = ref.text.get("title", "")
+    forms = [strip_leaked_year(title), title] + list(ref.forms.get("title", {}).values())
+    if unsure and not title:  # a parser that missed the title often labels it the container
+        forms.append(ref.text.get("container-title", ""))
     seen: list[str] = []
     for form in forms:
         cleaned = clean_title(form)
@@ -169,9 +199,30 @@ def _authors(ref: Reference) -> list[Name]:
     return []
 
 
+def parse_unsure(ref: Reference) -> bool:
+    """A record read from a citation string whose title or authors the parser missed, cut
+    to an initial or labelled with low confidence: its source text is evidence beside its
+    fields."""
+    if not ref.source:
+        return False
+    names = _authors(ref)
+    if not ref.text.get("title") or not names or len(family_key(names[0])) < 2:  # `J`, `E`: an initial
+        return True
+    return any(ref.confidence.get(var, 1.0) < UNSURE for var in ("title", "author"))
+
+
+def _source_head(source: str, title: str) -> frozenset[str]:
+    """The words of a citation where its names are: its first eight words, and all the
+    words before its title when the title is found."""
+    at = source.find(title) if len(title) >= 10 else -1
+    return frozenset(source.split()[:8] + (source[:at].split() if at > 0 else []))
+
+
 def record_keys(ref: Reference) -> Keys:
     """The comparison keys of one record."""
-    titles = _title_forms(ref)
+    unsure = parse_unsure(ref)
+    titles = _title_forms(ref, unsure)
+    source = fold(ref.source or "")[:_SOURCE_CHARS] if unsure else ""
     main = titles[0] if titles else ""
     names = _authors(ref)
     volume_raw = ref.text.get("volume", "")
@@ -182,7 +233,7 @@ def record_keys(ref: Reference) -> Keys:
         titles=tuple(titles),
         skeletons=tuple(skeleton(t) for t in titles),
         arabic=any(has_arabic(t) for t in titles),
-        translated=ref.text.get("title", "").lstrip().startswith("["),
+        translated=strip_leaked_year(ref.text.get("title", "")).lstrip().startswith("["),
         authors=tuple(k for n in names if (k := family_key(n))),
         first_author=person_key(names[0]) if names else None,
         author_block=name_block_key(names[0]) if names else "",
@@ -198,4 +249,6 @@ def record_keys(ref: Reference) -> Keys:
         generic=main in _phrases("generic_titles.txt"),
         notice=is_notice(ref.text.get("title", "")),
         supplement=supplement.group(1) if supplement else "",
+        source=source,
+        source_head=_source_head(source, main),
     )

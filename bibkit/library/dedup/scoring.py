@@ -4,13 +4,17 @@ Each field contributes agreement or disagreement points; some disagreements are 
 say "not a duplicate" whatever the title says (`conflict`): different DOIs, ISBNs, editions
 or volumes, a notice (erratum, retraction) beside the work it names, years more than one
 apart. A title that differs in script or language (a translation) is not counted against a
-pair whose authors, year, volume and pages all agree.
+pair whose authors, year, volume and pages all agree. Where a parser missed or doubted a
+record's title or authors, the other record's title and first author are looked for in the
+citation string it was parsed from.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -23,6 +27,7 @@ DUPLICATE = 7.0
 REVIEW = 4.0
 
 _VENUE_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "journal"})
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,32 @@ def title_similarity(a: Keys, b: Keys) -> float:
     return best
 
 
+def source_similarity(a: Keys, b: Keys) -> float:
+    """0.95 when a title of four words or more is found in the citation text of a record
+    whose parser missed that title or cut it wrong (its own title, if any, is part of it or
+    holds it), else 0. A book title in a chapter's `In: …` part is not the chapter's title."""
+    for x, y in ((a, b), (b, a)):
+        if y.source and x.titles:
+            title = x.titles[0]
+            if title.count(" ") < 3 or len(title) < 20:
+                continue
+            if y.titles and fuzz.partial_ratio(y.titles[0], title) < 80:
+                continue
+            if fuzz.partial_ratio(title, y.source) >= 95:
+                return 0.95
+    return 0.0
+
+
+def _author_in_source(a: Keys, b: Keys) -> bool:
+    """One record's first family name among the names that open the other's citation text."""
+    for x, y in ((a, b), (b, a)):
+        if y.source_head and x.first_author:
+            family = x.first_author[0].split()
+            if family and len(family[-1]) >= 3 and family[-1] in y.source_head:
+                return True
+    return False
+
+
 def _skeleton_similarity(a: str, b: str) -> float:
     """Skeletons of 6 classes or more are compared fuzzily; shorter ones (کویر, Kuyr) only
     count when equal, since a near-miss of two letters says little."""
@@ -129,17 +160,48 @@ def _title_points(sim: float) -> float:
 
 def _author_points(a: Keys, b: Keys) -> tuple[float, str]:
     if a.first_author is None or b.first_author is None:
-        return 0.0, ""
+        return (2.0, "first author in the citation text") if _author_in_source(a, b) else (0.0, "")
     if same_person(a.first_author, b.first_author):
         return 2.0, "first authors match"
     if set(a.authors) & set(b.authors):
         return 0.5, "authors overlap"
+    if _author_in_source(a, b):
+        return 2.0, "first author in the citation text"
     return -4.0, "authors differ"
 
 
+@lru_cache(maxsize=1 << 14)
+def _acronym_of(letters: str, words: tuple[str, ...]) -> bool:
+    """`letters` spelled by the starts of `words` in order, two words at least: `stoc` of
+    `symposium on theory of computing`, `colt` of `computational learning theory`."""
+    @cache
+    def spell(i: int, j: int, two: bool) -> bool:  # letters[i:] from words[j:]
+        if i == len(letters):
+            return two
+        for w in range(j, len(words)):
+            for k in range(min(len(words[w]), len(letters) - i), 0, -1):
+                if words[w].startswith(letters[i:i + k]) and spell(i + k, w + 1, two or i > 0):
+                    return True
+        return False
+
+    return spell(0, 0, False)
+
+
+def _acronym_venue(a: str, b: str) -> bool:
+    """One venue is an acronym, maybe with a year or volume (`stoc 94`, `jcss 48 3`,
+    `colt-91`), of the other written out."""
+    for short, long in ((a, b), (b, a)):
+        tokens = [t for t in _NOT_LETTERS.sub(" ", short).split() if t not in _VENUE_STOPWORDS]
+        words = long.split()
+        if 1 <= len(tokens) <= 3 and len(words) >= 2 and any(
+                3 <= len(t) <= 8 and t not in words and _acronym_of(t, tuple(words)) for t in tokens):
+            return True
+    return False
+
+
 def venues_match(a: str, b: str) -> bool:
-    """Same venue, written in full or abbreviated (`J Arid Environ`)."""
-    if fuzz.ratio(a, b) >= 90:
+    """Same venue, written in full, abbreviated (`J Arid Environ`) or as an acronym (`STOC`)."""
+    if fuzz.ratio(a, b) >= 90 or _acronym_venue(a, b):
         return True
     wa = [w for w in a.split() if w not in _VENUE_STOPWORDS]
     wb = [w for w in b.split() if w not in _VENUE_STOPWORDS]
@@ -184,8 +246,11 @@ def _page_points(a: Keys, b: Keys) -> float:
 def _work_points(a: Keys, b: Keys, reasons: list[str]) -> tuple[float, bool]:
     """Points from title, first author and year; and whether the titles agree."""
     sim = title_similarity(a, b)
+    if sim < 0.95 and (a.source or b.source) and (found := source_similarity(a, b)):
+        sim = found
+        reasons.append("title found in the citation text")
     reasons.append(f"title {sim:.2f}")
-    title = _title_points(sim) if a.titles and b.titles else -5.0
+    title = _title_points(sim) if (a.titles and b.titles) or sim else -5.0
     if a.generic or b.generic:
         title = min(title, 1.0)
     author, why = _author_points(a, b)
