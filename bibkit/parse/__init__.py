@@ -18,7 +18,7 @@ from bibkit.parse.labeler import label
 from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
 from bibkit.parse.repairs import REPAIRS
 from bibkit.parse.segment import Entry, entries_from_lines, find_entries
-from bibkit.parse.tokens import tokenize
+from bibkit.parse.tokens import Token, tokenize
 from bibkit.text.script import language_of
 from bibkit.text.translit.forms import add_romanized_forms
 
@@ -33,17 +33,23 @@ def assemble(text: str) -> tuple[Fields, list[float]]:
     tokens = tokenize(text)
     labels, confidences = label(tokens)
     fields: Fields = {}
-    previous = None
-    for tok, lab, conf in zip(tokens, labels, confidences, strict=True):
-        segs = fields.setdefault(lab, [])
-        if previous == lab and segs:
-            last = segs[-1]
-            n = len(last.text.split())
-            segs[-1] = Segment(text[last.start:tok.end], last.start, tok.end, (last.confidence * n + conf) / (n + 1))
-        else:
-            segs.append(Segment(tok.text, tok.start, tok.end, conf))
-        previous = lab
+    start = 0
+    for end in range(1, len(tokens) + 1):
+        if end == len(tokens) or labels[end] != labels[start]:
+            fields.setdefault(labels[start], []).append(_segment(text, tokens[start:end], confidences[start:end]))
+            start = end
     return fields, confidences
+
+
+def _segment(text: str, run: list[Token], confidences: list[float]) -> Segment:
+    """A run of tokens with one label. Its confidence is a running mean that weighs what is
+    already joined by its number of words: a token adds one unless glued to the one before
+    (tokens are separated by whitespace or by nothing)."""
+    confidence, words = confidences[0], 1
+    for before, tok, conf in zip(run, run[1:], confidences[1:]):
+        confidence = (confidence * words + conf) / (words + 1)
+        words += tok.start > before.end
+    return Segment(text[run[0].start:run[-1].end], run[0].start, run[-1].end, confidence)
 
 
 def parse_reference(text: str, *, origin: str | None = None) -> Reference:
@@ -73,8 +79,8 @@ def reference_from_fields(text: str, fields: Fields, *, origin: str | None = Non
         ref.set("language", work, step=f"infer.language:{cue}")
         title = ref.text.get("title")
         if title and cue != "script" and work in ("fa", "ar"):
-            romanized = language.endswith("-Latn") or (
-                (language_of(title) or "").endswith("-Latn") and not _ENGLISH_WORDS.search(title))
+            romanized = language.endswith("-Latn") or (  # langdetect never says `-Latn`: not asked
+                (language_of(title, detect=False) or "").endswith("-Latn") and not _ENGLISH_WORDS.search(title))
             # the title as written is a romanization (Tarikh-e mardom-e Iran) or a translation
             ref.forms.setdefault("title", {})[f"{work}-Latn" if romanized else "en"] = title
     add_romanized_forms(ref)

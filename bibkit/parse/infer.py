@@ -7,7 +7,7 @@ from functools import cache
 
 from bibkit.model import Reference
 from bibkit.parse.lexicons import entries_for, fold
-from bibkit.text.script import language_of, script_of
+from bibkit.text.script import has_arabic, language_of, leading_script, script_of
 
 _NEWSPAPER = re.compile(r"\b(?:newspaper|times|post|herald|guardian|gazette|daily|tribune|news)\b|"
                         r"روزنامه|جريدة|صحيفة", re.IGNORECASE)
@@ -56,10 +56,16 @@ def _place_languages() -> dict[str, str]:
     return out
 
 
+def _has_arabic_letters(text: str) -> bool:
+    """`script_of(text) in ("Arab", "mixed")`, cheaper: most text has no Arabic-script
+    character at all, and text that opens with an Arabic letter needs no count of them."""
+    return has_arabic(text) and (leading_script(text) == "Arab" or script_of(text) in ("Arab", "mixed"))
+
+
 def infer_language(ref: Reference) -> tuple[str | None, str]:
     """The cited work's language (BCP 47) and the cue that decided it."""
     title = ref.text.get("title", "")
-    if title and script_of(title) in ("Arab", "mixed"):
+    if title and _has_arabic_letters(title):
         tag = language_of(title)
         if tag in ("fa", "ar"):
             return tag, "script"

@@ -19,6 +19,8 @@ from bibkit.text.script import has_arabic
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
 from bibkit.text.calendars import (
+    LUNAR_BARE_YEARS,
+    SOLAR_BARE_YEARS,
     calendar_date,
     find_calendar_years,
     lunar_hijri_to_gregorian,
@@ -396,11 +398,27 @@ def reference_language(ref: Reference) -> str | None:
     return tag.split("-", 1)[0] if tag and tag.split("-", 1)[0] in ("fa", "ar") else None
 
 
+# A run of exactly four digits, as `find_calendar_years` reads a bare year (in its digits).
+_FOUR_DIGITS = re.compile(r"(?<![0-9\u06F0-\u06F9\u0660-\u0669])[0-9\u06F0-\u06F9\u0660-\u0669]{4}"
+                          r"(?![0-9\u06F0-\u06F9\u0660-\u0669])")
+_ANY_LANGUAGE = "und"
+
+
+def _may_be_hijri(text: str) -> bool:
+    """Whether `text` holds a four-digit number that a language could make a Hijri year (a
+    bare year in SOLAR_BARE_YEARS or LUNAR_BARE_YEARS). Without one, every language reads
+    the date alike, and working out the reference's language (or, given none, the date's
+    own, with langdetect) is wasted. Tatweel and ZWJ go first, as in `find_calendar_years`."""
+    digits = text.replace("\u0640", "").replace("\u200d", "")
+    return any(int(m.group()) in SOLAR_BARE_YEARS or int(m.group()) in LUNAR_BARE_YEARS
+               for m in _FOUR_DIGITS.finditer(digits))
+
+
 def normalize_date(ref: Reference, fields: Fields) -> None:
     segs = fields.get("date")
     if not segs:
         return
-    lang = reference_language(ref)
+    lang = reference_language(ref) if any(_may_be_hijri(seg.text) for seg in segs) else _ANY_LANGUAGE
     dates = [(seg, parse_date(seg.text, lang)) for seg in segs]
     found = [(seg, d) for seg, d in dates if d and d.parts]
     if not found:

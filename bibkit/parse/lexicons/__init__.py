@@ -165,18 +165,24 @@ def phrase_tags(tokens: list[str]) -> list[frozenset[str]]:
     joined (a ZWNJ turned into a space: `بی تا`) are marked too.
     """
     index = _index()
-    keys = [fold(t) for t in tokens]
-    out: list[set[str]] = [set() for _ in tokens]
+    keys = list(map(_token_key, tokens))
+    found: dict[int, set[str]] = {}  # most tokens are in no phrase: no set for them
     for i, key in enumerate(keys):
         for phrase, tags in index.phrases.get(key, ()):
             end = i + len(phrase)
             if tuple(keys[i:end]) == phrase:
                 for j in range(i, end):
-                    out[j] |= tags
+                    found.setdefault(j, set()).update(tags)
                 break
         if i + 1 < len(keys) and key and keys[i + 1]:
             joined = index.single.get(key + keys[i + 1])
             if joined:
-                out[i] |= joined
-                out[i + 1] |= joined
-    return [frozenset(s) if s else EMPTY for s in out]
+                found.setdefault(i, set()).update(joined)
+                found.setdefault(i + 1, set()).update(joined)
+    return [frozenset(tags) if (tags := found.get(i)) else EMPTY for i in range(len(keys))]
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_key(token: str) -> str:
+    """`fold` of one token, kept: the same tokens come back in reference after reference."""
+    return fold(token)
