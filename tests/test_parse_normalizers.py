@@ -25,3 +25,11 @@ def test_a_run_on_title_before_an_access_cue_does_not_loop():
                           "version is available in proceedings of the annual symposium on theory, pages 46-51, may")
     assert ref.dates["issued"].year == 1989
     assert "learning machines" in ref.text["title"]
+
+
+def test_a_hijri_year_no_calendar_can_convert_is_kept_as_written():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("فلانی، علی. کتاب نمونه. تهران: نشر، 9911 هـ.ق.")
+    assert ref.text["title"] == "کتاب نمونه"
+    assert "9911" in (ref.dates["issued"].literal or "")

@@ -73,3 +73,13 @@ def test_find_keeps_original_text_and_prefers_marked_year():
 def test_calendar_date_keeps_both():
     date = calendar_date("۱۳۸۵ ش")
     assert date.parts == [[2006]] and date.raw == "۱۳۸۵ ش" and date.calendar == "solar-hijri"
+
+
+def test_a_lunar_year_past_the_gregorian_range_is_an_input_error():
+    import pytest
+
+    from bibkit.errors import InputError
+    from bibkit.text.calendars import lunar_hijri_to_gregorian
+
+    with pytest.raises(InputError, match="out of range"):
+        lunar_hijri_to_gregorian(9911)

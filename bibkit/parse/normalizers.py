@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from bibkit.text.script import has_arabic
+from bibkit.errors import InputError
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
 from bibkit.text.calendars import (
@@ -291,6 +292,14 @@ _NO_DATE = re.compile(r"n\.\s?d\.?|بی[\u200c ]?تا|د\.\s?ت\.?|بدون تا
 
 
 def parse_date(text: str, lang: str | None = None) -> Date | None:
+    """`read_date`, with a date no calendar can convert (`9911 هـ.ق`, a typo) kept as written."""
+    try:
+        return read_date(text, lang)
+    except InputError:
+        return Date(literal=text.strip(_EDGE), raw=text.strip(_EDGE))
+
+
+def read_date(text: str, lang: str | None = None) -> Date | None:
     """Every date shape in the seeds: `(1959, November 28)`, `(24 Sept 1958)`, `(July 1958)`,
     `1958–1963`, `Fall 2010`, Solar/Lunar Hijri years (converted, the original kept; `lang` is
     the reference's language, which decides what a bare 13xx is), `1351/1972` and

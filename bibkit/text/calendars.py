@@ -102,7 +102,10 @@ def lunar_hijri_to_gregorian(year: int, month: int | None = None, day: int | Non
         g = Hijri(year, m, d).to_gregorian()
         g = dt.date(g.year, g.month, g.day)
     except OverflowError:
-        g = _tabular_hijri_to_gregorian(year, m, d)
+        try:
+            g = _tabular_hijri_to_gregorian(year, m, d)
+        except ValueError:  # past year 9999 in the Gregorian calendar
+            raise InputError(f"lunar-hijri year out of range: {year}") from None
     except ValueError as exc:
         raise InputError(f"invalid lunar-hijri date {year}-{month}-{day}: {exc}") from None
     if month is None:
