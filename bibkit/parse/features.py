@@ -101,7 +101,7 @@ def observe_number(tok: Token, core: str) -> Features:
 
 
 def observe_dictionary(tok: Token, core: str) -> Features:
-    return {f"dict:{tag}": True for tag in tags_for(tok.text)}
+    return {f"dict:{tag}": True for tag in sorted(tags_for(tok.text))}
 
 
 OBSERVERS: list[Callable[[Token, str], Features]] = [
@@ -151,7 +151,7 @@ _POSITIONS = [str(i) for i in range(11)]
 
 def phrase_features(tags: frozenset[str]) -> Features:
     """The multi-word dictionary entries a token is inside (from `phrase_tags`)."""
-    return {f"phrase:{tag}": True for tag in tags}
+    return {f"phrase:{tag}": True for tag in sorted(tags)}
 
 
 Part = TypeVar("Part", Features, tuple[bytes, ...])
