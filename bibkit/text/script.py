@@ -35,6 +35,7 @@ def _cues() -> dict[str, Any]:
     cues["arab_words"] = {k: frozenset(fold(w) for w in v) for k, v in cues["arab_words"].items()}
     cues["latin_words"] = {k: frozenset(v) for k, v in cues["latin_words"].items()}
     cues["stopwords"] = {k: frozenset(v) for k, v in cues["stopwords"].items()}
+    cues["latin_marks"] = frozenset(cues["latin_marks"])
     cues["latin_patterns"] = {
         lang: [(re.compile(p), w) for p, w in pats.items()] for lang, pats in cues["latin_patterns"].items()
     }
@@ -149,12 +150,13 @@ def _romanized_scores(text: str) -> dict[str, float]:
 
 
 def _has_marks(text: str) -> bool:
-    return any(ch in _cues()["latin_marks"] for ch in text)
+    return not _cues()["latin_marks"].isdisjoint(text)
 
 
-def _romanized_vote(text: str) -> str | None:
-    """`fa-Latn` or `ar-Latn` from romanization cues, or None when there are none."""
-    scores = _romanized_scores(text)
+def _romanized_vote(text: str, scores: dict[str, float] | None = None) -> str | None:
+    """`fa-Latn` or `ar-Latn` from romanization cues (`scores`, when the caller has them),
+    or None when there are none."""
+    scores = scores or _romanized_scores(text)
     fa, ar = scores["fa-Latn"], scores["ar-Latn"]
     if fa == ar:
         if not _has_marks(text):
@@ -212,7 +214,7 @@ def _language_of_latin(text: str, detect: bool = True) -> str | None:
     stop = _stopword_scores(text)
     european, hits = stop.most_common(1)[0]
     if roman_best > 0 and roman_best >= hits:
-        return _romanized_vote(text) or ("ar-Latn" if romanized["ar-Latn"] >= romanized["fa-Latn"] else "fa-Latn")
+        return _romanized_vote(text, romanized) or ("ar-Latn" if romanized["ar-Latn"] >= romanized["fa-Latn"] else "fa-Latn")
     runner_up = stop.most_common(2)[1][1] if len(stop) > 1 else 0
     if (hits >= 2 and hits >= 2 * runner_up + 2) or (european == "en" and hits and not runner_up and text.isascii()):
         return european  # function words settle it; langdetect (slow) is for the unclear rest
