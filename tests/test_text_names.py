@@ -55,3 +55,10 @@ def test_cli_key():
     result = CliRunner().invoke(app, ["names", "key", "Qasim", "قاسم"])
     keys = [line.split("\t")[0] for line in result.stdout.splitlines()]
     assert result.exit_code == 0 and keys[0] == keys[1]
+
+
+def test_a_diphthong_the_script_would_write_keeps_hasan_and_husayn_apart():
+    assert same_name("حسن", "Husayn") < SAME_NAME_THRESHOLD
+    assert same_name("حسین", "Husayn") >= SAME_NAME_THRESHOLD
+    assert same_name("Hossein", "Husayn") >= SAME_NAME_THRESHOLD
+    assert same_name("Zayd", "زید") >= SAME_NAME_THRESHOLD

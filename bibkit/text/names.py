@@ -134,7 +134,8 @@ def _latin_segments(word: str) -> list[Segment]:
 
 def _mark_vowels(segs: list[Segment]) -> list[Segment]:
     """Mark romanized vowels whose weight differs from the rest. Almost always long (written
-    in the script): a final -i after a consonant (nisba: Ahmadi, Husseini) becomes `j`, u in
+    in the script): a final -i after a consonant (nisba: Ahmadi, Husseini) or the glide of a
+    diphthong (Husayn, Hossein: the script writes حسین, never حسن) becomes `j`, u in
     a final closed syllable (Mahmud, Mansur) becomes `o`. Often not a vowel at all: an e
     beside another vowel (Saeid, Esmaeil) or ending a word (Othmane) becomes `y`."""
     out = list(segs)
@@ -144,6 +145,9 @@ def _mark_vowels(segs: list[Segment]) -> list[Segment]:
             out[i] = "y"
     if len(out) >= 2 and out[-1] == "i" and out[-2] in _CONSONANTS:
         out[-1] = "j"
+    for i in range(1, len(out)):  # the glide of a diphthong before a consonant: Husayn, Hossein
+        if out[i] == "i" and out[i - 1] in "aey" and (i + 1 == len(out) or out[i + 1] in _CONSONANTS):
+            out[i] = "j"
     if len(out) >= 3 and out[-2] == "u" and out[-1] in _CONSONANTS and out[-3] in _CONSONANTS:
         out[-2] = "o"
     return out
