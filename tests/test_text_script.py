@@ -35,3 +35,9 @@ def test_word_scripts_and_direction():
     assert word_scripts("Tehran تهران") == [("Tehran", "Latn"), ("تهران", "Arab")]
     assert is_rtl("تهران: Amir Kabir")
     assert not is_rtl("Tehran: امیرکبیر")
+
+
+def test_a_persian_word_spelled_with_he_is_not_taken_for_its_arabic_twin():
+    """fold makes جامعة and جامعه one key; only the spelling with ة is evidence of Arabic."""
+    assert language_of("جامعه شناسی دین") == "fa"
+    assert language_of("جامعة بغداد") == "ar"

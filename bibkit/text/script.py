@@ -32,7 +32,9 @@ def _cues() -> dict[str, Any]:
     """Letter, word and pattern cues per language (data file, loaded once)."""
     raw = resources.files("bibkit.text").joinpath("data/language_cues.json").read_text("utf-8")
     cues = json.loads(raw)
-    cues["arab_words"] = {k: frozenset(fold(w) for w in v) for k, v in cues["arab_words"].items()}
+    # folded word -> whether it is spelled with ة: fold makes جامعة and جامعه one key, but
+    # only the Arabic spelling is evidence of Arabic
+    cues["arab_words"] = {k: {fold(w): "ة" in w for w in v} for k, v in cues["arab_words"].items()}
     cues["latin_words"] = {k: frozenset(v) for k, v in cues["latin_words"].items()}
     cues["stopwords"] = {k: frozenset(v) for k, v in cues["stopwords"].items()}
     cues["latin_marks"] = frozenset(cues["latin_marks"])
@@ -119,9 +121,9 @@ def _arabic_script_scores(text: str) -> dict[str, float]:
     present = set(text)
     for lang, letters in cues["arab_letters"].items():
         scores[lang] = sum(w for ch, w in letters.items() if ch in present)
-    words = fold(text).split()
+    words = [(key, "ة" in w) for w in text.split() for key in fold(w).split()]
     for lang, vocab in cues["arab_words"].items():
-        scores[lang] += 2 * sum(1 for w in words if w in vocab)
+        scores[lang] += 2 * sum(1 for w, marbuta in words if vocab.get(w) == marbuta)
     return scores
 
 
