@@ -137,3 +137,8 @@ def test_persian_abstract_nouns_in_iyyat() -> None:
     assert fa("معنویت", capitalize=False) == "maʿnaviyyat"
     [word] = romanize_words("مسئولیت", "ijmes", "fa", capitalize=False)
     assert (word.latin, word.by_rule) == ("masʾūliyyat", True)
+
+
+def test_ibn_behind_a_clitic_opens_a_name():
+    assert romanize("المقدمة لابن خلدون") == "al-Muqaddima li-Ibn Khaldūn"
+    assert romanize("مالك بن أنس") == "Mālik ibn Anas"

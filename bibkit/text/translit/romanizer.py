@@ -37,6 +37,7 @@ _SUPERLATIVE = ("t", "a", "r", "ī", "n")
 _CONSTRUCT_NEXT = PROPER | {"n", "num"}
 _NUMBER = Analysis(("0",), "num")
 _NAME_PARTICLES = frozenset({"ibn", "bin", "bint", "abū", "abī", "umm"})
+_OPENS_WITH_ALIF = re.compile(r"[وفبل]?ا")  # ابن, لابن (li-Ibn Sīnā): not the بن inside a name
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
         name_run = name_run and (named or analysis.pos in ("name", "hon"))
         member = institution and analysis.pos not in _FUNCTION  # Intishārāt-i Dānishgāh-i Tihrān
         # ابن opens a name after a common word (Muqaddimat Ibn Khaldūn); بن stands inside one (Mālik ibn Anas)
-        named = named or (_particle(analysis) and word.startswith("ا") and not after_name and nxt is not None)
+        named = named or (_particle(analysis) and _OPENS_WITH_ALIF.match(word) and not after_name and nxt is not None)
         latin = _render(analysis, nxt, prev, language, scheme, first or title or named or member, capitalize)
         out.append(RomanizedWord(word, _finish(latin, diacritics), analysis.by_rule))
     return out
@@ -162,8 +163,9 @@ def _may_be_name(word: str, a: Analysis, lang: str) -> bool:
 
 
 def _particle(a: Analysis) -> bool:
-    """ibn, abū, umm ...: the word after one is a name (Ibn ʿAbbād, not Ibn ʿibād)."""
-    return "".join(a.tokens) in _NAME_PARTICLES
+    """ibn, abū, umm ..., also behind a clitic (li-ibn): the word after one is a name (Ibn
+    ʿAbbād, not Ibn ʿibād)."""
+    return "".join(t for t in a.tokens if not t.endswith("-")) in _NAME_PARTICLES
 
 
 def _as_name(word: str, analysis: Analysis, lang: str) -> Analysis:
