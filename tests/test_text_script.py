@@ -41,3 +41,9 @@ def test_a_persian_word_spelled_with_he_is_not_taken_for_its_arabic_twin():
     """fold makes جامعة and جامعه one key; only the spelling with ة is evidence of Arabic."""
     assert language_of("جامعه شناسی دین") == "fa"
     assert language_of("جامعة بغداد") == "ar"
+
+
+def test_the_name_ali_and_persian_words_arabic_also_uses_do_not_make_text_arabic():
+    assert language_of("علی شریعتی") == "fa"  # على is an Arabic cue only when spelled with ى
+    assert language_of("على هامش السيرة") == "ar"
+    assert language_of("قبل از انقلاب") == "fa"  # قبل is Persian as much as Arabic

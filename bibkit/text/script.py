@@ -32,9 +32,9 @@ def _cues() -> dict[str, Any]:
     """Letter, word and pattern cues per language (data file, loaded once)."""
     raw = resources.files("bibkit.text").joinpath("data/language_cues.json").read_text("utf-8")
     cues = json.loads(raw)
-    # folded word -> whether it is spelled with ة: fold makes جامعة and جامعه one key, but
-    # only the Arabic spelling is evidence of Arabic
-    cues["arab_words"] = {k: {fold(w): "ة" in w for w in v} for k, v in cues["arab_words"].items()}
+    # folded word -> its Arabic-only letters: fold makes جامعة and جامعه, على and the name علی
+    # one key, but only the Arabic spelling is evidence of Arabic
+    cues["arab_words"] = {k: {fold(w): _arabic_only(w) for w in v} for k, v in cues["arab_words"].items()}
     cues["latin_words"] = {k: frozenset(v) for k, v in cues["latin_words"].items()}
     cues["stopwords"] = {k: frozenset(v) for k, v in cues["stopwords"].items()}
     cues["latin_marks"] = frozenset(cues["latin_marks"])
@@ -121,10 +121,15 @@ def _arabic_script_scores(text: str) -> dict[str, float]:
     present = set(text)
     for lang, letters in cues["arab_letters"].items():
         scores[lang] = sum(w for ch, w in letters.items() if ch in present)
-    words = [(key, "ة" in w) for w in text.split() for key in fold(w).split()]
+    words = [(key, _arabic_only(w)) for w in text.split() for key in fold(w).split()]
     for lang, vocab in cues["arab_words"].items():
-        scores[lang] += 2 * sum(1 for w, marbuta in words if vocab.get(w) == marbuta)
+        scores[lang] += 2 * sum(1 for w, letters in words if vocab.get(w) == letters)
     return scores
+
+
+def _arabic_only(word: str) -> frozenset[str]:
+    """The letters of `word` that Arabic writes and Persian never does (ة, ى)."""
+    return frozenset(ch for ch in word if ch in "ةى")
 
 
 def _arabic_script_vote(text: str) -> str | None:
