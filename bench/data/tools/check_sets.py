@@ -26,6 +26,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -230,12 +231,17 @@ def span_errors(rec: dict, where: str) -> list[str]:
     return errs
 
 
+def _numbered(path: Path) -> Iterator[tuple[str, dict]]:
+    """Each JSON line of `path` with its `file:line`."""
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        yield f"{path.name}:{i}", json.loads(line)
+
+
 def check_training_spans(path: Path) -> list[str]:
     """Labelled training strings without gold fields (train-messy*.jsonl): unique ids and
     texts, well-formed spans."""
     errs, ids, texts = [], set(), set()
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        rec, where = json.loads(line), f"{path.name}:{i}"
+    for where, rec in _numbered(path):
         if rec["id"] in ids or rec["text"] in texts:
             errs.append(f"{where}: duplicate id or text {rec['id']}")
         ids.add(rec["id"])
@@ -247,9 +253,7 @@ def check_training_spans(path: Path) -> list[str]:
 def check_refs(path: Path) -> list[str]:
     errs = []
     seen = set()
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        where = f"{path.name}:{i}"
-        rec = json.loads(line)
+    for where, rec in _numbered(path):
         if rec["id"] in seen:
             errs.append(f"{where}: duplicate id {rec['id']}")
         seen.add(rec["id"])
@@ -295,9 +299,7 @@ def check_refs(path: Path) -> list[str]:
 def check_notes(path: Path) -> list[str]:
     errs = []
     seen = set()
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        where = f"{path.name}:{i}"
-        doc = json.loads(line)
+    for where, doc in _numbered(path):
         if doc["id"] in seen:
             errs.append(f"{where}: duplicate id")
         seen.add(doc["id"])
