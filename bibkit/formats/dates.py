@@ -63,6 +63,7 @@ def date_from_parts(year: str, month: str = "", day: str = "") -> Date | None:
 
 _CALENDAR_NAMES = {"solar-hijri": "Solar Hijri", "lunar-hijri": "Lunar Hijri"}
 _NOTE_LABEL = {"issued": "date"}  # the readable word for a date variable in a note line
+_NOTE_VARIABLE = {label: var for var, label in _NOTE_LABEL.items()}
 _CALENDAR_NOTE = re.compile(r"(Solar|Lunar) Hijri ([a-z-]+) as published: (.+)")
 
 
@@ -88,7 +89,7 @@ def take_calendar_notes(note: str | None, dates: dict[str, Date]) -> str | None:
     kept = []
     for line in (note or "").split("\n"):
         match = _CALENDAR_NOTE.fullmatch(line.strip())
-        var = match and {label: v for v, label in _NOTE_LABEL.items()}.get(match.group(2), match.group(2))
+        var = match and _NOTE_VARIABLE.get(match.group(2), match.group(2))
         if match and var in dates:
             date = dates[var]
             date.calendar, date.raw = f"{match.group(1).lower()}-hijri", match.group(3).strip()
