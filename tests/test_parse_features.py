@@ -37,3 +37,21 @@ def test_labeller_tags_as_the_trained_features_do(text: str) -> None:
     labels = tagger.tag()
     marginals = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
     assert label(tokens) == (labels, marginals)
+
+
+def test_a_title_journal_boundary_between_two_bare_words_moves_to_the_punctuation():
+    """`… Under | Risk. Science`: the labeller cut inside the title; the boundary moves to
+    the punctuated token the per-token probabilities favour, and stays where none is."""
+    from bibkit.parse.labeler import snap_to_punctuation
+    from bibkit.parse.tokens import tokenize
+
+    tokens = tokenize("Loss Aversion Under Risk. Science, 315")
+    labels = ["title", "title", "title", "journal", "journal", "volume"]
+    title_likely = {0: 0.9, 1: 0.9, 2: 0.6, 3: 0.45, 4: 0.1}
+
+    def marginal(label: str, i: int) -> float:
+        return title_likely[i] if label == "title" else 1 - title_likely[i]
+
+    assert snap_to_punctuation(tokens, labels[:], marginal) == ["title"] * 4 + ["journal", "volume"]
+    bare = tokenize("Loss Aversion Under Risk Science 315")
+    assert snap_to_punctuation(bare, labels[:], marginal) == labels

@@ -33,3 +33,41 @@ def test_a_hijri_year_no_calendar_can_convert_is_kept_as_written():
     ref = parse_reference("فلانی، علی. کتاب نمونه. تهران: نشر، 9911 هـ.ق.")
     assert ref.text["title"] == "کتاب نمونه"
     assert "9911" in (ref.dates["issued"].literal or "")
+
+
+def _volume_fields(text: str) -> tuple[str | None, str | None]:
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment, normalize_volume
+
+    ref = Reference()
+    normalize_volume(ref, {"volume": [Segment(text, 0, len(text), 1.0)]})
+    return ref.text.get("volume"), ref.text.get("issue")
+
+
+def test_a_volume_number_before_an_issue_marker_is_the_volume():
+    assert _volume_fields("93, no. 4") == ("93", "4")
+    assert _volume_fields("128, n° 7") == ("128", "7")
+    assert _volume_fields("Vol. 25, No. 2") == ("25", "2")
+    assert _volume_fields("(19)") == (None, "19")
+
+
+def test_roman_volumes_are_read_but_not_lone_letters():
+    assert _volume_fields("XLI") == ("XLI", None)
+    assert _volume_fields("v. XXVII,") == ("XXVII", None)
+    assert _volume_fields("IX (") == ("IX", None)
+    assert _volume_fields("C") == (None, None)  # a letter, not the number 100
+
+
+def test_a_roman_numeral_after_the_journal_is_moved_to_the_volume():
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment
+    from bibkit.parse.repairs import volume_from_container
+
+    text = "Journal of Psychology, XXVII,"
+    fields = {"journal": [Segment(text, 0, len(text), 0.9)]}
+    volume_from_container(Reference(), fields)
+    assert [s.text for s in fields["journal"]] == ["Journal of Psychology"]
+    assert [s.text for s in fields["volume"]] == ["XXVII"]
+    kept = {"journal": [Segment("Studies of World War II", 0, 23, 0.9)]}  # no comma: the title's own numeral
+    volume_from_container(Reference(), kept)
+    assert "volume" not in kept

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -47,5 +49,35 @@ def label(tokens: list[Token]) -> tuple[list[str], list[float]]:
         return [], []
     tagger = _tagger()
     tagger.set(sequence_attributes(tokens, _known_views))
-    labels = tagger.tag()
+    labels = snap_to_punctuation(tokens, tagger.tag(), tagger.marginal)
     return labels, [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+
+
+# Field pairs whose boundary falls after punctuation in nearly every labelled reference
+# (AnyStyle core: 812 of 815 title/journal boundaries), so a boundary between two bare words
+# (`… Decision-Making Under | Risk. Science`) is a labelling slip.
+_PUNCTUATED_BOUNDARIES = frozenset(map(frozenset, (
+    ("title", "journal"), ("title", "container-title"), ("title", "editor"), ("location", "publisher"))))
+
+
+def snap_to_punctuation(tokens: list[Token], labels: list[str], marginal: Callable[[str, int], float]) -> list[str]:
+    """Move each boundary of a `_PUNCTUATED_BOUNDARIES` pair that falls between two bare
+    words to the punctuated token, within the two runs, that the model's per-token
+    probabilities favour most; left alone where the runs hold no punctuated token."""
+    for i in range(1, len(labels)):
+        before, after = labels[i - 1], labels[i]
+        if frozenset((before, after)) not in _PUNCTUATED_BOUNDARIES or not tokens[i - 1].text[-1].isalnum():
+            continue
+        start, end = i - 1, i + 1
+        while start > 0 and labels[start - 1] == before:
+            start -= 1
+        while end < len(labels) and labels[end] == after:
+            end += 1
+        cuts = [c for c in range(start + 1, end) if not tokens[c - 1].text[-1].isalnum()]
+        if not cuts:
+            continue
+        gain = [math.log(max(marginal(before, k), 1e-9)) - math.log(max(marginal(after, k), 1e-9))
+                for k in range(start, end)]
+        best = max(cuts, key=lambda c: sum(gain[: c - start]))
+        labels[start:end] = [before] * (best - start) + [after] * (end - best)
+    return labels

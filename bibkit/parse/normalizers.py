@@ -242,6 +242,9 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
 
 
 _ROMAN = r"[IVXLC]+"
+_LEADING_VOLUME = re.compile(r"\W*(\d+|[IVXLC]+)\W*$")  # case-sensitive: `IV`, not `civ`
+ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # upper case: `IV`, not `civ`
+_BARE_ROMAN = re.compile(rf"\W*(?![CL]\W*$)({ROMAN_NUMERAL})\W*")  # not a lone C or L
 
 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
@@ -254,10 +257,14 @@ def _volume_issue(text: str) -> tuple[str | None, str | None]:
     volume = issue = None
     if m := _VOLUME.search(text):
         volume = m.group(1)
-    elif m := re.search(rf"\bvol(?:ume)?\.?\s*({_ROMAN})\b", text, re.IGNORECASE):
+    elif m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({_ROMAN})\b", text, re.IGNORECASE):
         volume = m.group(1)
     if m := _ISSUE.search(text):
         issue = m.group(1)
+        if volume is None and (lead := _LEADING_VOLUME.match(text[: m.start()])):
+            volume = lead.group(1)  # `93, no. 4`, `XLI, No. 3`
+    if volume is None and issue is None and (roman := _BARE_ROMAN.fullmatch(text)):
+        return roman.group(1), None  # `XLI`, `IX (`: a Roman volume standing alone
     if volume is None and issue is None:
         bare = re.search(r"\d+", text)
         if bare and re.match(r"^\W*\(", text):

@@ -9,10 +9,11 @@ from collections.abc import Callable
 
 from bibkit.model import Reference
 from bibkit.parse.lexicons import phrase_tags, tags_for
-from bibkit.parse.normalizers import ACCESS_CUE, Fields, Segment
+from bibkit.parse.normalizers import ACCESS_CUE, ROMAN_NUMERAL, Fields, Segment
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
+_ROMAN_VOLUME = re.compile(rf",\s*{ROMAN_NUMERAL}\s*\(?$")
 _NEWSPAPER_WORD = re.compile(r"\b(?:newspaper|gazette)\b|روزنامه|جريدة|صحيفة", re.IGNORECASE)
 
 
@@ -57,15 +58,26 @@ def title_from_note(ref: Reference, fields: Fields) -> None:
     fields["note"][0] = Segment(rest, seg.start + len(head), seg.end, seg.confidence)
 
 
-def season_from_container(ref: Reference, fields: Fields) -> None:
-    """`Journal of Cold War Studies, Fall` — the season belongs to the date."""
+def _container_tail_to(fields: Fields, tail: re.Pattern[str], target: str) -> None:
+    """Cut the text `tail` finds at the end of a container and give it to `target`."""
     for label in ("journal", "container-title"):
         for i, seg in enumerate(fields.get(label, [])):
-            match = _SEASON.search(seg.text.rstrip(" ,."))
+            match = tail.search(seg.text.rstrip(" ,."))
             if match and match.start() > 0:
                 cut = match.start()
                 fields[label][i] = Segment(seg.text[:cut], seg.start, seg.start + cut, seg.confidence)
-                _move(fields, "date", Segment(seg.text[cut:].strip(" ,;"), seg.start + cut, seg.end, seg.confidence))
+                _move(fields, target, Segment(seg.text[cut:].strip(" ,;("), seg.start + cut, seg.end, seg.confidence))
+
+
+def season_from_container(ref: Reference, fields: Fields) -> None:
+    """`Journal of Cold War Studies, Fall` — the season belongs to the date."""
+    _container_tail_to(fields, _SEASON, "date")
+
+
+def volume_from_container(ref: Reference, fields: Fields) -> None:
+    """`Journal of Psychology, XXVII` — a Roman numeral after the journal's comma is its volume."""
+    if not fields.get("volume"):
+        _container_tail_to(fields, _ROMAN_VOLUME, "volume")
 
 
 def periodical_as_author(ref: Reference, fields: Fields) -> None:
@@ -308,5 +320,6 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     later_titles_to_note,
     title_from_note,
     season_from_container,
+    volume_from_container,
     periodical_as_author,
 ]
