@@ -61,3 +61,24 @@ def test_review_lists_the_least_confident_entries_beside_their_source(run_cli):
     lines = result.stderr.splitlines()
     assert len(lines) >= 2 * 4 and "confidence" in lines[0]
     assert lines[1].strip() in (SAMPLE / "article-excerpt.txt").read_text("utf-8")
+
+
+def test_a_dash_author_repeats_the_authors_of_the_entry_above():
+    """Chicago's `———.`: the dashes stand for the previous entry's authors, and the words
+    after them are the title even where the labeller ran the author on."""
+    from bibkit.parse import parse_text
+
+    refs = parse_text("Beckett, Samuel. Murphy. London: Routledge, 1938.\n"
+                      "———. Watt. Paris: Olympia Press, 1953.\n", lines=True).references
+    assert [r.text.get("title") for r in refs] == ["Murphy", "Watt"]
+    assert [n.family for n in refs[1].names["author"]] == ["Beckett"]
+    assert refs[1].provenance["author"][-1].step == "parse.repeated-author"
+
+
+def test_a_particle_or_others_closing_the_authors_stays_with_them():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("Brim, Orville G. and others. Personality and Decision Processes. Stanford, "
+                          "California: Stanford University Press, 1962.")
+    assert [n.family for n in ref.names["author"]] == ["Brim"]
+    assert ref.text["title"] == "Personality and Decision Processes"

@@ -16,7 +16,7 @@ from bibkit.model import Provenance, Reference
 from bibkit.parse.infer import infer_language, infer_type
 from bibkit.parse.labeler import label
 from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
-from bibkit.parse.repairs import REPAIRS
+from bibkit.parse.repairs import REPAIRS, REPEATED_AUTHOR
 from bibkit.parse.segment import Entry, entries_from_lines, find_entries
 from bibkit.parse.tokens import Token, tokenize
 from bibkit.text.script import language_of
@@ -102,10 +102,18 @@ def parse_entries(entries: Iterable[Entry], origin: str = "<string>") -> ReadRes
     for entry in entries:
         where = f"{origin}:{entry.line}"
         ref = parse_reference(entry.text, origin=where)
+        if result.references:
+            _repeat_authors(ref, result.references[-1])
         if ref.warnings:
             result.diagnostics.append(Diagnostic(where, ref.warnings[-1]))
         result.references.append(ref)
     return result
+
+
+def _repeat_authors(ref: Reference, above: Reference) -> None:
+    """`———.` opening an entry: the same authors as the entry above (Chicago's 3-em dash)."""
+    if "author" not in ref.names and above.names.get("author") and REPEATED_AUTHOR.match(ref.source or ""):
+        ref.set("author", list(above.names["author"]), step="parse.repeated-author")
 
 
 def find_text_entries(text: str, *, lines: bool = False) -> list[Entry]:

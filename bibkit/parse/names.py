@@ -23,7 +23,7 @@ _ROLE_CUES = re.compile(
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
     r"ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|نقله\s+إلى\s+العربية|تحقيق|تحقیق|تصحیح|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف",
     re.IGNORECASE)
-_ET_AL = re.compile(r"\bet\s*al\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
+_ET_AL = re.compile(r"\bet\s*al\.?|(?:\band|&)\s+others\b\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[;؛]|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|(?:[،,]\s*|\s+)و\s+)\s*",
                   re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0410-\u042F](?:[a-z\u0430-\u044F]\.|\.)?[\s\-]?){1,4}$")

@@ -14,6 +14,8 @@ from bibkit.parse.normalizers import ACCESS_CUE, ROMAN_NUMERAL, Fields, Segment
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
 _ROMAN_VOLUME = re.compile(rf",\s*{ROMAN_NUMERAL}\s*\(?$")
+REPEATED_AUTHOR = re.compile(r"^\s*(?:\[?\d+[.\]]?\s+)?[-—–_]{2,}\s*[.,]?")  # `———.`: the entry above's authors
+_NAME_TAIL = re.compile(r"^(?:von|van|de|da|das|dos|du|der|den|di|del|della|others|al)\.\s+")  # Franz, Marie-Luise von.
 _NEWSPAPER_WORD = re.compile(r"\b(?:newspaper|gazette)\b|روزنامه|جريدة|صحيفة", re.IGNORECASE)
 
 
@@ -258,6 +260,35 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
                 return
 
 
+def repeated_author_mark(ref: Reference, fields: Fields) -> None:
+    """`———. Watt. Paris: Olympia Press, 1953.`: the dashes stand for the entry above's
+    authors; what the labeller read as more author after them is the title."""
+    authors = fields.get("author") or []
+    if not authors or fields.get("title"):
+        return
+    seg = authors[0]
+    mark = REPEATED_AUTHOR.match(seg.text)
+    rest = seg.text[mark.end():] if mark else ""
+    if not rest.strip(" .,"):
+        return
+    cut = mark.end() + len(rest) - len(rest.lstrip())
+    fields["author"][0] = Segment(seg.text[:mark.end()], seg.start, seg.start + mark.end(), seg.confidence)
+    _move(fields, "title", Segment(seg.text[cut:], seg.start + cut, seg.end, seg.confidence))
+
+
+def name_tail_opens_title(ref: Reference, fields: Fields) -> None:
+    """`Franz, Marie-Luise von. Projection …`, `Brim, Orville G. and others. Personality …`:
+    a particle or `others` ending the authors, read as the title's first word."""
+    ordered = _ordered(fields)
+    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
+        if label == "author" and nxt_label == "title" and (tail := _NAME_TAIL.match(nxt.text)):
+            end = nxt.start + len(tail.group().rstrip())
+            _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence))
+            cut = tail.end()
+            _replace(fields, "title", nxt, Segment(nxt.text[cut:], nxt.start + cut, nxt.end, nxt.confidence))
+            return
+
+
 def late_author_starts_title(ref: Reference, fields: Fields) -> None:
     """`Stephens, Robert(1971), Nasser, A Political Biography`: an author segment that comes
     after the date and runs into the title is the title's first words."""
@@ -312,11 +343,13 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
     move_roles_from_prose,
     split_quoted_title,
+    repeated_author_mark,
     date_only_segment,
     title_runs_on,
     name_runs_on,
     archive_reference,
     late_author_starts_title,
+    name_tail_opens_title,
     later_titles_to_note,
     title_from_note,
     season_from_container,
