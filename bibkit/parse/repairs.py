@@ -16,6 +16,11 @@ _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تا
 _ROMAN_VOLUME = re.compile(rf",\s*{ROMAN_NUMERAL}\s*\(?$")
 REPEATED_AUTHOR = re.compile(r"^\s*(?:\[?\d+[.\]]?\s+)?[-—–_]{2,}\s*[.,]?")  # `———.`: the entry above's authors
 _NAME_TAIL = re.compile(r"^(?:von|van|de|da|das|dos|du|der|den|di|del|della|others|al)\.\s+")  # Franz, Marie-Luise von.
+_IN = re.compile(r"^\W*(?:in|dans|en|im)\b", re.IGNORECASE)
+_BRACKETED_PAGES = re.compile(r"\s*\((?:pp?\.\s*)?(\d+\s*[-–]\s*\d+)\)\W*$")
+_ROLE_IN_PROSE = re.compile(r"(?:^|[,.]\s*)(Edited by|Translated by|(?-i:Eds?\.|Trans\.)|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
+                            re.IGNORECASE)
+_ROLE_CUE_ONLY = re.compile(r"[^\w(]*(?:eds?|editors?|edited by|trans|translated by|tr|hrsg|dir)\.?[^\w)]*", re.IGNORECASE)  # `Eds.`, not `(eds)` after names
 _NEWSPAPER_WORD = re.compile(r"\b(?:newspaper|gazette)\b|روزنامه|جريدة|صحيفة", re.IGNORECASE)
 
 
@@ -305,6 +310,38 @@ def late_author_starts_title(ref: Reference, fields: Fields) -> None:
             return
 
 
+def title_after_editors_is_container(ref: Reference, fields: Fields) -> None:
+    """`Title. In W. Deutsch (ed.), The child’s construction of language (185–199).`: a
+    second title right after `In` + editors is the book the chapter is in; pages in
+    brackets at its end are the chapter's."""
+    if fields.get("container-title") or len(fields.get("title") or []) < 2:
+        return
+    ordered = _ordered(fields)
+    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
+        if label == "editor" and nxt_label == "title" and _IN.match(seg.text) and nxt is not fields["title"][0]:
+            _replace(fields, "title", nxt, None)
+            pages = _BRACKETED_PAGES.search(nxt.text)
+            if pages and not fields.get("pages"):
+                _move(fields, "pages", Segment(pages.group(1), nxt.start + pages.start(1), nxt.start + pages.end(1),
+                                               nxt.confidence))
+                nxt = Segment(nxt.text[:pages.start()], nxt.start, nxt.start + pages.start(), nxt.confidence)
+            _move(fields, "container-title", nxt)
+            return
+
+
+def role_cue_alone(ref: Reference, fields: Fields) -> None:
+    """`Proceedings. Eds. | Bernhard Reitz and Sigrid Rieuwerts.`: an editor or translator
+    segment that is only its cue word; the names after it were read as another field."""
+    ordered = _ordered(fields)
+    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
+        if (label in ("editor", "translator") and _ROLE_CUE_ONLY.fullmatch(seg.text)
+                and nxt_label in ("title", "container-title", "journal", "publisher", "note")
+                and len(nxt.text.split()) <= 8 and not re.search(r"\d", nxt.text)):
+            _replace(fields, nxt_label, nxt, None)
+            _replace(fields, label, seg, _merge(seg, nxt, ref.source or ""))
+            return
+
+
 def later_titles_to_note(ref: Reference, fields: Fields) -> None:
     """A second title segment after something else (`Title (date), CAE … to FO …`) is a
     description of the document, not more title."""
@@ -322,11 +359,10 @@ def later_titles_to_note(ref: Reference, fields: Fields) -> None:
 
 
 def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
-    """`Edited by X` or `ترجمه X` labelled inside another field: move it to its role."""
-    for label in ("title", "container-title", "note", "publisher"):
+    """`Edited by X`, `Eds. X` or `ترجمه X` labelled inside another field: move it to its role."""
+    for label in ("title", "container-title", "journal", "note", "publisher"):
         for seg in list(fields.get(label, [])):
-            match = re.search(r"(?:^|[,.]\s*)(Edited by|Translated by|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
-                              seg.text, flags=re.IGNORECASE)
+            match = _ROLE_IN_PROSE.search(seg.text)
             if not match:
                 continue
             role = "translator" if match.group(1).lower().startswith(("trans", "ترجم")) else "editor"
@@ -350,6 +386,8 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     archive_reference,
     late_author_starts_title,
     name_tail_opens_title,
+    role_cue_alone,
+    title_after_editors_is_container,
     later_titles_to_note,
     title_from_note,
     season_from_container,
