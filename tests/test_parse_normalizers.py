@@ -71,3 +71,16 @@ def test_a_roman_numeral_after_the_journal_is_moved_to_the_volume():
     kept = {"journal": [Segment("Studies of World War II", 0, 23, 0.9)]}  # no comma: the title's own numeral
     volume_from_container(Reference(), kept)
     assert "volume" not in kept
+
+
+def test_a_date_the_labeller_cut_into_pieces_is_rejoined():
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment
+    from bibkit.parse.repairs import date_only_segment
+
+    source = '"Report", December 18, 1958, Wilson Center'
+    fields = {"title": [Segment('"Report",', 0, 9, 0.9)], "journal": [Segment("December", 10, 18, 0.5)],
+              "volume": [Segment("18,", 19, 22, 0.5)], "date": [Segment("1958,", 23, 28, 0.9)]}
+    date_only_segment(Reference(source=source), fields)
+    assert [s.text for s in fields["date"]] == ["December 18, 1958,"]
+    assert "journal" not in fields and "volume" not in fields

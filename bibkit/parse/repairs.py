@@ -254,14 +254,33 @@ _WHOLE_DATE = re.compile(
 
 
 def date_only_segment(ref: Reference, fields: Fields) -> None:
-    """A container or note that is nothing but a date (`December 18, 1958,`) is the date."""
+    """A container or note that is nothing but a date (`December 18, 1958,`) is the date;
+    so is a date the labeller cut into pieces (`December` | `18,` | `1958,`)."""
     if fields.get("date"):
+        _rejoin_split_date(ref, fields)
         return
     for label in ("container-title", "journal", "note", "publisher"):
         for seg in list(fields.get(label, [])):
             if _WHOLE_DATE.match(seg.text):
                 _replace(fields, label, seg, None)
                 _move(fields, "date", seg)
+                return
+
+
+def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
+    ordered = _ordered(fields)
+    for j, (label, seg) in enumerate(ordered):
+        if label != "date":
+            continue
+        for start in (j - 2, j - 1):
+            pieces = ordered[max(start, 0):j]
+            if start < 0 or any(lab in ("title", "author", "date") for lab, _ in pieces):
+                continue
+            merged = _merge(pieces[0][1], seg, ref.source or "")
+            if _WHOLE_DATE.match(merged.text):
+                for lab, piece in pieces:
+                    _replace(fields, lab, piece, None)
+                _replace(fields, "date", seg, merged)
                 return
 
 
