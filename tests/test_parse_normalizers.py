@@ -84,3 +84,16 @@ def test_a_date_the_labeller_cut_into_pieces_is_rejoined():
     date_only_segment(Reference(source=source), fields)
     assert [s.text for s in fields["date"]] == ["December 18, 1958,"]
     assert "journal" not in fields and "volume" not in fields
+
+
+def test_the_last_author_after_and_initials_is_taken_back_from_the_journal():
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment
+    from bibkit.parse.repairs import name_runs_on
+
+    source = "J. S. Speck, and U. K. Mishra, Appl. Phys. Lett. 77"
+    fields = {"author": [Segment("J. S. Speck, and U. K.", 0, 22, 0.9)],
+              "journal": [Segment("Mishra, Appl. Phys. Lett.", 23, 48, 0.6)]}
+    name_runs_on(Reference(source=source), fields)
+    assert [s.text for s in fields["author"]] == ["J. S. Speck, and U. K. Mishra,"]
+    assert [s.text for s in fields["journal"]] == ["Appl. Phys. Lett."]

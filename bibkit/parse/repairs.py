@@ -157,7 +157,7 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
     for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
         if label not in ("author", "editor", "translator") or nxt_label in ("author", "editor", "translator"):
             continue
-        if not re.search(r"\b(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z]\.)+$", seg.text.strip()):
+        if not re.search(r"(?:\band|&)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z]\.(?:\s*[A-Z]\.)*$", seg.text.strip()):
             continue
         match = re.match(r"\s*[A-Z][\w'’-]+,?", nxt.text)
         if not match or match.end() >= len(nxt.text.rstrip()):
