@@ -129,3 +129,17 @@ def test_hijri_year_as_published_reaches_csl_processors_and_ris(data_dir):
     assert (again.dates["issued"].year, again.dates["issued"].raw, again.dates["issued"].calendar) == (
         1992, "1371", "solar-hijri")
     assert "note" not in again.text
+
+
+def test_a_hijri_year_written_with_its_marker_is_annotated_once():
+    """`1404 AH` as published: the annotation says AH once, and reads back as Lunar Hijri."""
+    from bibkit.model import Date
+
+    ref = Reference(id="k", type="book")
+    ref.set("title", "Iran", step="test")
+    ref.set("issued", Date(parts=[[1983]], raw="1404 AH", calendar="lunar-hijri"), step="test")
+    text = formats.write([ref], "biblatex")
+    assert 'date+an:calendar = {="1404 AH"}' in text
+    back = formats.read_text(text, "biblatex").references[0].dates["issued"]
+    assert (back.year, back.calendar) == (1983, "lunar-hijri")
+    assert formats.write(formats.read_text(text, "biblatex").references, "biblatex") == text

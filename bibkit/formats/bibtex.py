@@ -443,7 +443,9 @@ def _write_dates(ref: Reference, fields: dict[str, str]) -> None:
         elif date.literal or date.raw:
             fields.setdefault("note", _escape(date.literal or date.raw or ""))
         if date.calendar in CALENDAR_CODES and date.raw:
-            fields[f"{field_name}+an:calendar"] = f'="{date.raw} {CALENDAR_CODES[date.calendar]}"'
+            code = CALENDAR_CODES[date.calendar]
+            written = date.raw if re.search(rf"\s{code}\.?$", date.raw, re.IGNORECASE) else f"{date.raw} {code}"
+            fields[f"{field_name}+an:calendar"] = f'="{written}"'  # `1404 AH` once, not `1404 AH AH`
 
 
 def _write_language(ref: Reference, fields: dict[str, str]) -> None:
