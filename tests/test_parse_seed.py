@@ -82,3 +82,26 @@ def test_a_particle_or_others_closing_the_authors_stays_with_them():
                           "California: Stanford University Press, 1962.")
     assert [n.family for n in ref.names["author"]] == ["Brim"]
     assert ref.text["title"] == "Personality and Decision Processes"
+
+
+def test_given_name_first_authors_are_not_read_as_the_title():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("[14] Rudi Cilibrasi and Paul MB Vitányi. Clustering by compression. "
+                          "TIT, 51(4):1523–1545, 2005.")
+    assert [n.family for n in ref.names["author"]] == ["Cilibrasi", "Vitányi"]
+    assert ref.text["title"] == "Clustering by compression"
+    book = parse_reference("Tomlinson, Gary, Metaphysical Song: An Essay on Opera (Princeton University Press, 1999).")
+    assert [n.family for n in book.names["author"]] == ["Tomlinson"]  # a subtitle's colon, not a name's end
+
+
+def test_decomposed_accents_parse_like_composed_ones():
+    """Text from PDFs spells `é` as `e` + U+0301; the parser reads it composed."""
+    import unicodedata
+
+    from bibkit.parse import parse_reference
+
+    text = "Béland, J-P. (2006). L'homme biotech: humain ou posthumain. Laval: Presses de l'université de Laval."
+    composed, decomposed = parse_reference(text), parse_reference(unicodedata.normalize("NFD", text))
+    assert decomposed.text == composed.text
+    assert decomposed.names == composed.names

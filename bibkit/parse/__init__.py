@@ -9,6 +9,7 @@ and reported, never dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from bibkit.diagnostics import Diagnostic, ReadResult
@@ -53,7 +54,11 @@ def _segment(text: str, run: list[Token], confidences: list[float]) -> Segment:
 
 
 def parse_reference(text: str, *, origin: str | None = None) -> Reference:
-    """One reference string to a Reference, with provenance spans and confidence."""
+    """One reference string to a Reference, with provenance spans and confidence. The text is
+    read in composed form (NFC): text copied from PDFs often spells `é` as `e` + a combining
+    accent, which no word pattern or lexicon entry would match."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     fields, confidences = assemble(text)
     ref = reference_from_fields(text, fields, origin=origin, confidence=(
         round(sum(confidences) / len(confidences), 3) if confidences else 0.0))

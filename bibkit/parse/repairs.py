@@ -21,6 +21,9 @@ _BRACKETED_PAGES = re.compile(r"\s*\((?:pp?\.\s*)?(\d+\s*[-–]\s*\d+)\)\W*$")
 _ROLE_IN_PROSE = re.compile(r"(?:^|[,.]\s*)(Edited by|Translated by|(?-i:Eds?\.|Trans\.)|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
                             re.IGNORECASE)
 _ROLE_CUE_ONLY = re.compile(r"[^\w(]*(?:eds?|editors?|edited by|trans|translated by|tr|hrsg|dir)\.?[^\w)]*", re.IGNORECASE)  # `Eds.`, not `(eds)` after names
+_GIVEN_FIRST = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"  # `Yee Whye Teh`, `Paul MB Vitányi`
+_NAME_LIST_HEAD = re.compile(rf"^(?!(?:The|An?|On|In)\s){_GIVEN_FIRST}(?P<more>(?:,\s(?:and\s)?|,?\s(?:and|&)\s){_GIVEN_FIRST})*\.\s+(?=\S+\s+\S)")
+_GIVEN_FIRST_LIST = re.compile(r"^\W*[A-Z][\w'’.-]*\s+[A-Z]")  # `Frank Wood, …`, not `Wood, Frank, …`
 _NEWSPAPER_WORD = re.compile(r"\b(?:newspaper|gazette)\b|روزنامه|جريدة|صحيفة", re.IGNORECASE)
 
 
@@ -313,6 +316,33 @@ def name_tail_opens_title(ref: Reference, fields: Fields) -> None:
             return
 
 
+def names_open_title(ref: Reference, fields: Fields) -> None:
+    """`Frank Wood, Jan Gasthaus, | Cédric Archambeau, and Yee Whye Teh. The sequence memoizer.`:
+    given-name-first authors read as the title's opening words, where a given-name-first
+    author list before them runs on (ends in `,` or `and`) or, with no author at all, where
+    two or more names open the reference. Names end at a full stop: a colon is a subtitle's
+    (`Tomlinson, Gary, Metaphysical Song: An Essay on Opera`)."""
+    ordered = [(lab, seg) for lab, seg in _ordered(fields) if lab != "citation-number"]
+    for i, (label, seg) in enumerate(ordered):
+        if label != "title":
+            continue
+        before = ordered[i - 1] if i else None
+        head = _NAME_LIST_HEAD.match(seg.text)
+        runs_on = (before and before[0] == "author" and re.search(r"(?:,|\band|&)\s*$", before[1].text)
+                   and _GIVEN_FIRST_LIST.match(before[1].text))
+        if not head or not (runs_on or (i == 0 and "author" not in fields and head.group("more"))):
+            return
+        end = seg.start + len(head.group().rstrip())
+        names = Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence)
+        if runs_on:
+            names = _merge(before[1], names, ref.source or "")
+            _replace(fields, "author", before[1], names)
+        else:
+            _move(fields, "author", names)
+        _replace(fields, "title", seg, Segment(seg.text[head.end():], seg.start + head.end(), seg.end, seg.confidence))
+        return
+
+
 def late_author_starts_title(ref: Reference, fields: Fields) -> None:
     """`Stephens, Robert(1971), Nasser, A Political Biography`: an author segment that comes
     after the date and runs into the title is the title's first words."""
@@ -405,6 +435,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     archive_reference,
     late_author_starts_title,
     name_tail_opens_title,
+    names_open_title,
     role_cue_alone,
     title_after_editors_is_container,
     later_titles_to_note,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -26,10 +27,12 @@ RARE_LABELS = {"source": "note", "director": "editor", "producer": "editor", "me
 
 
 def anystyle_examples(path: Path) -> Iterator[dict]:
+    """AnyStyle's labelled strings, composed (NFC) as the parser reads its input."""
     for line in path.read_text("utf-8").splitlines():
         item = json.loads(line)
-        spans = [[RARE_LABELS.get(lab, lab), seg] for lab, seg in item["spans"]]
-        yield {"text": item["text"], "offsets": spans_to_offsets(item["text"], spans)}
+        text = unicodedata.normalize("NFC", item["text"])
+        spans = [[RARE_LABELS.get(lab, lab), unicodedata.normalize("NFC", seg)] for lab, seg in item["spans"]]
+        yield {"text": text, "offsets": spans_to_offsets(text, spans)}
 
 
 def jsonl_examples(path: Path) -> Iterator[dict]:
@@ -40,7 +43,7 @@ def jsonl_examples(path: Path) -> Iterator[dict]:
 
 
 def _squeezed(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def test_texts(shared: Path) -> set[str]:
