@@ -241,23 +241,22 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
     normalize_pages(ref, fields)
 
 
-_ROMAN = r"[IVXLC]+"
 _LEADING_VOLUME = re.compile(r"\W*(\d+|[IVXLC]+)\W*$")  # case-sensitive: `IV`, not `civ`
-ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # upper case: `IV`, not `civ`
+ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # upper case where no flag says otherwise: `IV`, not `civ`
 _BARE_ROMAN = re.compile(rf"\W*(?![CL]\W*$)({ROMAN_NUMERAL})\W*")  # not a lone C or L
 
 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
     if m := re.fullmatch(r"\W*(\d+)\s*/\s*(\d+(?:\s*[-–]\s*\d+)?)\W*", text):  # 44/2-3, 18/3-4
         return m.group(1), m.group(2)
-    if m := re.search(rf"(\d+|{_ROMAN})\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+)\s*\)", text, re.IGNORECASE):
+    if m := re.search(rf"(\d+|{ROMAN_NUMERAL})\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+)\s*\)", text, re.IGNORECASE):
         return m.group(1), m.group(2)
     if m := re.fullmatch(r"\W*(\d+)\s*[:.]\s*(\d+)\W*", text):
         return m.group(1), m.group(2)
     volume = issue = None
     if m := _VOLUME.search(text):
         volume = m.group(1)
-    elif m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({_ROMAN})\b", text, re.IGNORECASE):
+    elif m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE):
         volume = m.group(1)
     if m := _ISSUE.search(text):
         issue = m.group(1)

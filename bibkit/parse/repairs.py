@@ -6,21 +6,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from bibkit.model import Reference
 from bibkit.parse.lexicons import phrase_tags, tags_for
+from bibkit.parse.names import clean_name_list
 from bibkit.parse.normalizers import ACCESS_CUE, ROMAN_NUMERAL, Fields, Segment
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
 _ROMAN_VOLUME = re.compile(rf",\s*{ROMAN_NUMERAL}\s*\(?$")
 REPEATED_AUTHOR = re.compile(r"^\s*(?:\[?\d+[.\]]?\s+)?[-—–_]{2,}\s*[.,]?")  # `———.`: the entry above's authors
-_NAME_TAIL = re.compile(r"^(?:von|van|de|da|das|dos|du|der|den|di|del|della|others|al)\.\s+")  # Franz, Marie-Luise von.
+_NAME_TAIL = re.compile(r"^([a-z]+)\.\s+")  # `von. Projection …`: a name particle or `others` (see name_tail_opens_title)
 _IN = re.compile(r"^\W*(?:in|dans|en|im)\b", re.IGNORECASE)
 _BRACKETED_PAGES = re.compile(r"\s*\((?:pp?\.\s*)?(\d+\s*[-–]\s*\d+)\)\W*$")
 _ROLE_IN_PROSE = re.compile(r"(?:^|[,.]\s*)(Edited by|Translated by|(?-i:Eds?\.|Trans\.)|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
                             re.IGNORECASE)
-_ROLE_CUE_ONLY = re.compile(r"[^\w(]*(?:eds?|editors?|edited by|trans|translated by|tr|hrsg|dir)\.?[^\w)]*", re.IGNORECASE)  # `Eds.`, not `(eds)` after names
 _GIVEN_FIRST = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"  # `Yee Whye Teh`, `Paul MB Vitányi`
 _NAME_LIST_HEAD = re.compile(rf"^(?!(?:The|An?|On|In)\s){_GIVEN_FIRST}(?P<more>(?:,\s(?:and\s)?|,?\s(?:and|&)\s){_GIVEN_FIRST})*\.\s+(?=\S+\s+\S)")
 _GIVEN_FIRST_LIST = re.compile(r"^\W*[A-Z][\w'’.-]*\s+[A-Z]")  # `Frank Wood, …`, not `Wood, Frank, …`
@@ -157,7 +158,7 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
     after a given name takes the family name that the next segment starts with."""
     source = ref.source or ""
     ordered = _ordered(fields)
-    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
+    for (label, seg), (nxt_label, nxt) in pairwise(ordered):
         if label not in ("author", "editor", "translator") or nxt_label in ("author", "editor", "translator"):
             continue
         if not re.search(r"(?:\band|&)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z]\.(?:\s*[A-Z]\.)*$", seg.text.strip()):
@@ -276,7 +277,7 @@ def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
         if label != "date":
             continue
         for start in (j - 2, j - 1):
-            pieces = ordered[max(start, 0):j]
+            pieces = ordered[start:j]
             if start < 0 or any(lab in ("title", "author", "date") for lab, _ in pieces):
                 continue
             merged = _merge(pieces[0][1], seg, ref.source or "")
@@ -307,8 +308,9 @@ def name_tail_opens_title(ref: Reference, fields: Fields) -> None:
     """`Franz, Marie-Luise von. Projection …`, `Brim, Orville G. and others. Personality …`:
     a particle or `others` ending the authors, read as the title's first word."""
     ordered = _ordered(fields)
-    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
-        if label == "author" and nxt_label == "title" and (tail := _NAME_TAIL.match(nxt.text)):
+    for (label, seg), (nxt_label, nxt) in pairwise(ordered):
+        if label == "author" and nxt_label == "title" and (tail := _NAME_TAIL.match(nxt.text)) \
+                and (tail.group(1) == "others" or "particle" in tags_for(tail.group(1))):
             end = nxt.start + len(tail.group().rstrip())
             _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence))
             cut = tail.end()
@@ -323,24 +325,22 @@ def names_open_title(ref: Reference, fields: Fields) -> None:
     two or more names open the reference. Names end at a full stop: a colon is a subtitle's
     (`Tomlinson, Gary, Metaphysical Song: An Essay on Opera`)."""
     ordered = [(lab, seg) for lab, seg in _ordered(fields) if lab != "citation-number"]
-    for i, (label, seg) in enumerate(ordered):
-        if label != "title":
-            continue
-        before = ordered[i - 1] if i else None
-        head = _NAME_LIST_HEAD.match(seg.text)
-        runs_on = (before and before[0] == "author" and re.search(r"(?:,|\band|&)\s*$", before[1].text)
-                   and _GIVEN_FIRST_LIST.match(before[1].text))
-        if not head or not (runs_on or (i == 0 and "author" not in fields and head.group("more"))):
-            return
-        end = seg.start + len(head.group().rstrip())
-        names = Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence)
-        if runs_on:
-            names = _merge(before[1], names, ref.source or "")
-            _replace(fields, "author", before[1], names)
-        else:
-            _move(fields, "author", names)
-        _replace(fields, "title", seg, Segment(seg.text[head.end():], seg.start + head.end(), seg.end, seg.confidence))
+    i = next((k for k, (lab, _) in enumerate(ordered) if lab == "title"), None)
+    head = _NAME_LIST_HEAD.match(ordered[i][1].text) if i is not None else None
+    if not head:
         return
+    seg = ordered[i][1]
+    before = ordered[i - 1][1] if i and ordered[i - 1][0] == "author" else None
+    runs_on = before is not None and re.search(r"(?:,|\band|&)\s*$", before.text) and _GIVEN_FIRST_LIST.match(before.text)
+    if not (runs_on or (i == 0 and "author" not in fields and head.group("more"))):
+        return
+    end = seg.start + len(head.group().rstrip())
+    names = Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence)
+    if runs_on:
+        _replace(fields, "author", before, _merge(before, names, ref.source or ""))
+    else:
+        _move(fields, "author", names)
+    _replace(fields, "title", seg, Segment(seg.text[head.end():], seg.start + head.end(), seg.end, seg.confidence))
 
 
 def late_author_starts_title(ref: Reference, fields: Fields) -> None:
@@ -351,8 +351,7 @@ def late_author_starts_title(ref: Reference, fields: Fields) -> None:
         return
     source = ref.source or ""
     ordered = _ordered(fields)
-    for (label, seg), (nxt_label, nxt) in zip(ordered[1:], ordered[2:]):
-        previous = ordered[ordered.index((label, seg)) - 1][0]
+    for (previous, _), (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:], ordered[2:]):
         if label == "author" and previous == "date" and nxt_label == "title":
             _replace(fields, "author", seg, None)
             _replace(fields, "title", nxt, _merge(seg, nxt, source))
@@ -366,7 +365,7 @@ def title_after_editors_is_container(ref: Reference, fields: Fields) -> None:
     if fields.get("container-title") or len(fields.get("title") or []) < 2:
         return
     ordered = _ordered(fields)
-    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
+    for (label, seg), (nxt_label, nxt) in pairwise(ordered):
         if label == "editor" and nxt_label == "title" and _IN.match(seg.text) and nxt is not fields["title"][0]:
             _replace(fields, "title", nxt, None)
             pages = _BRACKETED_PAGES.search(nxt.text)
@@ -380,10 +379,11 @@ def title_after_editors_is_container(ref: Reference, fields: Fields) -> None:
 
 def role_cue_alone(ref: Reference, fields: Fields) -> None:
     """`Proceedings. Eds. | Bernhard Reitz and Sigrid Rieuwerts.`: an editor or translator
-    segment that is only its cue word; the names after it were read as another field."""
+    segment that is only its cue word; the names after it were read as another field. A
+    bracketed cue (`(eds)`) follows its names instead."""
     ordered = _ordered(fields)
-    for (label, seg), (nxt_label, nxt) in zip(ordered, ordered[1:]):
-        if (label in ("editor", "translator") and _ROLE_CUE_ONLY.fullmatch(seg.text)
+    for (label, seg), (nxt_label, nxt) in pairwise(ordered):
+        if (label in ("editor", "translator") and "(" not in seg.text and not clean_name_list(seg.text)
                 and nxt_label in ("title", "container-title", "journal", "publisher", "note")
                 and len(nxt.text.split()) <= 8 and not re.search(r"\d", nxt.text)):
             _replace(fields, nxt_label, nxt, None)

@@ -8,6 +8,7 @@ script, so this file is where the romanizer learns how a word is read.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -42,16 +43,26 @@ def key(word: str) -> str:
 
 
 @cache
-def lexicon() -> dict[str, dict[str, Entry]]:
-    """lang -> key -> entry, from every TSV under data/lexicon (loaded once)."""
-    out: dict[str, dict[str, Entry]] = {"fa": {}, "ar": {}}
+def _entries() -> tuple[Entry, ...]:
+    """Every entry of every TSV under data/lexicon, in file order (read once)."""
     folder = resources.files("bibkit.text.translit").joinpath("data/lexicon")
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".tsv"):
-            for entry in _read(item.read_text("utf-8"), f"lexicon/{item.name}"):
-                for lang in ("fa", "ar") if entry.lang == "both" else (entry.lang,):
-                    out[lang].setdefault(key(entry.script), entry)
+    return tuple(entry for item in sorted(folder.iterdir(), key=lambda p: p.name) if item.name.endswith(".tsv")
+                 for entry in _read(item.read_text("utf-8"), f"lexicon/{item.name}"))
+
+
+def _index(entries: Iterable[Entry]) -> dict[str, dict[str, Entry]]:
+    """lang -> key -> the first of `entries` with that key (a `both` entry in each language)."""
+    out: dict[str, dict[str, Entry]] = {"fa": {}, "ar": {}}
+    for entry in entries:
+        for lang in ("fa", "ar") if entry.lang == "both" else (entry.lang,):
+            out[lang].setdefault(key(entry.script), entry)
     return out
+
+
+@cache
+def lexicon() -> dict[str, dict[str, Entry]]:
+    """lang -> key -> entry, from every TSV under data/lexicon."""
+    return _index(_entries())
 
 
 def _read(text: str, name: str) -> list[Entry]:
@@ -78,15 +89,7 @@ def lookup(word_key: str, lang: str) -> Entry | None:
 @cache
 def _names() -> dict[str, dict[str, Entry]]:
     """lang -> key -> the proper-noun entry of a word, also where its first entry is a common noun."""
-    out: dict[str, dict[str, Entry]] = {"fa": {}, "ar": {}}
-    folder = resources.files("bibkit.text.translit").joinpath("data/lexicon")
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".tsv"):
-            for entry in _read(item.read_text("utf-8"), f"lexicon/{item.name}"):
-                if entry.pos in PROPER:
-                    for lang in ("fa", "ar") if entry.lang == "both" else (entry.lang,):
-                        out[lang].setdefault(key(entry.script), entry)
-    return out
+    return _index(entry for entry in _entries() if entry.pos in PROPER)
 
 
 def name_entry(word_key: str, lang: str) -> Entry | None:
