@@ -143,3 +143,19 @@ def test_a_short_list_pasted_alone_is_parsed():
             "الجابري، محمد عابد (1984). تكوين العقل العربي. بيروت: دار الطليعة.\n")
     assert len(find_entries(text)) == 2
     assert find_entries("Khaduri, M. (1974). The Republican Iraq. Beirut: Al-Dar Al-Muttahida.\n")
+
+
+def test_a_document_without_references_says_so_on_stderr(run_cli):
+    essay = "Iran and Iraq in 1958\n\nThe revolution of July 1958 changed the region. Nothing here is cited.\n"
+    result = run_cli("parse", "-", input=essay)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == ""
+    assert "<stdin>: no reference list found" in result.stderr
+
+
+def test_an_output_path_that_cannot_be_written_is_one_line_and_exit_2(run_cli, tmp_path):
+    result = run_cli("parse", "--lines", "-", "-o", str(tmp_path / "missing" / "out.bib"),
+                     input="Khadduri, Majid. Republican Iraq. London: Oxford University Press, 1969.\n")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"bibkit: error: cannot write {tmp_path / 'missing' / 'out.bib'}: "
+                                                  "No such file or directory"]

@@ -36,7 +36,10 @@ def write_text(text: str, out: str | None) -> None:
             sys.stdout.write("\n")
         sys.stdout.flush()
     else:
-        Path(out).write_text(text if text.endswith("\n") or not text else text + "\n", encoding="utf-8")
+        try:
+            Path(out).write_text(text if text.endswith("\n") or not text else text + "\n", encoding="utf-8")
+        except OSError as exc:  # a missing folder, no permission: the -o argument, not the data
+            raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 def warn(message: str) -> None:

@@ -42,6 +42,9 @@ def parse(
     """
     text, origin = read_text(source)
     entries = find_text_entries(text, lines=lines)
+    if not entries:  # not an error (an essay has no list), but say so rather than print nothing
+        typer.echo(f"{origin}: no reference list found{'' if lines else ' (--lines takes every line as an entry)'}",
+                   err=True)
     if is_interactive() and len(entries) > PROGRESS_FROM:
         with typer.progressbar(entries, label="Parsing", file=sys.stderr) as bar:
             result = parse_entries(bar, origin)
