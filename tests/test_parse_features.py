@@ -6,7 +6,7 @@ import pycrfsuite
 import pytest
 
 from bibkit.parse.features import sequence_attributes, sequence_features
-from bibkit.parse.labeler import _tagger, label
+from bibkit.parse.labeler import SINGLE_RUN, _known_views, _tagger, decode
 from bibkit.parse.tokens import tokenize
 
 TEXTS = [
@@ -29,14 +29,41 @@ def test_attributes_are_what_pycrfsuite_makes_of_the_features(text: str) -> None
     assert sequence_attributes(tokens) == expected
 
 
+def _tag(tagger: pycrfsuite.Tagger, sequence) -> tuple[list[str], list[float]]:
+    tagger.set(sequence)
+    labels = tagger.tag()
+    return labels, [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_labeller_tags_as_the_trained_features_do(text: str) -> None:
     tokens = tokenize(text)
     tagger = _tagger()
-    tagger.set(pycrfsuite.ItemSequence(sequence_features(tokens)))
-    labels = tagger.tag()
-    marginals = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
-    assert label(tokens) == (labels, marginals)
+    from_dicts = _tag(tagger, pycrfsuite.ItemSequence(sequence_features(tokens)))
+    assert _tag(tagger, sequence_attributes(tokens, _known_views)) == from_dicts
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_decode_without_constraint_is_the_taggers_viterbi(text: str) -> None:
+    """`decode` reads the model's weights itself; unconstrained it must find CRFsuite's path."""
+    attributes = sequence_attributes(tokenize(text), _known_views)
+    tagger = _tagger()
+    tagger.set(attributes)
+    assert decode(attributes) == tagger.tag()
+
+
+def test_constrained_decode_gives_each_single_run_label_one_run():
+    """The tagger gives this reference two author runs (`Stephens, Robert` and `Nasser,`);
+    the constrained decode keeps one and reads the rest as the title."""
+    attributes = sequence_attributes(tokenize(TEXTS[0]), _known_views)
+    tagger = _tagger()
+    tagger.set(attributes)
+    free = tagger.tag()
+    labels = decode(attributes, ["author"])
+    runs = [lab for i, lab in enumerate(labels) if i == 0 or labels[i - 1] != lab]
+    assert [lab for i, lab in enumerate(free) if i == 0 or free[i - 1] != lab].count("author") == 2
+    assert all(runs.count(lab) == 1 for lab in SINGLE_RUN if lab in runs)
+    assert labels[:2] == ["author", "author"] and labels[3] == "title"
 
 
 def test_a_title_journal_boundary_between_two_bare_words_moves_to_the_punctuation():

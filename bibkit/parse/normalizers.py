@@ -120,6 +120,7 @@ def normalize_collection(ref: Reference, fields: Fields) -> None:
 
 def clean_container(text: str) -> str:
     text = re.sub(r"^\s*(?:(?:in|در|في)\s*:?\s+)+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^of\s+", "", text)  # `Vol. 7 | of Oeuvres complètes`
     text = re.sub(r"^(?:(?:paper|poster)\s+)?presented\s+at\s+(?:the\s+)?", "", text, flags=re.IGNORECASE)
     return clean_title(text)
 
@@ -194,17 +195,25 @@ def normalize_pages(ref: Reference, fields: Fields) -> None:
     if total := re.fullmatch(r"\W*(\d+)\s*(?:p|pp|pages|S|с|ص|صفحه)\.?\W*", text):  # `561 p.`: the length
         _set(ref, "number-of-pages", total.group(1), "pages", span, segs)
         return
-    match = re.search(r"([A-Za-z]?\d+)\s*(?:[-\u2010-\u2015]+|تا)\s*([A-Za-z]?\d+)", text)
-    if match:
-        first, last = match.groups()
-        if last.isdigit() and first.isdigit() and len(last) < len(first) and int(last) < int(first[-len(last):]) + 10 ** len(last):
-            last = first[: len(first) - len(last)] + last  # 142-46 -> 142-146
-        value = f"{first}–{last}"
+    if listed := _PAGE_RANGES.search(text):  # `81-131, 208-241`: every range of the list
+        value = ", ".join(_page_range(*m.groups()) for m in _PAGE_RANGE.finditer(listed.group()))
     else:
-        single = re.search(r"[A-Za-z]?\d+", text)
+        single = re.search(r"[A-Za-z]{0,3}\d+", text)
         value = single.group() if single else ""
     if value:
         _set(ref, "page", value, "pages", span, segs)
+
+
+_PAGE = r"[A-Za-z]{0,3}\d+"  # 142, S2, EL342
+_PAGE_RANGE = re.compile(rf"({_PAGE})\s*(?:[-\u2010-\u2015]+|تا|\?)\s*({_PAGE})")  # `451?454`: a dash lost
+_PAGE_RANGES = re.compile(rf"{_PAGE_RANGE.pattern}(?:,\s*{_PAGE_RANGE.pattern})*")
+
+
+def _page_range(first: str, last: str) -> str:
+    """`142-46` -> `142–146`: an abbreviated last page takes the first page's leading digits."""
+    if last.isdigit() and first.isdigit() and len(last) < len(first) and int(last) < int(first[-len(last):]) + 10 ** len(last):
+        last = first[: len(first) - len(last)] + last
+    return f"{first}–{last}"
 
 
 _VOLUME = re.compile(r"(?:vol(?:ume)?\.?|v\.|دوره|جلد|ج|المجلد|مج|year|سال|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
@@ -292,6 +301,7 @@ _MONTH_NAMES = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }
+_MONTH_WORD = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})[a-z]*\.?\b", re.IGNORECASE)
 _SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4, "بهار": 1, "تابستان": 2,
             "پاییز": 3, "پائیز": 3, "زمستان": 4}
 _NO_DATE = re.compile(r"n\.\s?d\.?|بی[\u200c ]?تا|د\.\s?ت\.?|بدون تاریخ", re.IGNORECASE)
@@ -331,7 +341,7 @@ def read_date(text: str, lang: str | None = None) -> Date | None:
         if end_year > year:
             date.parts.append([end_year])
             return date
-    month = next((n for name, n in _MONTH_NAMES.items() if re.search(rf"\b{name}[a-z]*\.?\b", clean, re.IGNORECASE)), None)
+    month = _MONTH_NAMES[found.group(1).casefold()] if (found := _MONTH_WORD.search(clean)) else None
     if month:
         date.parts[0].append(month)
         day = re.search(r"(?<![\d])([0-3]?\d)(?:st|nd|rd|th)?(?![\d])", re.sub(r"\b\d{4}\b", "", clean))

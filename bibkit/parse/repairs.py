@@ -343,6 +343,57 @@ def names_open_title(ref: Reference, fields: Fields) -> None:
     _replace(fields, "title", seg, Segment(seg.text[head.end():], seg.start + head.end(), seg.end, seg.confidence))
 
 
+# `Diamond, Jared M.` opens with an inverted name (`Family, Given`); `AM Trinkoff, …` and
+# `Daugherty CK, …` do not.
+_INVERTED_FIRST = re.compile(r"^\W*(?![A-Z]{1,3}\s)[A-Z][\w'’-]+(?:\s(?![A-Z]{1,3},)[A-Z][\w'’-]+)?,\s")
+_TITLE_HEAD = re.compile(r"(?:^|(?<=[,.]\s))(?P<head>[^,.]+:)$")  # `… M. Collapse:`, `…, Pax Mundi:`
+_QUOTED_HEAD = re.compile(r"(?<=[,.]\s)[“«\"]")  # `Anderson, C., “Fred Smith: FedEx`
+
+
+def author_tail_opens_title(ref: Reference, fields: Fields) -> None:
+    """`Diamond, Jared M. Collapse: | How Societies Choose …`, `Anderson, C., “Fred Smith:
+    FedEx | Wants UAVs,”`: the title's head read as the last author. It is cut where a quote
+    opens, or where a chunk ending in a colon starts — after any separator when the list opens
+    with an inverted name, else only after a full stop that ends a word, not an initial
+    (`… and Li Fei-Fei. DenseCap:`); a chunk that reads as names (`and BA Brady:`,
+    `Hlubocky FJ:`, a given name and more) stays."""
+    if not (fields.get("author") and fields.get("title")):
+        return
+    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+        if label != "author" or nxt_label != "title":
+            continue
+        text = seg.text.rstrip()
+        cut = quote.start() if (quote := _QUOTED_HEAD.search(text)) else None
+        if cut is None and (head := _TITLE_HEAD.search(text)):
+            before = text[: head.start()].rstrip()
+            after_word = before.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", before)
+            words = head.group("head").split()
+            names = re.search(r"\b(?:and|&)\s|^(?:[A-Z]{1,3}|[A-Z]\.)\s|\s[A-Z]{1,3}\.?:$", head.group("head")) or (
+                len(words) > 1 and "given" in tags_for(words[0]))  # `Hlubocky FJ:`, `Jan Steffens:`
+            if before and not names and (after_word or _INVERTED_FIRST.match(text)):
+                cut = head.start()
+        if not cut:
+            return
+        source = ref.source or ""
+        end = seg.start + len(text[:cut].rstrip())
+        _replace(fields, "author", seg, Segment(source[seg.start:end], seg.start, end, seg.confidence))
+        _replace(fields, "title", nxt, Segment(source[seg.start + cut:nxt.end], seg.start + cut, nxt.end,
+                                               min(seg.confidence, nxt.confidence)))
+        return
+
+
+def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
+    """`Rowland, Susan. Jung: | A Feminist Revision.`: a date without a digit that ends in a
+    colon, right before the title, is the title's head (`Jung` looks like `Jun`)."""
+    if not any(seg.text.rstrip().endswith(":") for seg in fields.get("date", ())):
+        return
+    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+        if label == "date" and nxt_label == "title" and seg.text.rstrip().endswith(":") and not re.search(r"\d", seg.text):
+            _replace(fields, "date", seg, None)
+            _replace(fields, "title", nxt, _merge(seg, nxt, ref.source or ""))
+            return
+
+
 def late_author_starts_title(ref: Reference, fields: Fields) -> None:
     """`Stephens, Robert(1971), Nasser, A Political Biography`: an author segment that comes
     after the date and runs into the title is the title's first words."""
@@ -391,6 +442,24 @@ def role_cue_alone(ref: Reference, fields: Fields) -> None:
             return
 
 
+_YEAR_RANGE = re.compile(r"\W*(1[0-9]\d\d|20\d\d)\s*[-–—]\s*(1[0-9]\d\d|20\d\d)\W*")
+
+
+def year_range_ends_title(ref: Reference, fields: Fields) -> None:
+    """`Producing the Past: Aspects of Antiquarian Culture and Practice, 1700–1850.`: years
+    closing a book's title read as its pages. Only where the item has no journal or container
+    for pages to belong to, or has its pages elsewhere."""
+    pages = fields.get("pages") or []
+    if not pages or ((fields.get("journal") or fields.get("container-title")) and len(pages) < 2):
+        return
+    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+        years = _YEAR_RANGE.fullmatch(nxt.text) if label == "title" and nxt_label == "pages" else None
+        if years and int(years.group(1)) < int(years.group(2)) and seg.text.rstrip().endswith(","):
+            _replace(fields, "pages", nxt, None)
+            _replace(fields, "title", seg, _merge(seg, nxt, ref.source or ""))
+            return
+
+
 def later_titles_to_note(ref: Reference, fields: Fields) -> None:
     """A second title segment after something else (`Title (date), CAE … to FO …`) is a
     description of the document, not more title."""
@@ -434,10 +503,13 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     name_runs_on,
     archive_reference,
     late_author_starts_title,
+    author_tail_opens_title,
+    title_head_read_as_date,
     name_tail_opens_title,
     names_open_title,
     role_cue_alone,
     title_after_editors_is_container,
+    year_range_ends_title,
     later_titles_to_note,
     title_from_note,
     season_from_container,

@@ -2,6 +2,8 @@
 
 Whitespace separates tokens; a bracket glued to a word (`Robert(1971)`) also does, since
 missing spaces are common in pasted lists and the two sides usually belong to two fields.
+A number range with spaces at its dash (`1309– 1321,`, `997 –1000`, `103 - 118`) is one
+token, spelled without the spaces, as it would be printed unbroken.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens with their offsets."""
     tokens: list[Token] = []
-    for match in _WORD.finditer(text):
+    for match in (_WORD_OR_RANGE if _SPACED_DASH.search(text) else _WORD).finditer(text):
         start = match.start()
+        if match.lastgroup == "range":
+            tokens.append(Token("".join(match.group().split()), start, match.end()))
+            continue
         for piece in _pieces(match.group()):
             if piece:
                 tokens.append(Token(piece, start, start + len(piece)))
@@ -40,7 +45,10 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+_DASH = "-\u2010-\u2015"
 _WORD = re.compile(r"\S+")
+_SPACED_DASH = re.compile(rf"\d(?:\s*[{_DASH}]\s|\s[{_DASH}])")  # most texts have none: the plain split
+_WORD_OR_RANGE = re.compile(rf"(?P<range>(?<!\S)[(\[]?[A-Za-z]{{0,3}}\d+(?:\s*[{_DASH}]\s+|\s+[{_DASH}]\s*)[A-Za-z]{{0,3}}\d\S*)|\S+")
 
 
 @lru_cache(maxsize=1 << 16)
