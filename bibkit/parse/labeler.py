@@ -1,4 +1,9 @@
-"""The trained token labeller: a linear-chain CRF (python-crfsuite), loaded lazily once."""
+"""The trained token labeller: a linear-chain CRF (python-crfsuite), loaded lazily once.
+
+CRFsuite tags each reference; where its answer gives an author list, title, journal or
+container two runs of tokens, `decode` finds the best labelling that gives each one run,
+over the same model's weights. Boundaries between two bare words then move to punctuation
+(`snap_to_punctuation`)."""
 
 from __future__ import annotations
 
