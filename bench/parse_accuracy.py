@@ -137,7 +137,7 @@ def main() -> None:
             print(f"-- refextract on {name} ({len(items) / peer_seconds:.1f} refs/s)")
             print(peer.table())
         p, r, f = score.prf()
-        print(f"bibkit micro-F1 {f:.3f}" + (f"   refextract micro-F1 {peer.prf()[2]:.3f}" if args.peer else ""))
+        print(f"bibkit micro-F1 {f:.4f}" + (f"   refextract micro-F1 {peer.prf()[2]:.4f}" if args.peer else ""))
 
 
 if __name__ == "__main__":
