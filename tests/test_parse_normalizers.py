@@ -190,3 +190,12 @@ def test_a_container_after_vol_n_of_loses_its_of():
 
     assert clean_container("of Oeuvres complètes.") == "Oeuvres complètes"
     assert clean_container("Of Mice and Men") == "Of Mice and Men"
+
+
+def test_a_bare_last_initial_keeps_its_full_stop():
+    from bibkit.parse.normalizers import split_names
+
+    assert [n.display() for n in split_names("Brim, Orville G. and others.")] == ["Brim, Orville G."]
+    assert [n.display() for n in split_names("Smith, John A.")] == ["Smith, John A."]
+    assert [n.display() for n in split_names("Kang, W")] == ["Kang, W."]
+    assert [n.display() for n in split_names("Barrett, Roby")] == ["Barrett, Roby"]

@@ -183,7 +183,7 @@ def _inverted(family: str, given: str) -> Name:
         family, suffix = family[: m.start()], m.group(1).capitalize() + "."
     if not _is_initials(given) and not _is_initials(given.split()[-1]):
         given = given.rstrip(".")
-    elif re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z]", given):
+    elif re.search(r"(?:^|[\s.])[A-Z]$", given):  # `G`, `F.M`, `Orville G`: a bare last initial
         given += "."
     if family[:1].islower() and not re.match(r"^(?:al|el|van|von|de|da|di|du|la|le|ibn|bin)\b[-\s]", family):
         family = family[:1].upper() + family[1:]  # "roby" -> "Roby"
