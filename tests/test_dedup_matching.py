@@ -233,3 +233,19 @@ def test_copies_far_apart_among_many_records_of_one_title_are_compared() -> None
     copy = ref("b", title, "Kearns", "M.", **{"container-title": "SIAM J. Comput."})
     records = [first, *others[:29], copy, *others[29:]]
     assert [g for g in groups(*records) if "a" in g] == [["a", "b"]]
+
+
+def test_two_issues_of_a_newspaper_dated_to_different_days_are_kept_apart() -> None:
+    """Same paper, volume and year, two issues: once the dates differ in the day they are two
+    records; the same issue pasted twice stays one."""
+    from bibkit.parse import parse_reference
+
+    def issue(rid: str, text: str) -> Reference:
+        parsed = parse_reference(text)
+        parsed.id = rid
+        return parsed
+
+    first = "Kayhan Newspaper. (1960, March 3). Year 18, No. 5012."
+    third = "Kayhan Newspaper. (1960, March 5). Year 18, No. 5014."
+    assert groups(issue("a", first), issue("b", third)) == []
+    assert groups(issue("a", first), issue("c", first)) == [["a", "c"]]

@@ -2,8 +2,8 @@
 
 Each field contributes agreement or disagreement points; some disagreements are rules that
 say "not a duplicate" whatever the title says (`conflict`): different DOIs, ISBNs, editions
-or volumes, a notice (erratum, retraction) beside the work it names, years more than one
-apart. A title that differs in script or language (a translation) is not counted against a
+or volumes, a notice (erratum, retraction) beside the work it names, dates to different
+days, years more than one apart. A title that differs in script or language (a translation) is not counted against a
 pair whose authors, year, volume and pages all agree. Where a parser missed or doubted a
 record's title or authors, the other record's title and first author are looked for in the
 citation string it was parsed from.
@@ -56,7 +56,8 @@ def volumes_conflict(a: Keys, b: Keys) -> bool:
 
 def conflict(a: Keys, b: Keys) -> str | None:
     """A rule that makes the pair two works whatever else agrees (None: no such rule): a
-    conference paper and its journal version differ in volume, pages or year."""
+    conference paper and its journal version differ in volume, pages or year; two issues of
+    a newspaper, or two letters, in the day they are dated."""
     if a.doi and b.doi and a.doi != b.doi:
         return "different DOIs"
     if a.isbns and b.isbns and not a.isbns & b.isbns:
@@ -69,6 +70,8 @@ def conflict(a: Keys, b: Keys) -> str | None:
         return None
     if volumes_conflict(a, b):
         return "different volumes"
+    if a.day and b.day and a.day != b.day:
+        return "dated to different days"
     gap = year_gap(a, b)
     if gap is not None and gap > 1:
         return "years more than one apart"
