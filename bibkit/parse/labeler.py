@@ -102,6 +102,24 @@ def _repeated_runs(labels: list[str]) -> list[str]:
     return sorted(repeated)
 
 
+@lru_cache(maxsize=64)
+def _phase_transitions(single: tuple[str, ...]) -> tuple[np.ndarray, list[int]]:
+    """Transition weights between (phase, label) states — a phase bit per label of `single`
+    records that its run has been used, and a step into a used label from another is barred —
+    and the state each label starts a sequence in."""
+    w = _model()
+    n_labels, phases = len(w.labels), 1 << len(single)
+    bit = {w.labels.index(lab): 1 << j for j, lab in enumerate(single)}
+    step = np.full((phases * n_labels, phases * n_labels), -np.inf)
+    for phase in range(phases):
+        for before in range(n_labels):
+            for after in range(n_labels):
+                used = bit.get(after, 0)
+                if not (used & phase and before != after):
+                    step[phase * n_labels + before, (phase | used) * n_labels + after] = w.transition[before, after]
+    return step, [bit.get(lab, 0) * n_labels + lab for lab in range(n_labels)]
+
+
 def decode(attributes: list[list[bytes]], single: list[str] = ()) -> list[str]:
     """The CRF's best labelling (Viterbi over its own weights) in which each label of
     `single` holds at most one run of tokens. The tagger decodes without the constraint;
@@ -112,18 +130,9 @@ def decode(attributes: list[list[bytes]], single: list[str] = ()) -> list[str]:
     starts = [0, *accumulate(map(len, per_token[:-1]))]  # every token has `bias`: no empty list
     emission = np.add.reduceat(w.state[[row for rows in per_token for row in rows]], starts, axis=0)
     n_labels, phases = len(w.labels), 1 << len(single)
-    bit = {w.labels.index(lab): 1 << j for j, lab in enumerate(single)}
-    step = np.full((phases * n_labels, phases * n_labels), -np.inf)  # (phase, label) -> (phase, label)
-    for phase in range(phases):
-        for before in range(n_labels):
-            for after in range(n_labels):
-                used = bit.get(after, 0)
-                if used & phase and before != after:
-                    continue  # a second run of a single-run label
-                step[phase * n_labels + before, (phase | used) * n_labels + after] = w.transition[before, after]
+    step, starts_in = _phase_transitions(tuple(single))
     score = np.full(phases * n_labels, -np.inf)
-    for lab in range(n_labels):
-        score[bit.get(lab, 0) * n_labels + lab] = emission[0, lab]
+    score[starts_in] = emission[0]
     back = []
     for t in range(1, len(attributes)):
         candidates = score[:, None] + step
