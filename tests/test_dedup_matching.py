@@ -249,3 +249,15 @@ def test_two_issues_of_a_newspaper_dated_to_different_days_are_kept_apart() -> N
     third = "Kayhan Newspaper. (1960, March 5). Year 18, No. 5014."
     assert groups(issue("a", first), issue("b", third)) == []
     assert groups(issue("a", first), issue("c", first)) == [["a", "c"]]
+
+
+def test_a_journal_article_dated_online_and_in_print_is_one_record() -> None:
+    """A journal article's full date differs between exports (online first, then print): only
+    items dated as part of what they are (newspaper issues, letters) are split by the day."""
+    online = ref("on", "Iran's policy towards Iraq", "Takeyh", "Ray", 2015, volume="12", page="33-50",
+                 **{"container-title": "Middle East Journal"})
+    printed = ref("pr", "Iran's policy towards Iraq", "Takeyh", "R.", 2015, volume="12", page="33-50",
+                  **{"container-title": "Middle East Journal"})
+    online.dates["issued"].parts = [[2015, 1, 12]]
+    printed.dates["issued"].parts = [[2015, 3, 1]]
+    assert groups(online, printed) == [["on", "pr"]]

@@ -24,7 +24,7 @@ from bibkit.library.textkeys import (
     person_key,
     skeleton,
 )
-from bibkit.model import Date, Name, Reference
+from bibkit.model import Name, Reference
 
 _BRACKET_TAIL = re.compile(r"\s*[\[(](?:erratum|comment|see|retraction|vol \d|original)[^\])]*[\])]?\s*$", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]{1,30}>")
@@ -98,7 +98,7 @@ class Keys:
     supplement: str  # the supplement's number (`Suppl. 1`), often exported as the volume
     source: str = ""  # folded text the record was parsed from, kept when the parse is unsure
     source_head: frozenset[str] = frozenset()  # the source's words where its names are
-    day: tuple[int, ...] | None = None  # a Gregorian date down to the day (a newspaper issue, a letter)
+    day: tuple[int, ...] | None = None  # the day a newspaper issue or a letter is dated (`_day`)
 
 
 @cache
@@ -252,12 +252,20 @@ def record_keys(ref: Reference) -> Keys:
         supplement=supplement.group(1) if supplement else "",
         source=source,
         source_head=_source_head(source, main),
-        day=_day(ref.dates.get("issued")),
+        day=_day(ref),
     )
 
 
-def _day(date: Date | None) -> tuple[int, ...] | None:
-    """The date as year, month and day when it is Gregorian and that precise."""
-    if date is None or date.calendar != "gregorian" or not date.parts or len(date.parts[0]) < 3:
+# Items that are dated to the day as part of what they are: another day is another issue or
+# document. A journal article's full date is not (online and print dates differ).
+_DAY_DATED_TYPES = frozenset({"article-newspaper", "article-magazine", "personal_communication", "letter",
+                              "manuscript", "broadcast", "interview"})
+
+
+def _day(ref: Reference) -> tuple[int, ...] | None:
+    """The date as year, month and day, for an item dated to the day (`_DAY_DATED_TYPES`)."""
+    date = ref.dates.get("issued")
+    if ref.type not in _DAY_DATED_TYPES or date is None or date.calendar != "gregorian" or not date.parts \
+            or len(date.parts[0]) < 3:
         return None
     return tuple(date.parts[0][:3])
