@@ -199,3 +199,12 @@ def test_a_bare_last_initial_keeps_its_full_stop():
     assert [n.display() for n in split_names("Smith, John A.")] == ["Smith, John A."]
     assert [n.display() for n in split_names("Kang, W")] == ["Kang, W."]
     assert [n.display() for n in split_names("Barrett, Roby")] == ["Barrett, Roby"]
+
+
+def test_a_lunar_hijri_date_with_a_three_digit_year_and_a_month_is_read():
+    """`رمضان 850 هـ` once crashed the date reader (it looked for a four-digit year)."""
+    from bibkit.parse.normalizers import parse_date
+
+    date = parse_date("رمضان 850 هـ")
+    assert date.calendar == "lunar-hijri" and date.parts == [[1446, 12]]
+    assert parse_date("۲۵ آبان ۱۳۹۸").parts == [[2019, 11, 16]]

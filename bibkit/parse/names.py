@@ -176,7 +176,6 @@ _SUFFIX = re.compile(r"^(?:jr|sr|junior|senior|ii|iii|iv)\.?$", re.IGNORECASE)
 
 def _inverted(family: str, given: str) -> Name:
     family = family.strip(_EDGE)
-    given = re.sub(r"\s*\([^)]*\)", "", given)  # Stirner, Max (Johann Kaspar Schmidt)
     given = given.strip(" ;:()[]«»\"“”")
     suffix = None
     if (m := re.search(r"[\s,]+(jr|sr)\.?$", family, re.IGNORECASE)) and given:  # Koshland Jr., D. E.

@@ -22,7 +22,7 @@ from bibkit.parse.names import split_names
 from bibkit.text.calendars import (
     LUNAR_BARE_YEARS,
     SOLAR_BARE_YEARS,
-    calendar_date,
+    find_calendar_year,
     find_calendar_years,
     lunar_hijri_to_gregorian,
     solar_hijri_to_gregorian,
@@ -247,7 +247,6 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
         _set(ref, "volume", volume, "volume", span, segs)
     if issue:
         _set(ref, "issue", issue, "volume", span, segs)
-    normalize_pages(ref, fields)
 
 
 _LEADING_VOLUME = re.compile(r"\W*(\d+|[IVXLC]+)\W*$")  # case-sensitive: `IV`, not `civ`
@@ -326,12 +325,13 @@ def read_date(text: str, lang: str | None = None) -> Date | None:
     paired = _hijri_gregorian_pair(text, lang)
     if paired:
         return paired
-    base = calendar_date(text, lang)
+    found = find_calendar_year(text, lang)
+    base = Date(parts=[[found.gregorian]], raw=found.text, calendar=found.calendar) if found else None
     season = next((n for name, n in _SEASONS.items() if name in clean.casefold()), None)
     if base is None:
         return Date(season=season) if season else None
     if base.calendar != "gregorian" or _script_month(clean, "gregorian"):
-        return _with_script_month(base, clean, text.strip(_EDGE))
+        return _with_script_month(base, found.year, clean, text.strip(_EDGE))
     year = base.parts[0][0]
     raw = text.strip(_EDGE)
     date = Date(parts=[[year]], raw=raw if raw != str(year) else None)
@@ -374,13 +374,13 @@ def _script_month(text: str, calendar: str) -> int | None:
     return _months()[calendar][match.group(1)] if match else None
 
 
-def _with_script_month(base: Date, clean: str, written: str) -> Date:
-    """`۲۵ آبان ۱۳۹۸` -> 2019-11-16 (the Solar Hijri date converted whole, the original kept)."""
+def _with_script_month(base: Date, year: int, clean: str, written: str) -> Date:
+    """`۲۵ آبان ۱۳۹۸` -> 2019-11-16 (the Solar Hijri date converted whole, the original kept);
+    `year` is the year as counted in `base.calendar` (`رمضان 850 هـ`: three digits)."""
     month = _script_month(clean, base.calendar)
     if not month:
         return base
-    day = re.search(r"(?<!\d)([0-3]?\d)(?!\d)", re.sub(r"\d{4}", "", clean))
-    year = int(re.search(r"\d{4}", clean).group()) if re.search(r"\d{4}", clean) else None
+    day = re.search(r"(?<!\d)([0-3]?\d)(?!\d)", re.sub(rf"(?<!\d){year}(?!\d)", "", clean))
     if base.calendar == "gregorian":
         parts = [base.parts[0][0], month] + ([int(day.group(1))] if day else [])
         return Date(parts=[parts], raw=written)

@@ -21,13 +21,13 @@ from bibkit.parse.lexicons import fold, phrase_tags, tags_for
 from bibkit.parse.normalizers import Fields, Segment, parse_date
 from bibkit.text.normalize import ASCII_DIGITS
 
-_NUM = r"[0-9۰-۹٠-٩]"
-_YEAR_TEXT = r"(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)"
-_YEAR = re.compile(_YEAR_TEXT)
+DIGIT = r"[0-9۰-۹٠-٩]"
+YEAR_TEXT = r"(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)"
+YEAR = re.compile(YEAR_TEXT)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FILE_PATH = re.compile(r"\.(?:html?|php|aspx?|pdf)\b|^/")
-_IMPRINT = re.compile(rf"\([^()]*{_YEAR_TEXT}[^()]*\)")  # `(London: Verso, 2012)`
-_IMPRINT_AT_END = re.compile(rf"\s{_IMPRINT.pattern}$")
+IMPRINT = re.compile(rf"\([^()]*{YEAR_TEXT}[^()]*\)")  # `(London: Verso, 2012)`
+_IMPRINT_AT_END = re.compile(rf"\s{IMPRINT.pattern}$")
 _EDGE = " \t,،;؛:."
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 
@@ -41,7 +41,7 @@ def locator_pattern() -> re.Pattern[str]:
     headword after `s.v.` / `مادة` (`مادة (خلف)`)."""
     terms = "|".join(re.escape(form) for form, _ in locator_terms())
     words = "|".join(re.escape(form) for form, label in locator_terms() if label == "sub-verbo")
-    one = rf"(?:{_NUM}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{_NUM}+)?"  # 5, 142-46, xiv
+    one = rf"(?:{DIGIT}+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*{DIGIT}+)?"  # 5, 142-46, xiv
     number = rf"{one}(?:\s*(?:,|&|and)\s*{one})*"
     word = r"[(«\"“][^()«»\"“”]{1,40}[)»\"”]|[^\W\d_][\w\-\u200c]*"
     return re.compile(rf"(?:^|[\s,،:(])(?:(?P<term>{terms})\s*(?P<value>{number})|(?P<wordterm>{words})\s*"
@@ -113,7 +113,7 @@ def split_note(text: str) -> tuple[list[str], str]:
 def _is_commentary(piece: str, lead_in: bool = False) -> bool:
     """Prose, not a citation: no year, locator or back-reference, and function words (two in
     a longer piece; one in a piece that leads into `see …`)."""
-    if find_backref(piece) or _YEAR.search(piece.translate(ASCII_DIGITS)) or take_locator(piece)[1]:
+    if find_backref(piece) or YEAR.search(piece.translate(ASCII_DIGITS)) or take_locator(piece)[1]:
         return False
     tokens = [fold(t) for t in piece.split()]
     prose = sum(t in _prose_words() for t in tokens)
@@ -156,7 +156,7 @@ def _locator_before_parenthetical(text: str) -> tuple[str, list[tuple[str, str]]
     if not closing:
         return None
     head, found = _termed_locators(text[:closing.start()])
-    if not found and (pin := re.search(rf"{_NUM}+,\s*(?P<v>{_NUM}+(?:\s*[-–—]\s*{_NUM}+)?)$", head)):
+    if not found and (pin := re.search(rf"{DIGIT}+,\s*(?P<v>{DIGIT}+(?:\s*[-–—]\s*{DIGIT}+)?)$", head)):
         head, found = head[:pin.start("v")].rstrip(_EDGE), [("page", _clean_locator(pin.group("v")))]
     return (f"{head} {closing.group(1)}", found) if found else None
 
@@ -165,7 +165,7 @@ def _volume_before_imprint(text: str) -> str | None:
     """The volume a note cites when it stands just before the imprint: `…، ج 1 (بغداد، 1969)`,
     `…, vol. 2 (London, 1990)` (not `2 vols.`, which counts the volumes)."""
     terms = "|".join(re.escape(form) for form, label in locator_terms() if label == "volume")
-    match = re.search(rf"(?:^|[\s,،])(?:{terms})\s*({_NUM}+)\s*{_IMPRINT.pattern}\s*$",
+    match = re.search(rf"(?:^|[\s,،])(?:{terms})\s*({DIGIT}+)\s*{IMPRINT.pattern}\s*$",
                       text.translate(ASCII_DIGITS), re.IGNORECASE)
     return match.group(1) if match else None
 
@@ -173,12 +173,12 @@ def _volume_before_imprint(text: str) -> str | None:
 def _bare_page(text: str) -> tuple[str, str] | None:
     """`…, 2012), 2` -> page 2, `…, 1:95` -> volume 1 page 95; not `…, 2024` (a year) nor a
     day after a month name."""
-    value = rf"(?:{_NUM}{{1,2}}:)?{_NUM}{{1,4}}(?:\s*[-–—]\s*{_NUM}{{1,4}})?"  # 2, 1:95, 50–52
+    value = rf"(?:{DIGIT}{{1,2}}:)?{DIGIT}{{1,4}}(?:\s*[-–—]\s*{DIGIT}{{1,4}})?"  # 2, 1:95, 50–52
     match = re.search(rf"[,،:][\"”’']?\s*(?P<v>{value})\s*\.?$", text)
     if not match:
         return None
     value = match.group("v").translate(ASCII_DIGITS)
-    if re.fullmatch(r"\d{4}", value) and _YEAR.fullmatch(value):
+    if re.fullmatch(r"\d{4}", value) and YEAR.fullmatch(value):
         return None
     before = text[:match.start()].split()
     if before and fold(before[-1]) in _date_words():
@@ -223,7 +223,7 @@ def fact_label(piece: str) -> str | None:
     if _FILE_PATH.search(piece):
         return "note"  # a page name without its site (`/ dark gene.htm`)
     if piece.startswith("(") and piece.endswith(")"):
-        return "imprint" if _YEAR.search(piece.translate(ASCII_DIGITS)) or parse_date(piece) else None
+        return "imprint" if YEAR.search(piece.translate(ASCII_DIGITS)) or parse_date(piece) else None
     if _is_date(piece):
         return "date"
     if all("place" in tags_for(t) or "place" in p for t, p in zip(piece.split(), phrase_tags(piece.split()))):

@@ -32,6 +32,9 @@ from bibkit.parse.backrefs import (
 from bibkit.parse.lexicons import fold
 from bibkit.parse.normalizers import parse_date
 from bibkit.parse.notecite import (
+    DIGIT,
+    IMPRINT,
+    YEAR,
     citation_segments,
     fact_label,
     locator_pattern,
@@ -42,16 +45,12 @@ from bibkit.parse.notecite import (
 from bibkit.text.normalize import ASCII_DIGITS
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_NUM = r"[0-9۰-۹٠-٩]"
 _NOTE_LINE = re.compile(
-    rf"^\s*(?:\[\^?(?P<a>{_NUM}{{1,3}})\]:?|\^(?P<b>{_NUM}{{1,3}})|\((?P<c>{_NUM}{{1,3}})\)|"
-    rf"(?P<d>{_NUM}{{1,3}})\s*[.)\-–:](?!\d)|(?P<e>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})|(?P<f>{_NUM}{{1,3}})(?=\t| {{2}}))\s*(?=\S)")
+    rf"^\s*(?:\[\^?(?P<a>{DIGIT}{{1,3}})\]:?|\^(?P<b>{DIGIT}{{1,3}})|\((?P<c>{DIGIT}{{1,3}})\)|"
+    rf"(?P<d>{DIGIT}{{1,3}})\s*[.)\-–:](?!\d)|(?P<e>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})|(?P<f>{DIGIT}{{1,3}})(?=\t| {{2}}))\s*(?=\S)")
 _MARKER = re.compile(
-    rf"\((?P<paren>{_NUM}{{1,3}})\)|\[\^(?P<caret_sq>{_NUM}{{1,3}})\]|\[(?P<square>{_NUM}{{1,3}})\]|"
-    rf"\^(?P<caret>{_NUM}{{1,3}})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
-_YEAR_TEXT = r"(?<!\d)(?:1[0-9]\d\d|20\d\d)(?!\d)"
-_YEAR = re.compile(_YEAR_TEXT)
-_IMPRINT = re.compile(rf"\([^()]*{_YEAR_TEXT}[^()]*\)")  # `(London: Verso, 2012)`
+    rf"\((?P<paren>{DIGIT}{{1,3}})\)|\[\^(?P<caret_sq>{DIGIT}{{1,3}})\]|\[(?P<square>{DIGIT}{{1,3}})\]|"
+    rf"\^(?P<caret>{DIGIT}{{1,3}})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
 
 
 @dataclass
@@ -141,7 +140,7 @@ def _headed(lines: list[str], start: int) -> bool:
 
 def _cited_share(run: list[_RawNote]) -> float:
     """Share of a run's notes that look like citations (a year, a back-reference, a locator)."""
-    hits = sum(1 for n in run if _YEAR.search(n.text.translate(ASCII_DIGITS)) or find_backref(n.text)
+    hits = sum(1 for n in run if YEAR.search(n.text.translate(ASCII_DIGITS)) or find_backref(n.text)
                or locator_pattern().search(n.text))
     return hits / len(run)
 
@@ -257,7 +256,7 @@ def _direct(text: str, cited: _Cited, origin: str, author_from: list[int]) -> Re
 
 def _may_be_short(text: str) -> bool:
     """A short form is names and a short title only: no date, imprint, URL or volume part."""
-    if _IMPRINT.search(text.translate(ASCII_DIGITS)):
+    if IMPRINT.search(text.translate(ASCII_DIGITS)):
         return False
     return not any(fact_label(text[start:end]) for start, end in citation_segments(text))
 
@@ -267,7 +266,7 @@ def _note_reference_pattern() -> re.Pattern[str]:
     """`supra note 3`, `op. cit., n. 3`: an op. cit. form followed by the note it points at."""
     forms = "|".join(re.escape(row[2]) for row in note_table("notes_backrefs.tsv") if row[0] in ("op-cit", "loc-cit"))
     notes = "|".join(re.escape(form) for form, label in locator_terms() if label == "note")
-    return re.compile(rf"(?<![\w\u200c])(?P<form>{forms})\s*,?\s*(?:{notes})\s*(?P<n>{_NUM}{{1,3}})(?!\d)",
+    return re.compile(rf"(?<![\w\u200c])(?P<form>{forms})\s*,?\s*(?:{notes})\s*(?P<n>{DIGIT}{{1,3}})(?!\d)",
                       re.IGNORECASE)
 
 
