@@ -198,3 +198,16 @@ def test_item_locales_give_persian_and_arabic_works_their_own_terms():
     own = render_bibliography(refs, style="chicago-notes-bibliography", item_locales=True)
     assert "Translated by" in plain[1] and "ترجمه" in own[1] and "Translated" not in own[1]
     assert own[0] == plain[0]  # English works keep the style's terms, and the order is the same
+
+
+def test_item_locales_keep_the_year_suffixes_of_the_whole_list():
+    """Two 1385 works by one author are 1385a and 1385b with or without `item_locales`: the
+    Persian entries come from the whole list rendered in the Persian locale, not one by one."""
+    from bibkit.parse import parse_text
+
+    refs = parse_text("زرین‌کوب، عبدالحسین (۱۳۸۵). تاریخ مردم ایران. تهران: امیرکبیر.\n"
+                      "زرین‌کوب، عبدالحسین (۱۳۸۵). دو قرن سکوت. تهران: سخن.\n", lines=True).references
+    plain = render_bibliography(refs, style="apa")
+    own = render_bibliography(refs, style="apa", item_locales=True)
+    assert sorted("a" in e.split(")")[0] for e in plain) == [False, True]  # one suffix a, one b
+    assert [e.split(")")[0][-1] for e in own] == [e.split(")")[0][-1] for e in plain]

@@ -67,19 +67,27 @@ def render_bibliography(refs: Sequence[Ref], style: str = "apa", fmt: str = "tex
     return _finish([e for e in entries if e], fmt, isolate)
 
 
+def _work_language(ref: Ref) -> str:
+    """The primary language subtag of a work (`fa`), as the record gives it (the prepared
+    CSL item holds a language name for display instead)."""
+    language = ref.language if isinstance(ref, Reference) else ref.get("language")
+    return str(language or "").split("-", 1)[0].lower()
+
+
 def _in_item_locales(refs: Sequence[Ref], out: Rendered, style: str, fmt: str, locale: str | None,
                      script: str) -> list[str]:
-    """Entries of works in a language with its own locale, rendered again alone in it."""
-    by_id = {item["id"]: ref for item, ref in zip(_items(refs, "original"), refs, strict=True)}
+    """Entries of works in a language with its own locale, taken from the whole list rendered
+    once in that locale, so year suffixes (1990a, 1990b) and repeated-author dashes stay as
+    the list has them."""
+    items = _items(refs, "original")  # the ids render_document gives the entries
+    own_locale = {item["id"]: ITEM_LOCALES.get(_work_language(ref)) for item, ref in zip(items, refs, strict=True)}
     entries = list(out.bibliography)
-    for n, item_id in enumerate(out.bibliography_ids):
-        ref = by_id.get(item_id)
-        data = ref.to_csl() if isinstance(ref, Reference) else dict(ref or {})
-        own = ITEM_LOCALES.get(str(data.get("language") or "").split("-", 1)[0].lower())
-        if own and own != locale:
-            alone = render_document([ref], (), style, fmt, own, script)
-            if alone.bibliography and alone.bibliography[0]:
-                entries[n] = alone.bibliography[0]
+    for own in {lang for lang in own_locale.values() if lang and lang != locale}:
+        again = render_document(refs, (), style, fmt, own, script)
+        in_own = dict(zip(again.bibliography_ids, again.bibliography))
+        for n, item_id in enumerate(out.bibliography_ids):
+            if own_locale.get(item_id) == own and in_own.get(item_id):
+                entries[n] = in_own[item_id]
     return entries
 
 
