@@ -188,3 +188,15 @@ def test_a_noun_that_is_also_a_name_is_read_as_the_name_after_a_name() -> None:
     assert romanize("علی‌اصغر حکمت", "ijmes", "fa") == "ʿAlī Aṣghar Ḥikmat"
     assert romanize("ابراهیم گلستان", "ijmes", "fa") == "Ibrāhīm Gulistān"
     assert romanize("کتاب گلستان", "ijmes", "fa", capitalize=False) == "kitāb-i gulistān"
+
+
+def test_romanized_forms_in_a_work_of_another_language_are_read_and_tagged_alike():
+    """An English book published by دار المعارف: the publisher is read as Arabic (its own
+    cues) and its form is tagged `ar-Latn`, not read as Arabic and tagged Persian."""
+    from bibkit.model import Reference
+    from bibkit.text.translit.forms import add_romanized_forms
+
+    ref = Reference.from_csl({"id": "x", "type": "book", "title": "The Arab world", "language": "en",
+                              "publisher": "دار المعارف"})
+    add_romanized_forms(ref)
+    assert ref.forms["publisher"] == {"ar-Latn-x-ijmes": "Dār al-Maʿārif"}

@@ -8,36 +8,45 @@ from pathlib import Path
 
 from bibkit.text.script import has_arabic
 from bibkit.model import Name, Reference
-from bibkit.text.translit import overrides
-from bibkit.text.translit.romanizer import romanize
+from bibkit.text.translit import overrides, tables
+from bibkit.text.translit.romanizer import arabic_script_language, romanize
 
 TITLE_VARS = ("title", "container-title", "collection-title", "publisher", "publisher-place")
 
 
 def add_romanized_forms(ref: Reference, scheme: str = "ijmes") -> None:
-    """Add `<lang>-Latn-x-<scheme>` forms for Arabic-script titles, places and names."""
-    lang = (ref.language or "").split("-", 1)[0]
-    lang = lang if lang in ("fa", "ar") else None
-    tag_lang = lang or "fa"
+    """Add `<lang>-Latn-x-<scheme>` forms for Arabic-script titles, places and names. Each
+    value is read as Persian or Arabic as the work is; in a work of another language (an
+    English book with an Arabic publisher), as the value's own script cues say, and the tag
+    names the language it was read as."""
+    work = (ref.language or "").split("-", 1)[0]
     for var in TITLE_VARS:
         value = ref.text.get(var)
         if value and has_arabic(value):
-            tag = f"{tag_lang}-Latn-x-{scheme}"
-            ref.forms.setdefault(var, {}).setdefault(tag, _romanized(value, scheme, lang))
+            lang = _read_as(value, work)
+            ref.forms.setdefault(var, {}).setdefault(f"{lang}-Latn-x-{scheme}", _romanized(value, scheme, lang))
     for names in ref.names.values():
         for name in names:
-            _romanize_name(name, f"{tag_lang}-Latn-x-{scheme}", scheme, lang)
+            _romanize_name(name, work, scheme)
 
 
-def _romanize_name(name: Name, tag: str, scheme: str, lang: str | None) -> None:
+def _read_as(text: str, work: str) -> str:
+    return work if work in tables.LANGS else arabic_script_language(text)
+
+
+def _romanize_name(name: Name, work: str, scheme: str) -> None:
     parts = {attr: getattr(name, attr) for attr in ("family", "given", "literal")}
-    if tag in name.forms or not any(v and has_arabic(v) for v in parts.values()):
+    written = " ".join(v for v in parts.values() if v and has_arabic(v))
+    if not written:
         return
-    name.forms[tag] = Name(**{attr: _romanized(value, scheme, lang) if value else None
-                              for attr, value in parts.items()})
+    lang = _read_as(written, work)
+    tag = f"{lang}-Latn-x-{scheme}"
+    if tag not in name.forms:
+        name.forms[tag] = Name(**{attr: _romanized(value, scheme, lang) if value else None
+                                  for attr, value in parts.items()})
 
 
-def _romanized(text: str, scheme: str, lang: str | None) -> str:
+def _romanized(text: str, scheme: str, lang: str) -> str:
     """`romanize(text)`, remembered: authors, places and publishers come back reference after
     reference in a bibliography. The override file in force is part of the key, since
     BIBKIT_TRANSLIT_OVERRIDES may change between calls."""
@@ -45,5 +54,5 @@ def _romanized(text: str, scheme: str, lang: str | None) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def _romanize_once(text: str, scheme: str, lang: str | None, override_file: Path | None) -> str:
+def _romanize_once(text: str, scheme: str, lang: str, override_file: Path | None) -> str:
     return romanize(text, scheme=scheme, lang=lang, overrides=override_file)

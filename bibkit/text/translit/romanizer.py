@@ -81,7 +81,7 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
     fixed = user_overrides.load(path) if path else {}
     if fixed and key(text) in fixed:
         return [RomanizedWord(text, _finish(fixed[key(text)], diacritics), False)]
-    language = lang if lang in tables.LANGS else _language(text)
+    language = lang if lang in tables.LANGS else arabic_script_language(text)
     if language == "fa":
         text = join_detached(text)  # affixes and compound parts typed after a space
     parts = _split(text, language)
@@ -310,7 +310,7 @@ def _finish(latin: str, diacritics: bool) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _language(text: str) -> str:
+def arabic_script_language(text: str) -> str:
     """`fa` or `ar` for Arabic-script text (bibkit.text.script), Arabic when there is no cue."""
     guess = language_of(text)
     return guess if guess in tables.LANGS else "ar"
