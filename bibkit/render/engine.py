@@ -27,6 +27,7 @@ from lxml import etree
 from bibkit.errors import UsageError
 from bibkit.render import fixes
 from bibkit.render.fixes.lookups import Item
+from bibkit.render.fixes.run import Problem
 from bibkit.render.output import Formatter, formatter_for
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -41,15 +42,6 @@ class CiteRef:
     label: str = "page"
     prefix: str = ""
     suffix: str = ""
-
-
-@dataclass
-class Problem:
-    """An item that could not be rendered: its id (`*` when sorting failed and the
-    bibliography kept citation order) and why; the rest still renders."""
-
-    item: str
-    message: str
 
 
 @dataclass

@@ -5,6 +5,7 @@ a failing item by id and goes on with the rest (a crash on one item never loses 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from citeproc.frontend import CitationStylesBibliography
@@ -13,6 +14,15 @@ from citeproc.source import Citation
 from bibkit.render.fixes import subsequent
 from bibkit.render.fixes.disambiguate import assign_year_suffixes
 from bibkit.render.fixes.quotes import punctuation_in_quote
+
+
+@dataclass
+class Problem:
+    """An item that could not be rendered: its id (`*` when sorting failed and the
+    bibliography kept citation order) and why; the rest still renders."""
+
+    item: str
+    message: str
 
 _RAW_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?\s*$")
 
@@ -75,8 +85,6 @@ def before_render(bib: CitationStylesBibliography, citations: list[Citation]) ->
 
 
 def _problem(bib: CitationStylesBibliography, key: str, exc: Exception) -> None:
-    from bibkit.render.engine import Problem
-
     bib.problems.append(Problem(key, f"{type(exc).__name__}: {exc}"))
 
 
