@@ -208,3 +208,15 @@ def test_a_lunar_hijri_date_with_a_three_digit_year_and_a_month_is_read():
     date = parse_date("رمضان 850 هـ")
     assert date.calendar == "lunar-hijri" and date.parts == [[1446, 12]]
     assert parse_date("۲۵ آبان ۱۳۹۸").parts == [[2019, 11, 16]]
+
+
+def test_generational_suffixes_are_suffixes_not_initials():
+    from bibkit.parse.normalizers import split_names
+
+    def parts(text: str) -> list[tuple]:
+        return [(n.family, n.given, n.suffix) for n in split_names(text)]
+
+    assert parts("Smith III, John") == [("Smith", "John", "III")]  # was given `I.I.I.` and a name `John`
+    assert parts("Smith, John, Junior") == [("Smith", "John", "Junior")]  # was `Junior.`
+    assert parts("Koshland Jr., D. E.") == [("Koshland", "D. E.", "Jr.")]
+    assert parts("Smith JR") == [("Smith", "J.R.", None)]  # Vancouver initials stay initials

@@ -88,7 +88,7 @@ def _looks_given(part: str) -> bool:
 def _display_name(part: str) -> bool:
     """`O. Ambacher`, `Ambacher O.`, `Smith JA`, `BARONE Robert`: a whole name on its own."""
     words = part.split()
-    if len(words) < 2:
+    if len(words) < 2 or _SUFFIX.match(words[-1]):  # `Smith III`: a family name and its suffix
         return False
     caps_family = bool(_CAPS_WORD.match(words[0])) and not words[-1].isupper()  # BARONE Robert
     return _is_initials(words[0]) or bool(_VANCOUVER.match(part)) or caps_family
@@ -108,8 +108,7 @@ def _chunk_names(chunk: str) -> list[Name]:
     while i < len(parts):
         part, following = parts[i], parts[i + 1] if i + 1 < len(parts) else None
         if _SUFFIX.match(part.strip(_EDGE)) and out and out[-1].family:  # Hershey, Robert, Jr.
-            word = part.strip(_EDGE).rstrip(".")
-            out[-1].suffix = word.upper() if word.upper() in ("II", "III", "IV") else word.capitalize() + "."
+            out[-1].suffix = _suffix(part.strip(_EDGE))
             i += 1
             continue
         # `Ferrand, Miguel, João Alexandre Leite, Amilcar Cardoso`: after the first name, a
@@ -172,14 +171,23 @@ def _script_display_name(words: list[str]) -> Name:
 
 
 _SUFFIX = re.compile(r"^(?:jr|sr|junior|senior|ii|iii|iv)\.?$", re.IGNORECASE)
+_FAMILY_SUFFIX = re.compile(r"[\s,]+(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)  # Koshland Jr., Smith III
+
+
+def _suffix(word: str) -> str:
+    """A generational suffix as printed: `Jr.`, `Sr.`, `III`, `Junior`."""
+    word = word.rstrip(".")
+    if word.upper() in ("II", "III", "IV"):
+        return word.upper()
+    return word.capitalize() + ("." if len(word) == 2 else "")
 
 
 def _inverted(family: str, given: str) -> Name:
     family = family.strip(_EDGE)
     given = given.strip(" ;:()[]«»\"“”")
     suffix = None
-    if (m := re.search(r"[\s,]+(jr|sr)\.?$", family, re.IGNORECASE)) and given:  # Koshland Jr., D. E.
-        family, suffix = family[: m.start()], m.group(1).capitalize() + "."
+    if (m := _FAMILY_SUFFIX.search(family)) and given:
+        family, suffix = family[: m.start()], _suffix(m.group(1))
     if not _is_initials(given) and not _is_initials(given.split()[-1]):
         given = given.rstrip(".")
     elif re.search(r"(?:^|[\s.])[A-Z]$", given):  # `G`, `F.M`, `Orville G`: a bare last initial
