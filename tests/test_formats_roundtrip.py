@@ -143,3 +143,15 @@ def test_a_hijri_year_written_with_its_marker_is_annotated_once():
     back = formats.read_text(text, "biblatex").references[0].dates["issued"]
     assert (back.year, back.calendar) == (1983, "lunar-hijri")
     assert formats.write(formats.read_text(text, "biblatex").references, "biblatex") == text
+
+
+def test_a_biblatex_date_that_is_not_iso_is_kept_as_written():
+    """`/` joins the two ends of a range (1958/1963); `2004/05/12` or `1958/63` is no range and
+    was read as one of three or two nonsense ends (written back as `2004/0005/0012`)."""
+    for written in ("2004/05/12", "1958/63"):
+        text = f"@book{{a, title = {{T}}, date = {{{written}}}}}"
+        ref = formats.read_text(text, "biblatex").references[0]
+        assert "issued" not in ref.dates
+        assert f"date = {{{written}}}" in formats.write([ref], "biblatex")
+    ref = formats.read_text("@book{a, title = {T}, date = {1958/1963}}", "biblatex").references[0]
+    assert ref.dates["issued"].parts == [[1958], [1963]]

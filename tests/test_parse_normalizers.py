@@ -220,3 +220,90 @@ def test_generational_suffixes_are_suffixes_not_initials():
     assert parts("Smith, John, Junior") == [("Smith", "John", "Junior")]  # was `Junior.`
     assert parts("Koshland Jr., D. E.") == [("Koshland", "D. E.", "Jr.")]
     assert parts("Smith JR") == [("Smith", "J.R.", None)]  # Vancouver initials stay initials
+
+
+def test_editor_and_translator_cues_say_where_each_role_starts_and_ends():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import roles_split_at_cues
+
+    source = "Fleck, L. Genesis. Edited by Thaddeus J. Trenn and Robert K. Merton. Translated by Frederick Bradley. Chicago"
+    fields = _segments(source, editor="Edited by Thaddeus J.",
+                       translator="Trenn and Robert K. Merton. Translated by Frederick Bradley.")
+    roles_split_at_cues(Reference(source=source), fields)
+    assert [s.text for s in fields["editor"]] == ["Edited by Thaddeus J. Trenn and Robert K. Merton. "]
+    assert [s.text for s in fields["translator"]] == ["Translated by Frederick Bradley."]
+
+    source = "Sari, L. “Race.” Gender in Film, edited by Michael Stevenson. Peter Lang, 2000."
+    fields = _segments(source, editor="edited by Michael Stevenson. Peter Lang,", date="2000.")
+    roles_split_at_cues(Reference(source=source), fields)
+    assert [s.text for s in fields["editor"]] == ["edited by Michael Stevenson. "]
+    assert [s.text for s in fields["publisher"]] == ["Peter Lang,"]
+
+    source = "Said, E. Orientalism. Ed. by J. R. R. Tolkien Jr. Penguin"  # initials and Jr. do not end the names
+    fields = _segments(source, editor="Ed. by J. R. R. Tolkien Jr.")
+    roles_split_at_cues(Reference(source=source), fields)
+    assert [s.text for s in fields["editor"]] == ["Ed. by J. R. R. Tolkien Jr."]
+
+
+def test_glued_punctuation_and_odd_dashes_are_read_as_print_means_them():
+    from bibkit.parse.tokens import tokenize
+
+    assert [t.text for t in tokenize("(2015).Reading instruction")] == ["(2015).", "Reading", "instruction"]
+    assert [t.text for t in tokenize("J. Geophys. Res.,104, 16115")] == ["J.", "Geophys.", "Res.,", "104,", "16115"]
+    assert _pages("8213−8223") == "8213–8223"  # a minus sign
+    assert _pages("125\u00ad140") == "125–140"  # a soft hyphen left by a PDF
+
+
+def test_a_page_cue_alone_takes_back_its_number_from_the_date():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import page_cue_alone
+
+    source = "Rosson, B. T. Arches. Eng. Struct., vol. 20, pp. 1424, Jan. 1998"
+    fields = _segments(source, pages="pp.", date="1424, Jan. 1998")
+    page_cue_alone(Reference(source=source), fields)
+    assert [s.text for s in fields["pages"]] == ["pp. 1424, "]
+    assert [s.text for s in fields["date"]] == ["Jan. 1998"]
+    source = "Smith, J. Arches. pp. 1998"  # no year left after the number: it stays the date
+    fields = _segments(source, pages="pp.", date="1998")
+    page_cue_alone(Reference(source=source), fields)
+    assert [s.text for s in fields["date"]] == ["1998"]
+
+
+def test_a_year_closing_the_note_of_an_undated_reference_is_its_date():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import date_only_segment
+
+    source = "Lillié, F., Analyse tectonique. Amok Internal Report. 1982."
+    fields = _segments(source, author="Lillié, F.,", title="Analyse tectonique.", note="Amok Internal Report. 1982.")
+    date_only_segment(Reference(source=source), fields)
+    assert [s.text for s in fields["date"]] == [" 1982."]
+    source = "Smith, J. A page. www.x.org (accessed June 8, 2015)"  # an access date is not the work's date
+    fields = _segments(source, title="A page.", note="www.x.org (accessed June 8, 2015)")
+    date_only_segment(Reference(source=source), fields)
+    assert "date" not in fields
+
+
+def test_the_last_family_name_of_a_given_first_list_read_as_the_title_goes_back():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import family_name_opens_title
+
+    source = "Eric J. Rossetter, and J. Christian Gerdes. Experimental validation of lanekeeping. IJAT"
+    fields = _segments(source, author="Eric J. Rossetter, and J. Christian", title="Gerdes. Experimental validation of lanekeeping.")
+    family_name_opens_title(Reference(source=source), fields)
+    assert [s.text for s in fields["author"]] == ["Eric J. Rossetter, and J. Christian Gerdes."]
+    assert [s.text for s in fields["title"]] == ["Experimental validation of lanekeeping."]
+    source = "Smith, J. and Jones, K. Orientalism. Western conceptions of the Orient."  # the list is whole
+    fields = _segments(source, author="Smith, J. and Jones, K.", title="Orientalism. Western conceptions of the Orient.")
+    family_name_opens_title(Reference(source=source), fields)
+    assert [s.text for s in fields["author"]] == ["Smith, J. and Jones, K."]
+
+
+def test_an_untitled_container_with_an_in_cue_inside_splits_into_title_and_container():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import title_before_in_cue
+
+    source = "Commission (2012). Probabilités au collège. Dans Brochure APMEP n°198."
+    fields = _segments(source, container_title="Probabilités au collège. Dans Brochure APMEP")
+    title_before_in_cue(Reference(source=source), fields)
+    assert [s.text for s in fields["title"]] == ["Probabilités au collège."]
+    assert [s.text for s in fields["container-title"]] == ["Brochure APMEP"]

@@ -111,6 +111,9 @@ def test_raw_dates_become_date_parts_or_literal():
 
     assert prepare_item({"issued": {"raw": "2000-05-01"}})["issued"] == {"date-parts": [[2000, 5, 1]]}
     assert prepare_item({"issued": {"raw": "Bogus Date"}})["issued"] == {"literal": "Bogus Date"}
+    assert prepare_item({"issued": {"raw": "2004/05/12"}})["issued"] == {"date-parts": [[2004, 5, 12]]}
+    assert prepare_item({"issued": {"raw": "1958/1963"}})["issued"] == {"date-parts": [[1958], [1963]]}
+    assert prepare_item({"issued": {"raw": "1985~"}})["issued"] == {"date-parts": [[1985]], "circa": True}
 
 
 def test_default_citation_label_is_citeproc_js_trigraph():

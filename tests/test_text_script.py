@@ -47,3 +47,18 @@ def test_the_name_ali_and_persian_words_arabic_also_uses_do_not_make_text_arabic
     assert language_of("علی شریعتی") == "fa"  # على is an Arabic cue only when spelled with ى
     assert language_of("على هامش السيرة") == "ar"
     assert language_of("قبل از انقلاب") == "fa"  # قبل is Persian as much as Arabic
+
+
+def test_an_english_title_around_a_romanized_name_is_english():
+    assert language_of("Border disputes over Shatt al-Arab") == "en"
+    assert language_of("The Mosaddegh Era and the Ta'rikh al-Tabari") == "en"
+    assert language_of("Ta'rikh al-rusul wa al-muluk") == "ar-Latn"
+    assert language_of("Dar in bare-ye Iran") == "fa-Latn"  # `in` is Persian too
+    assert language_of("Tārīkh-i Bayhaqī: The History of Beyhaqi") == "fa-Latn"  # marks: romanized first
+    assert language_of("Sabk-shenasi-ye she'r [The stylistics of poetry]") == "fa-Latn"  # a bracketed translation
+
+
+def test_a_book_with_an_english_title_naming_an_arabic_place_is_english():
+    from bibkit.parse import parse_reference
+
+    assert parse_reference("Smith, J. (1990). Border disputes over Shatt al-Arab. London: Routledge.").language == "en"

@@ -133,6 +133,16 @@ def test_persian_spelling_and_word_forms() -> None:
     assert fa("نویسندگان", capitalize=False) == "nivīsandagān"
 
 
+def test_ordinals_are_told_by_their_script_not_their_reading() -> None:
+    """گم gum ends in -um as duvvum does, but is no number and ending: the name before it takes
+    no ezafe (was Ḥasan-i Gum)."""
+    assert fa("حسن گم") == "Ḥasan Gum"
+    assert fa("شاه عباس گم") == "Shāh ʿAbbās Gum"
+    assert fa("حسن چهارم") == "Ḥasan-i Chahārum"            # a number and -um: an ordinal
+    assert fa("پهلوی اول") == "Pahlavī-yi Avval"            # an ordinal of its own
+    assert fa("دومین کنگره") == "Duvvumīn kangara"          # before its noun: no ezafe
+
+
 def test_persian_abstract_nouns_in_iyyat() -> None:
     assert fa("معنویت", capitalize=False) == "maʿnaviyyat"
     [word] = romanize_words("مسئولیت", "ijmes", "fa", capitalize=False)

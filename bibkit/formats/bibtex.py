@@ -31,6 +31,7 @@ from bibkit.formats.dates import date_from_iso, date_from_parts
 from bibkit.formats.titles import NOCASE_CLOSE, NOCASE_OPEN, braces_to_nocase, protect_title
 from bibkit.model import Date, Reference, scheme_of
 from bibkit.namesplit import name_from_string, name_to_bibtex
+from bibkit.text.translit.tables import SCHEMES
 
 STEP = "bibtex"
 TITLE_VARS = ("title", "container-title", "collection-title", "original-title", "title-short", "volume-title")
@@ -250,7 +251,11 @@ def _read_language(fields: dict[str, str], ref: Reference, where: str) -> None:
         ref.extra["langid"] = langid
 
 
-_ROMANIZED_ANNOTATION = re.compile(r"^(\w+)\+an:(ijmes|alalc|din|simple|original)$")
+# romanization scheme -> its biblatex annotation name (`title+an:alalc`): every scheme the
+# romanizer writes, without the hyphen
+_SCHEME_ANNOTATIONS = {scheme: scheme.replace("-", "") for scheme in SCHEMES}
+_ANNOTATION_SCHEMES = {annotation: scheme for scheme, annotation in _SCHEME_ANNOTATIONS.items()}
+_ROMANIZED_ANNOTATION = re.compile(rf"^(\w+)\+an:({'|'.join(_ANNOTATION_SCHEMES)}|original)$")
 _ANNOTATION_ITEM = re.compile(r'(\d+)\s*=\s*"?([^";]*)"?')
 
 
@@ -258,11 +263,10 @@ def _read_romanized_forms(annotations: dict[str, str], ref: Reference) -> None:
     """`title+an:ijmes`, `author+an:ijmes` back into forms tagged `fa-Latn-x-ijmes`;
     `title+an:original` (the original script beside a romanized title) into `fa`/`ar`."""
     lang = languages.primary(ref.language) if ref.language else "fa"
-    schemes = {v: k for k, v in _SCHEME_ANNOTATIONS.items()}
     spec = _map()
     for key, value in annotations.items():
         field_name, annotation = _ROMANIZED_ANNOTATION.match(key).groups()
-        tag = lang if annotation == "original" else f"{lang}-Latn-x-{schemes[annotation]}"
+        tag = lang if annotation == "original" else f"{lang}-Latn-x-{_ANNOTATION_SCHEMES[annotation]}"
         base = spec["field_aliases"].get(field_name, field_name)
         if base in spec["name_to_csl"]:
             names = ref.names.get(spec["name_to_csl"][base], [])
@@ -406,9 +410,6 @@ def field_for(var: str, etype: str) -> str | None:
     if var in ("issue", "collection-number", "number"):
         return "number"
     return _text_from_csl().get(var)
-
-
-_SCHEME_ANNOTATIONS = {"ijmes": "ijmes", "ala-lc": "alalc", "din": "din", "simple": "simple"}
 
 
 def _write_romanized_forms(ref: Reference, fields: dict[str, str], etype: str) -> None:

@@ -26,15 +26,15 @@ def _iso_part(text: str) -> list[int] | None:
 
 
 def date_from_iso(text: str) -> Date | None:
-    """`2004-05-12`, `1958/1963`, `1985~` (circa); None when the text is not ISO-like."""
+    """`2004-05-12`, `1958/1963`, `1985~` (circa); None when the text is not ISO-like, nor is
+    a `/` that does not join the two ends of a range (`2004/05/12`, `1958/63`)."""
     text = text.strip()
     circa = text.endswith(("~", "?"))
-    core = text.rstrip("~?")
-    pieces = core.split("/") if "/" in core else [core]
-    parts = [_iso_part(p) for p in pieces if p.strip()]
-    if not parts or any(p is None for p in parts):
+    pieces = [_iso_part(p) for p in text.rstrip("~?").split("/") if p.strip()]
+    parts = [p for p in pieces if p is not None]
+    if not parts or len(parts) != len(pieces) or len(parts) > 2 or parts[-1][0] < parts[0][0]:
         return None
-    return Date(parts=[p for p in parts if p], circa=circa)
+    return Date(parts=parts, circa=circa)
 
 
 def month_number(text: str) -> int | None:

@@ -24,9 +24,6 @@ from bibkit.text.script import language_of
 from bibkit.text.translit.forms import add_romanized_forms
 
 LOW_CONFIDENCE = 0.6
-# An English title may hold a romanized name (`disputes over Shatt al-Arab`); these words
-# show it is a translation, not a romanization.
-_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|in|on|about|over|for|to|with|between|during|from|an?)\b", re.I)
 
 
 def assemble(text: str) -> tuple[Fields, list[float]]:
@@ -84,8 +81,8 @@ def reference_from_fields(text: str, fields: Fields, *, origin: str | None = Non
         ref.set("language", work, step=f"infer.language:{cue}")
         title = ref.text.get("title")
         if title and cue != "script" and work in ("fa", "ar"):
-            romanized = language.endswith("-Latn") or (  # langdetect never says `-Latn`: not asked
-                (language_of(title, detect=False) or "").endswith("-Latn") and not _ENGLISH_WORDS.search(title))
+            # langdetect never says `-Latn`: not asked
+            romanized = language.endswith("-Latn") or (language_of(title, detect=False) or "").endswith("-Latn")
             # the title as written is a romanization (Tarikh-e mardom-e Iran) or a translation
             ref.forms.setdefault("title", {})[f"{work}-Latn" if romanized else "en"] = title
     add_romanized_forms(ref)

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from bibkit.text.script import has_arabic
 from bibkit.parse.lexicons import phrase_tags, tags_for
-from bibkit.parse.tokens import Token
+from bibkit.parse.tokens import DASHES, Token
 from bibkit.text.normalize import ASCII_DIGITS
 
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
@@ -93,7 +93,7 @@ def observe_number(tok: Token, core: str) -> Features:
     feats: Features = {"digits": str(min(digits, 5)), "alldigits": core.isdigit()}
     if _YEAR.fullmatch(core[:4]) and (len(core) == 4 or not core[4:5].isdigit()):
         feats["year"] = core[:2]
-    if re.fullmatch(r"\d+[-–—]\d+", core):
+    if re.fullmatch(rf"\d+[{DASHES}]\d+", core):
         feats["range"] = True
     if re.fullmatch(r"\d+\(\d+\)", core) or re.fullmatch(r"\d+:\d+([-–]\d+)?", core):
         feats["volume_issue"] = True
@@ -109,10 +109,11 @@ OBSERVERS: list[Callable[[Token, str], Features]] = [
 ]
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=16384)
 def token_features(text: str) -> Features:
     """A token's own features; they depend on its text alone, and tokens repeat a lot
-    (`and`, `pp.`, `2001`), so they are computed once per distinct text."""
+    (`and`, `pp.`, `2001`), so the frequent ones are kept (the labeller keeps its own
+    per-text views; this cache serves training and the five views of one text)."""
     tok = Token(text, 0, len(text))
     core = _core(text)
     feats: Features = {"bias": 1.0}

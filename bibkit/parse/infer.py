@@ -56,6 +56,14 @@ def _place_languages() -> dict[str, str]:
     return out
 
 
+def _named_place_language(place: str, known: dict[str, str]) -> str | None:
+    """The language of a Persian or Arabic city named inside a longer place (`Tehran, Iran`,
+    `Beirut and London`): any run of up to three of its words that is a known place."""
+    words = [fold(word) for word in place.split()]
+    return next((known[key] for n in (3, 2, 1) for i in range(len(words) - n + 1)
+                 if (key := " ".join(words[i:i + n])) in known), None)
+
+
 def _has_arabic_letters(text: str) -> bool:
     """`script_of(text) in ("Arab", "mixed")`, cheaper: most text has no Arabic-script
     character at all, and text that opens with an Arabic letter needs no count of them."""
@@ -74,11 +82,8 @@ def infer_language(ref: Reference) -> tuple[str | None, str]:
         value = ref.text.get(var, "")
         if value and (lang := known.get(fold(value))):
             return lang, var
-    place = ref.text.get("publisher-place", "")
-    if re.search(r"tehran|teheran|qom|mashhad|isfahan|tabriz|shiraz|تهران|قم|مشهد", place, re.IGNORECASE):
-        return "fa", "publisher-place"
-    if re.search(r"beirut|cairo|baghdad|damascus|najaf|amman|riyadh|kuwait|بيروت|القاهرة|بغداد|دمشق", place, re.IGNORECASE):
-        return "ar", "publisher-place"
+    if lang := _named_place_language(ref.text.get("publisher-place", ""), known):
+        return lang, "publisher-place"
     publisher = ref.text.get("publisher", "")
     if _ROMAN_AR.search(publisher) or re.match(r"^(?:dar|dār|al-)", publisher, re.IGNORECASE):
         return "ar", "publisher"

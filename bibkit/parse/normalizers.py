@@ -19,6 +19,7 @@ from bibkit.text.script import has_arabic
 from bibkit.errors import InputError
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
+from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import (
     LUNAR_BARE_YEARS,
     SOLAR_BARE_YEARS,
@@ -205,7 +206,7 @@ def normalize_pages(ref: Reference, fields: Fields) -> None:
 
 
 _PAGE = r"[A-Za-z]{0,3}\d+"  # 142, S2, EL342
-_PAGE_RANGE = re.compile(rf"({_PAGE})\s*(?:[-\u2010-\u2015]+|تا|\?)\s*({_PAGE})")  # `451?454`: a dash lost
+_PAGE_RANGE = re.compile(rf"({_PAGE})\s*(?:[{DASHES}]+|تا|\?)\s*({_PAGE})")  # `451?454`: a dash lost
 _PAGE_RANGES = re.compile(rf"{_PAGE_RANGE.pattern}(?:,\s*{_PAGE_RANGE.pattern})*")
 
 
@@ -236,7 +237,7 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
         text = text[vancouver.end():]
         if "issued" not in ref.dates:
             _set(ref, "issued", Date(parts=[[int(vancouver.group(1))]]), "volume", span, segs)
-    if "pages" not in fields and (m := re.search(r":\s*([A-Za-z]?\d+(?:\s*[-\u2010-\u2015]+\s*[A-Za-z]?\d+)?)\W*$", text)):
+    if "pages" not in fields and (m := re.search(rf":\s*([A-Za-z]?\d+(?:\s*[{DASHES}]+\s*[A-Za-z]?\d+)?)\W*$", text)):
         fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]
         text = text[: m.start()]
     if "pages" not in fields and (m := re.search(r"(?:no\.?|n[°º]|شماره|العدد)\s*\d+\s*[,،]\s*(\d+)\W*$", text, re.I)):

@@ -11,6 +11,8 @@ from itertools import pairwise
 from bibkit.model import Reference
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import clean_name_list
+from bibkit.parse.tokens import DASHES
+from bibkit.text.calendars import find_calendar_year
 from bibkit.parse.normalizers import ACCESS_CUE, ROMAN_NUMERAL, Fields, Segment
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
@@ -89,6 +91,23 @@ def volume_from_container(ref: Reference, fields: Fields) -> None:
     """`Journal of Psychology, XXVII` — a Roman numeral after the journal's comma is its volume."""
     if not fields.get("volume"):
         _container_tail_to(fields, _ROMAN_VOLUME, "volume")
+
+
+_IN_INSIDE = re.compile(r"[.,]\s+(?:In|Dans|En|Im)\s*:?\s+(?=\S)")
+
+
+def title_before_in_cue(ref: Reference, fields: Fields) -> None:
+    """`Probabilités au collège …. Dans Brochure APMEP`: an untitled item whose container
+    holds an `In`/`Dans` cue; what stands before the cue is the title."""
+    if fields.get("title"):
+        return
+    for label in ("container-title", "journal"):
+        for seg in fields.get(label, []):
+            if cue := _IN_INSIDE.search(seg.text):
+                head = cue.start() + 1
+                _replace(fields, label, seg, Segment(seg.text[cue.end():], seg.start + cue.end(), seg.end, seg.confidence))
+                _move(fields, "title", Segment(seg.text[:head], seg.start, seg.start + head, seg.confidence))
+                return
 
 
 def periodical_as_author(ref: Reference, fields: Fields) -> None:
@@ -257,9 +276,13 @@ _WHOLE_DATE = re.compile(
     re.IGNORECASE)
 
 
+_TRAILING_YEAR = re.compile(r"(?<=[^\d\s][.,;])\s+\(?(?:1[5-9]\d\d|20\d\d)\)?\W*$")
+
+
 def date_only_segment(ref: Reference, fields: Fields) -> None:
     """A container or note that is nothing but a date (`December 18, 1958,`) is the date;
-    so is a date the labeller cut into pieces (`December` | `18,` | `1958,`)."""
+    so is a date the labeller cut into pieces (`December` | `18,` | `1958,`), and a year
+    closing a note of an undated reference (`… Amok Internal Report. 1982.`)."""
     if fields.get("date"):
         _rejoin_split_date(ref, fields)
         return
@@ -269,6 +292,12 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
                 _replace(fields, label, seg, None)
                 _move(fields, "date", seg)
                 return
+    for seg in fields.get("note", []):
+        if (year := _TRAILING_YEAR.search(seg.text)) and not ACCESS_CUE.search(seg.text):
+            cut = seg.start + year.start()
+            _replace(fields, "note", seg, Segment(seg.text[:year.start()], seg.start, cut, seg.confidence))
+            _move(fields, "date", Segment(seg.text[year.start():], cut, seg.end, seg.confidence))
+            return
 
 
 def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
@@ -316,6 +345,27 @@ def name_tail_opens_title(ref: Reference, fields: Fields) -> None:
             cut = tail.end()
             _replace(fields, "title", nxt, Segment(nxt.text[cut:], nxt.start + cut, nxt.end, nxt.confidence))
             return
+
+
+_GIVEN_LAST_CHUNK = re.compile(r"(?:^|,\s*|\s)(?:and|et|und|&)\s+(?P<given>(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+)){0,2})\s*$")
+_FAMILY_HEAD = re.compile(r"^(?P<family>[A-Z][\w'’-]+)\.\s+(?=\S+\s+\S)")
+
+
+def family_name_opens_title(ref: Reference, fields: Fields) -> None:
+    """`…, and J. Christian | Gerdes. Experimental validation …`, `…, et O. | Strandmyr. «…»`:
+    the last author's family name read as the title's first word, where the list's last name
+    (after `and`, `et`, `&`) has only given names or initials."""
+    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+        if label != "author" or nxt_label != "title":
+            continue
+        last = _GIVEN_LAST_CHUNK.search(seg.text)
+        head = _FAMILY_HEAD.match(nxt.text)
+        if last and head and all("given" in tags_for(w) or re.fullmatch(r"(?:[A-Z]\.)+", w)
+                                 for w in last.group("given").split()):
+            end = nxt.start + head.end("family") + 1
+            _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence))
+            _replace(fields, "title", nxt, Segment(nxt.text[head.end():], nxt.start + head.end(), nxt.end, nxt.confidence))
+        return
 
 
 def names_open_title(ref: Reference, fields: Fields) -> None:
@@ -494,8 +544,70 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
                 fields[label].pop(idx)
 
 
+_PAGE_CUE_ONLY = re.compile(r"\W*(?:pp?|pages?|ss?|ص|صص)\.?\W*", re.IGNORECASE)
+_LEADING_PAGES = re.compile(rf"\W*[A-Za-z]{{0,3}}\d+(?:\s*[{DASHES}]\s*[A-Za-z]{{0,3}}\d+)?[,;.]?\s+")
+
+
+def page_cue_alone(ref: Reference, fields: Fields) -> None:
+    """`pp. | 1424, Jan. 1998`: a page cue alone, its number read as the start of the date
+    that follows (the date still has its year after it)."""
+    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+        pages = _LEADING_PAGES.match(nxt.text) if label == "pages" and nxt_label == "date" else None
+        if pages and _PAGE_CUE_ONLY.fullmatch(seg.text) and find_calendar_year(nxt.text[pages.end():]):
+            cut = nxt.start + pages.end()
+            _replace(fields, "pages", seg, Segment((ref.source or "")[seg.start:cut], seg.start, cut, seg.confidence))
+            _replace(fields, "date", nxt, Segment(nxt.text[pages.end():], cut, nxt.end, nxt.confidence))
+            return
+
+
+_ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<editor>edited|eds?\.)|(?P<translator>translated|trans\.|transl\.|ترجمه‌?ٔ?|ترجمة))"
+                       r"(?:\s+by)?(?=\s)", re.IGNORECASE)
+_NAMES_END = re.compile(r"(?<=[^\W\d_]{3})(?<!\b[JS]r)(?<!\bSt)\.\s+(?=[A-Z])")  # `Merton. Peter Lang`, not `J. Trenn`
+
+
+def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
+    """`Edited by A and B. Translated by C. Peter Lang,`: adjacent editor and translator
+    segments cut where the labeller guessed; the cue words say where each role starts, and a
+    prose role (`edited by …`) ends with its names' full stop, after which a publisher may stand."""
+    source = ref.source or ""
+    ordered = _ordered(fields)
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and ordered[j][0] in ("editor", "translator"):
+            j += 1
+        if j > i:
+            _recut_roles(fields, ordered[i:j], source)
+        i = j + 1
+
+
+def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) -> None:
+    start, end = run[0][1].start, run[-1][1].end
+    text = source[start:end]
+    cues = list(_ROLE_CUE.finditer(text))
+    if not cues or cues[0].start() > 0 and text[:cues[0].start()].strip(" ,.;:"):
+        return
+    pieces = [("editor" if cue.group("editor") else "translator", cue.start(), nxt.start() if nxt else len(text))
+              for cue, nxt in zip(cues, [*cues[1:], None])]
+    tail = ""
+    role, first, last = pieces[-1]
+    names_end = _NAMES_END.search(text, cues[-1].end(), last)
+    if names_end and "publisher" not in fields and not re.search(r"\d", text[names_end.end():last]):
+        tail, pieces[-1] = text[names_end.end():last], (role, first, names_end.end())
+    if [(r, a) for r, a, _ in pieces] == [(label, seg.start - start) for label, seg in run] and not tail:
+        return  # the labeller cut them where the cues are
+    confidence = min(seg.confidence for _, seg in run)
+    for label, seg in run:
+        _replace(fields, label, seg, None)
+    for role, a, b in pieces:
+        _move(fields, role, Segment(text[a:b], start + a, start + b, confidence))
+    if tail:
+        _move(fields, "publisher", Segment(tail, start + len(text) - len(tail), end, confidence))
+
+
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
     move_roles_from_prose,
+    roles_split_at_cues,
     split_quoted_title,
     repeated_author_mark,
     date_only_segment,
@@ -506,11 +618,14 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     author_tail_opens_title,
     title_head_read_as_date,
     name_tail_opens_title,
+    family_name_opens_title,
     names_open_title,
     role_cue_alone,
+    page_cue_alone,
     title_after_editors_is_container,
     year_range_ends_title,
     later_titles_to_note,
+    title_before_in_cue,
     title_from_note,
     season_from_container,
     volume_from_container,

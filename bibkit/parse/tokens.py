@@ -19,6 +19,7 @@ _SPLIT = re.compile(
     r"(?<=[^\s(\[«])(?=[(\[«])|(?<=[)\]»])(?=[^\s)\].,;:»])"  # Robert(1971)
     rf"|(?<=[{_ARABIC_LETTER}A-Za-z\u00C0-\u024F][:;،؛])(?=[{_ARABIC_LETTER}A-Z])"  # تهران:نشر, Tehran:Morvarid
     rf"|(?<=[{_ARABIC_LETTER}a-z\u00C0-\u024F]{{2}},)(?=[{_ARABIC_LETTER}A-Z0-9])"  # Morvarid,1964
+    r"|(?<=[a-z]\.,)(?=\d)|(?<=[)\]][.,])(?=[^\W\d_])"  # Res.,104 and (2015).Reading
     rf"|(?<=[{_ARABIC_LETTER}]{{2}}\.)(?=[{_ARABIC_LETTER}])"  # حیات یحیي.تهران
 )
 
@@ -45,10 +46,11 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_DASH = "-\u2010-\u2015"
+DASHES = "-\u00ad\u2010-\u2015\u2212"  # a regex class body: hyphens, dashes, minus (`8213−8223`), a soft hyphen
+# left from a PDF (`125\u00ad140`)
 _WORD = re.compile(r"\S+")
-_SPACED_DASH = re.compile(rf"\d(?:\s*[{_DASH}]\s|\s[{_DASH}])")  # most texts have none: the plain split
-_WORD_OR_RANGE = re.compile(rf"(?P<range>(?<!\S)[(\[]?[A-Za-z]{{0,3}}\d+(?:\s*[{_DASH}]\s+|\s+[{_DASH}]\s*)[A-Za-z]{{0,3}}\d\S*)|\S+")
+_SPACED_DASH = re.compile(rf"\d(?:\s*[{DASHES}]\s|\s[{DASHES}])")  # most texts have none: the plain split
+_WORD_OR_RANGE = re.compile(rf"(?P<range>(?<!\S)[(\[]?[A-Za-z]{{0,3}}\d+(?:\s*[{DASHES}]\s+|\s+[{DASHES}]\s*)[A-Za-z]{{0,3}}\d\S*)|\S+")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -121,10 +121,19 @@ def _arabic_script_scores(text: str) -> dict[str, float]:
     present = set(text)
     for lang, letters in cues["arab_letters"].items():
         scores[lang] = sum(w for ch, w in letters.items() if ch in present)
-    words = [(key, _arabic_only(w)) for w in text.split() for key in fold(w).split()]
-    for lang, vocab in cues["arab_words"].items():
-        scores[lang] += 2 * sum(1 for w, letters in words if vocab.get(w) == letters)
+    for word in text.split():
+        for lang in _arabic_word_votes(word):
+            scores[lang] += 2
     return scores
+
+
+@lru_cache(maxsize=1 << 16)
+def _arabic_word_votes(word: str) -> tuple[str, ...]:
+    """The languages whose function words `word` spells (once per folded part); cached
+    because the same words recur across a whole reference list."""
+    letters = _arabic_only(word)
+    return tuple(lang for key in fold(word).split() for lang, vocab in _cues()["arab_words"].items()
+                 if vocab.get(key) == letters)
 
 
 def _arabic_only(word: str) -> frozenset[str]:
@@ -215,12 +224,28 @@ def _language_of_arabic_script(text: str, detect: bool = True) -> str | None:
     return _arabic_script_vote(text) or (_langdetect_guess(text, frozenset({"fa", "ar"})) if detect else None)
 
 
+# Short words a Persian or Arabic romanization also writes (`in` this, `an` that, `to` you).
+_BRACKETED = re.compile(r"\[[^\]]*\]?|\([^)]*\)?")
+_ROMANIZED_TOO = frozenset({"a", "an", "in", "to", "do"})
+
+
+def _english_frame(text: str, stop: Counter[str]) -> bool:
+    """An English title around a romanized name (`Border disputes over Shatt al-Arab`): English
+    function words a romanization never writes, and no scholarly marks (ā ḥ ʿ) that would show
+    a romanized title with an English subtitle (`Tārīkh-i Bayhaqī: The History`). A bracketed
+    translation (`Sabk-shenasi-ye she'r [The stylistics of poetry]`) is not the frame."""
+    if not stop["en"] or stop.most_common(1)[0][0] != "en" or _has_marks(text):
+        return False
+    words = _latin_words(_BRACKETED.sub(" ", text))
+    return any(w in _cues()["stopwords"]["en"] and w not in _ROMANIZED_TOO for w in words)
+
+
 def _language_of_latin(text: str, detect: bool = True) -> str | None:
     romanized = _romanized_scores(text)
     roman_best = max(romanized.values()) + (1 if _has_marks(text) else 0)
     stop = _stopword_scores(text)
     european, hits = stop.most_common(1)[0]
-    if roman_best > 0 and roman_best >= hits:
+    if roman_best > 0 and roman_best >= hits and not _english_frame(text, stop):
         return _romanized_vote(text, romanized) or ("ar-Latn" if romanized["ar-Latn"] >= romanized["fa-Latn"] else "fa-Latn")
     runner_up = stop.most_common(2)[1][1] if len(stop) > 1 else 0
     if (hits >= 2 and hits >= 2 * runner_up + 2) or (european == "en" and hits and not runner_up and text.isascii()):

@@ -18,14 +18,13 @@ from typing import Any
 
 from citeproc.model import Choose, VariableError
 
-from bibkit.render.fixes.substitute import GROUPS
+from bibkit.render.fixes.substitute import GROUPS, state_of
 
 
 def _open(element: Any, context: Any) -> tuple[list | None, list | None]:
     """Open a group frame: (frame, stack), or (None, None) outside a cite or entry."""
-    try:  # `substitute.state_of`, inlined: this runs for every group and macro call
-        state = (context if context is not None else element).get_layout().repressed
-    except (IndexError, AttributeError):
+    state = state_of(element, context)
+    if state is None:
         return None, None
     frame = [False, False]  # called a variable, printed a variable
     stack = state.get(GROUPS)

@@ -4,13 +4,13 @@ a failing item by id and goes on with the rest (a crash on one item never loses 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from citeproc.frontend import CitationStylesBibliography
 from citeproc.source import Citation
 
+from bibkit.formats.dates import date_from_iso
 from bibkit.render.fixes import subsequent
 from bibkit.render.fixes.disambiguate import assign_year_suffixes
 from bibkit.render.fixes.quotes import punctuation_in_quote
@@ -24,21 +24,17 @@ class Problem:
     item: str
     message: str
 
-_RAW_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?\s*$")
-
 
 def _raw_date(value: dict[str, Any]) -> dict[str, Any]:
-    """A date given only as `raw` (citeproc-py ignores it): ISO-like text becomes
-    `date-parts`, anything else a `literal`, as citeproc-js prints it."""
-    if value.get("date-parts") or value.get("literal") or not str(value.get("raw", "")).strip():
+    """A date given only as `raw` (citeproc-py ignores it), read as citeproc-js reads it: a `/`
+    between a year and its month and day is a `-` (2004/05/12), else it joins the two ends of a
+    range (1958/1963); text that is not a date is printed as the `literal`."""
+    raw = str(value.get("raw", "")).strip()
+    if value.get("date-parts") or value.get("literal") or not raw:
         return value
-    match = _RAW_DATE.match(str(value["raw"]))
+    date = date_from_iso(raw.replace("/", "-")) or date_from_iso(raw)
     out = {k: v for k, v in value.items() if k not in ("raw", "date-parts")}
-    if match:
-        out["date-parts"] = [[int(p) for p in match.groups() if p]]
-    else:
-        out["literal"] = str(value["raw"]).strip()
-    return out
+    return out | (date.to_csl() if date else {"literal": raw})
 
 
 _ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}

@@ -12,7 +12,7 @@ Measured on the suite categories `name` and `sort` and on `bench/render_compare.
 from __future__ import annotations
 
 from bibkit.render.fixes.lookups import memo
-from bibkit.render.fixes.substitute import FIRST_NAME_LIST
+from bibkit.render.fixes.substitute import FIRST_NAME_LIST, state_of
 
 _FIRST_NAMES = "_bk_first_names"  # in citeproc-py's per-entry `layout.repressed`
 _PREVIOUS = "_bk_previous_names"  # on the layout, across entries
@@ -34,12 +34,7 @@ class FirstNamesOutput:
         text = super().render(*args, **kwargs)
         if not text or kwargs.get("sort_options") is not None:
             return text
-        context = kwargs.get("context")
-        try:
-            layout = (context if context is not None else self).get_layout()
-        except (IndexError, AttributeError):
-            return text
-        state = getattr(layout, "repressed", None)
+        state = state_of(self, kwargs.get("context"))
         if (state is not None and _FIRST_NAMES not in state
                 and not memo(self, "_bk_in_substitute",
                              lambda: bool(self.xpath_search("ancestor::cs:substitute")))):

@@ -20,12 +20,13 @@ from typing import Any
 from citeproc.model import Names, VariableError
 
 _SUPPRESSED = "_bk_suppressed"  # keys in citeproc-py's per-cite `layout.repressed` dict
-_RECORDING = "_bk_recording"
+_IN_SUBSTITUTE = "_bk_substitute_depth"  # how many `cs:substitute`s are rendering a child
 _NOT_SUPPRESSIBLE = frozenset({"citation-number", "locator", "year-suffix", "first-reference-note-number"})
 
 
-def _state(element: Any, context: Any) -> dict | None:
-    """The per-cite state dict citeproc-py resets before each cite or entry."""
+def state_of(element: Any, context: Any) -> dict | None:
+    """The per-cite state dict citeproc-py resets before each cite or entry (None outside
+    one): where the fixes keep what has printed so far."""
     try:
         layout = (context if context is not None else element).get_layout()
     except (IndexError, AttributeError):
@@ -52,23 +53,15 @@ STARTED = "_bk_started"  # something has printed in this cite or entry
 FIRST_NAME_LIST = "_bk_first_name_list"  # the first list of names printed (`names`)
 
 
-def state_of(element: Any, context: Any) -> dict | None:
-    return _state(element, context)
-
-
 def record(state: dict | None, variables: list[str]) -> None:
-    """Note variables that printed, for every substitute child being rendered."""
+    """Note variables that printed; inside a substitute they are suppressed at once."""
     if state is not None:
         state[STARTED] = True
         if any(v != "year-suffix" for v in variables):
             for frame in state.get(GROUPS, ()):
                 frame[1] = True
-        recordings = state.get(_RECORDING)
-        if recordings:  # inside a substitute: suppressed at once, even within that child
-            printed = [v for v in variables if v not in _NOT_SUPPRESSIBLE]
-            for recording in recordings:
-                recording.update(printed)
-            state.setdefault(_SUPPRESSED, set()).update(printed)
+        if state.get(_IN_SUBSTITUTE):  # suppressed at once, even within that child
+            state.setdefault(_SUPPRESSED, set()).update(v for v in variables if v not in _NOT_SUPPRESSIBLE)
 
 
 class SuppressibleText:
@@ -76,7 +69,7 @@ class SuppressibleText:
 
     def _variable(self, item, context):
         variable = self.get("variable")
-        state = _state(self, context)
+        state = state_of(self, context)
         if is_suppressed(state, variable):
             return None
         text = super()._variable(item, context)
@@ -88,7 +81,7 @@ class SuppressibleText:
 class SuppressibleNumber:
     def process(self, item, context=None, **kwargs):
         variable = self.get("variable")
-        state = _state(self, context)
+        state = state_of(self, context)
         if is_suppressed(state, variable):
             return None
         text = super().process(item, context=context, **kwargs)
@@ -100,7 +93,7 @@ class SuppressibleNumber:
 class SuppressibleDate:
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         name = variable or self.get("variable")
-        state = _state(self, context)
+        state = state_of(self, context)
         if is_suppressed(state, name):
             return None
         text = super().process(item, variable, show_parts, context, **kwargs)
@@ -120,7 +113,7 @@ class SuppressibleNames:
                 names_context = outer[0]
         variables = self.get("variable", "")
         roles = variables.split()
-        state = _state(self, context)
+        state = state_of(self, context)
         kept = [r for r in roles if not is_suppressed(state, r)]
         if kept != roles:
             self.set("variable", " ".join(kept))
@@ -139,13 +132,12 @@ class RecordingSubstitute:
     """`cs:substitute`: the first child that prints wins; what it printed is suppressed."""
 
     def render(self, item, context=None, **kwargs):
-        state = _state(self, context)
+        state = state_of(self, context)
         outer = self.getparent()
         for child in self.getchildren():
-            recording: set[str] = set()
             before = set(state.get(_SUPPRESSED, ())) if state is not None else set()
             if state is not None:
-                state.setdefault(_RECORDING, []).append(recording)
+                state[_IN_SUBSTITUTE] = state.get(_IN_SUBSTITUTE, 0) + 1
             try:
                 if isinstance(child, Names) and child.name is None:
                     text = child.render(item, names_context=outer, context=context, **kwargs)
@@ -155,7 +147,7 @@ class RecordingSubstitute:
                 text = None
             finally:
                 if state is not None:
-                    state[_RECORDING].pop()
+                    state[_IN_SUBSTITUTE] -= 1
             if text:
                 return text
             if state is not None:  # this child printed nothing: nothing it touched stays suppressed

@@ -12,14 +12,13 @@ stems of `data/verbs.tsv` with its prefixes (mī-, na-, bi-) and personal ending
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 
 from bibkit.text.translit import tables
 from bibkit.text.translit.guess import endings, guess
-from bibkit.text.translit.lexicon import key, lookup
+from bibkit.text.translit.lexicon import Entry, key, lookup, number_entry
 from bibkit.text.translit.reading import (
     ARTICLE,
     LONG_VOWELS,
@@ -29,6 +28,7 @@ from bibkit.text.translit.reading import (
     VOWELS,
     parse,
 )
+from bibkit.text.translit.tsv import data_rows
 
 JOIN = "+"  # a separately written affix (ZWNJ): IJMES hyphen, ALA-LC prime
 SOFT_JOIN = "~"  # the plural -hā written joined (کتابها): IJMES hyphen, the other schemes none
@@ -63,7 +63,7 @@ _APART_SUFFIXES = (("ای", ("ʾ", "ī"), None), ("ام", ("a", "m"), None), ("�
                    ("مان", ("m", "ā", "n"), None), ("تان", ("t", "ā", "n"), None),
                    ("شان", ("sh", "ā", "n"), None), ("اند", ("a", "n", "d"), None),
                    ("است", ("a", "s", "t"), None))
-_PLURAL_HA = frozenset({"ها", "های", "هایی"})
+_PLURAL_HA = tuple(suffix for suffix, _, _ in _SUFFIXES if suffix.startswith("ها"))  # -hā, -hā-yi, -hāyī
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class Analysis:
     by_rule: bool = False
     ezafe: str | None = None  # ezafe written in the script: long_vowel | written_hamza
     has_article: bool = False
+    ordinal: str | None = None  # a Persian ordinal: "after" the noun it counts (duvvum) or "before" it (duvvumīn)
 
 
 def plain(word: str) -> str:
@@ -95,7 +96,8 @@ def analyze(word: str, lang: str) -> Analysis:
         found = Analysis(found.tokens, found.pos, found.by_rule, ezafe, found.has_article)
     if lang == "fa" and not found.by_rule and not _HAMZA.intersection(word):
         found = _persian_glide(found)
-    return found
+    ordinal = _ordinal_place(plain(word), lang) if lang == "fa" else None
+    return replace(found, ordinal=ordinal) if ordinal else found
 
 
 _HAMZA = frozenset("ئءؤأإ")
@@ -194,14 +196,39 @@ def _with_prefix(text: str, lang: str) -> Analysis | None:
     return None
 
 
+# Persian ordinal endings after a number (plain script), their reading and where the ordinal
+# stands: چهارم chahārum after the noun it counts, چهارمین chahārumīn before it
+_ORDINAL_ENDINGS = (("مین", ("u", "m", "ī", "n"), "before"), ("م", ("u", "m"), "after"))
+# ordinals that are not a number and an ending
+_ORDINAL_WORDS = {"اول": "after", "نخست": "after", "آخر": "after", "سوم": "after", "اولین": "before",
+                  "نخستین": "before", "آخرین": "before", "واپسین": "before", "سومین": "before"}
+
+
+def _number_and_ending(text: str, lang: str) -> tuple[Entry, tuple[str, ...], str] | None:
+    """A lexicon number and an ordinal ending written after it (بیست|مین): the number's entry,
+    the ending's reading and where the ordinal stands."""
+    for ending, reading, place in _ORDINAL_ENDINGS:
+        number = number_entry(key(text[: -len(ending)]), lang) if text.endswith(ending) else None
+        if number:
+            return number, reading, place
+    return None
+
+
 def _ordinal(text: str, lang: str) -> Analysis | None:
     """A Persian ordinal from a lexicon number: نوزدهم nūzdahum, بیستمین bīstumīn."""
-    for suffix, reading in (("مین", ("u", "m", "ī", "n")), ("م", ("u", "m"))):
-        stem = _stem(text[: -len(suffix)], lang) if text.endswith(suffix) else None
-        if stem and stem.pos == "num":
-            tokens = stem.tokens[:-1] + ("h",) if stem.tokens[-1] == SILENT_H else stem.tokens
-            return Analysis((*tokens, *reading), "adj", False, None, False)
-    return None
+    found = _number_and_ending(text, lang)
+    if found is None:
+        return None
+    number, reading, _ = found
+    tokens = number.tokens[:-1] + ("h",) if number.tokens[-1] == SILENT_H else number.tokens
+    return Analysis((*tokens, *reading), "adj", False, None, False)
+
+
+def _ordinal_place(text: str, lang: str) -> str | None:
+    """Where a Persian ordinal stands (see `Analysis.ordinal`), told by its script: the reading
+    cannot tell (gum is not a number with -um); None for a word that is no ordinal."""
+    found = _number_and_ending(text, lang)
+    return found[2] if found else _ORDINAL_WORDS.get(text)
 
 
 # Persian possessive clitics joined to a lexicon noun: آثارش āsārash, کتابهایش kitāb-hā-yash
@@ -228,8 +255,8 @@ def _persian_pronoun(text: str, lang: str) -> Analysis | None:
 def _plural_ha(text: str, lang: str) -> Analysis | None:
     """A lexicon stem with the plural -hā written joined (کتابها, داستانهای): read as written
     apart, also where the lexicon lists the joined form."""
-    for suffix, reading, ezafe in _SUFFIXES[:3]:
-        long_enough = text.endswith(suffix) and len(text) - len(suffix) >= 2
+    for suffix, reading, ezafe in _SUFFIXES:
+        long_enough = suffix in _PLURAL_HA and text.endswith(suffix) and len(text) - len(suffix) >= 2
         stem = _stem(text[: -len(suffix)], lang) if long_enough else None
         if stem:
             return Analysis((*stem.tokens, SOFT_JOIN, *reading), stem.pos, False, ezafe, stem.has_article)
@@ -413,13 +440,10 @@ _PRESENT_ENDINGS = {"": "", "م": "am", "ی": "ī", "د": "ad", "یم": "īm", "
 @cache
 def _verb_stems() -> dict[str, tuple[str, bool]]:
     """Plain script stem -> (reading, is_past), from data/verbs.tsv."""
-    text = resources.files("bibkit.text.translit").joinpath("data/verbs.tsv").read_text("utf-8")
     out: dict[str, tuple[str, bool]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            _, past, past_reading, present, present_reading = line.split("\t")
-            out.setdefault(past, (past_reading, True))
-            out.setdefault(present, (present_reading, False))
+    for _, (_, past, past_reading, present, present_reading) in data_rows("verbs.tsv"):
+        out.setdefault(past, (past_reading, True))
+        out.setdefault(present, (present_reading, False))
     return out
 
 
@@ -455,7 +479,7 @@ def _verb(word: str, lang: str) -> Analysis | None:
 
 
 # Persian affixes and compound parts that typists often write after a space instead of a ZWNJ.
-_APART_PLURAL = re.compile(r"(?<=[\u0621-\u06d3]) (?=(?:ها|های|هایی)(?![\u0621-\u06d3]))")
+_APART_PLURAL = re.compile(rf"(?<=[\u0621-\u06d3]) (?=(?:{'|'.join(_PLURAL_HA)})(?![\u0621-\u06d3]))")
 _APART_INDEFINITE = re.compile(r"(?<=[هة]) (?=ای(?![\u0621-\u06d3]))")
 _WORD = re.compile(r"[\u0621-\u06d3\u200c]+")
 # second parts of compounds joined to any noun (جامعه شناسی), and those joined only where the

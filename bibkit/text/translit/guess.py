@@ -15,7 +15,6 @@ Words read this way are flagged `by_rule` so the user can see they are a guess.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from bibkit.errors import InputError
 from bibkit.text.translit import tables
@@ -27,6 +26,7 @@ from bibkit.text.translit.reading import (
     VOWELS,
     parse,
 )
+from bibkit.text.translit.tsv import data_rows
 
 _HARAKAT = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}
 _SHADDA = "\u0651"
@@ -178,13 +178,13 @@ def _plain(word: str) -> str:
 
 
 def _rows(name: str) -> list[tuple[str, str, str]]:
-    """(lang, script, reading) rows of a TSV under data/, comments and blank lines skipped."""
-    text = resources.files("bibkit.text.translit").joinpath(f"data/{name}").read_text("utf-8")
-    rows = [tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for row in rows:
-        if len(row) != 3:
-            raise InputError(f"expected lang, script, reading: {row!r}", where=f"data/{name}")
-    return rows  # type: ignore[return-value]
+    """(lang, script, reading) rows of a TSV under data/."""
+    out = []
+    for where, cols in data_rows(name):
+        if len(cols) != 3:
+            raise InputError(f"expected lang, script, reading: {cols!r}", where=where)
+        out.append((cols[0], cols[1], cols[2]))
+    return out
 
 
 @cache

@@ -16,12 +16,14 @@ from importlib import resources
 from bibkit.errors import InputError
 from bibkit.text.normalize import fold
 from bibkit.text.translit.reading import parse
+from bibkit.text.translit.tsv import data_rows
 
 POS = frozenset({"n", "adj", "name", "place", "org", "prop", "hon", "prep", "prepez", "conj", "pron", "num", "v",
                  "adv"})
 # prop: a proper noun that is neither a person nor a place (a religion, a scripture, a dynasty:
 # Islām, Qurʾān, Sāsāniyān), capitalized in titles but not in a glossary word
 PROPER = frozenset({"name", "place", "org", "prop"})
+NUMBER = frozenset({"num"})
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def _entries() -> tuple[Entry, ...]:
     """Every entry of every TSV under data/lexicon, in file order (read once)."""
     folder = resources.files("bibkit.text.translit").joinpath("data/lexicon")
     return tuple(entry for item in sorted(folder.iterdir(), key=lambda p: p.name) if item.name.endswith(".tsv")
-                 for entry in _read(item.read_text("utf-8"), f"lexicon/{item.name}"))
+                 for entry in _read(f"lexicon/{item.name}"))
 
 
 def _index(entries: Iterable[Entry]) -> dict[str, dict[str, Entry]]:
@@ -65,16 +67,12 @@ def lexicon() -> dict[str, dict[str, Entry]]:
     return _index(_entries())
 
 
-def _read(text: str, name: str) -> list[Entry]:
-    """Entries of one TSV file; a malformed line is an InputError naming file and line."""
+def _read(name: str) -> list[Entry]:
+    """Entries of one TSV file under data/; a malformed line is an InputError naming file and line."""
     entries = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        where = f"{name}:{number}"
-        cols = line.split("\t")
+    for where, cols in data_rows(name):
         if len(cols) != 4 or cols[1] not in ("fa", "ar", "both") or cols[3] not in POS:
-            raise InputError(f"expected script, fa|ar|both, reading, pos: {line!r}", where=where)
+            raise InputError(f"expected script, fa|ar|both, reading, pos: {cols!r}", where=where)
         script, lang, reading, pos = cols
         entries.append(Entry(script, lang, parse(reading, script, where), pos))
     return entries
@@ -82,20 +80,29 @@ def _read(text: str, name: str) -> list[Entry]:
 
 def lookup(word_key: str, lang: str) -> Entry | None:
     """The entry for a folded word, in `lang` first, then in the other language."""
-    lex = lexicon()
-    return lex[lang].get(word_key) or lex["ar" if lang == "fa" else "fa"].get(word_key)
+    return _first(lexicon(), word_key, lang)
 
 
 @cache
-def _names() -> dict[str, dict[str, Entry]]:
-    """lang -> key -> the proper-noun entry of a word, also where its first entry is a common noun."""
-    return _index(entry for entry in _entries() if entry.pos in PROPER)
+def _of_kind(pos: frozenset[str]) -> dict[str, dict[str, Entry]]:
+    """lang -> key -> the entry of a word with one of these parts of speech, also where its
+    first entry has another (حکمت the name beside ḥikmat, نه the number beside na)."""
+    return _index(entry for entry in _entries() if entry.pos in pos)
 
 
 def name_entry(word_key: str, lang: str) -> Entry | None:
     """The reading of a word as a name (حکمت Ḥikmat, گلستان Gulistān), in `lang` first."""
-    names = _names()
-    return names[lang].get(word_key) or names["ar" if lang == "fa" else "fa"].get(word_key)
+    return _first(_of_kind(PROPER), word_key, lang)
+
+
+def number_entry(word_key: str, lang: str) -> Entry | None:
+    """The reading of a word as a number (نه nuh, not the conjunction na), in `lang` first."""
+    return _first(_of_kind(NUMBER), word_key, lang)
+
+
+def _first(index: dict[str, dict[str, Entry]], word_key: str, lang: str) -> Entry | None:
+    """The entry in `lang`, else in the other language (titles quote words of the other)."""
+    return index[lang].get(word_key) or index["ar" if lang == "fa" else "fa"].get(word_key)
 
 
 def size() -> int:

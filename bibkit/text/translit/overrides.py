@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bibkit.errors import InputError, UsageError
 from bibkit.text.translit.lexicon import key
+from bibkit.text.translit.tsv import rows
 
 ENV = "BIBKIT_TRANSLIT_OVERRIDES"
 
@@ -29,12 +30,8 @@ def load(path: Path) -> dict[str, str]:
     if not path.is_file():
         raise UsageError(f"no such override file: {path}")
     out: dict[str, str] = {}
-    for number, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for where, cols in rows(path.read_text("utf-8-sig"), str(path)):
         if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
-            raise InputError("expected two tab-separated columns: script form, romanization",
-                             where=f"{path}:{number}")
+            raise InputError("expected two tab-separated columns: script form, romanization", where=where)
         out[key(cols[0])] = cols[1].strip()
     return out

@@ -15,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from bibkit.text.script import language_of
@@ -25,6 +24,7 @@ from bibkit.text.translit.analyze import Analysis, analyze, join_detached
 from bibkit.text.translit.lexicon import PROPER, key, name_entry
 from bibkit.text.translit.reading import ARTICLE, PROCLITICS, SILENT_H, TA_MARBUTA
 from bibkit.text.translit.render import ezafe_kind, render
+from bibkit.text.translit.tsv import data_rows
 
 _WORD = re.compile("[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u200c]+")
 _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "«": "\"", "»": "\"", "٪": "%", "٫": ".",
@@ -134,12 +134,9 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
 @cache
 def _name_words() -> dict[str, frozenset[str]]:
     """kind -> folded script forms, from data/name_words.tsv."""
-    text = resources.files("bibkit.text.translit").joinpath("data/name_words.tsv").read_text("utf-8")
     out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, script = line.split("\t")
-            out.setdefault(kind, set()).add(key(script))
+    for _, (kind, script) in data_rows("name_words.tsv"):
+        out.setdefault(kind, set()).add(key(script))
     return {kind: frozenset(forms) for kind, forms in out.items()}
 
 
@@ -289,20 +286,14 @@ def _opens_with_article(a: Analysis) -> bool:
     return a.tokens[0] == ARTICLE or (a.tokens[0] in PROCLITICS and a.tokens[1:2] == (ARTICLE,))
 
 
-_ORDINALS = frozenset({"awwal", "duwwum", "siwwum", "nukhust", "ākhir"})
-_ORDINALS_BEFORE = frozenset({"nukhustīn", "awwalīn", "ākharīn", "ākhirīn", "wāpasīn"})
-
-
 def _before_its_noun(a: Analysis) -> bool:
     """A superlative (-tarīn) or an ordinal in -īn stands before its noun and takes no ezafe."""
-    word = "".join(a.tokens)
-    return a.tokens[-5:] == _SUPERLATIVE or word in _ORDINALS_BEFORE or word.endswith("umīn")
+    return a.tokens[-5:] == _SUPERLATIVE or a.ordinal == "before"
 
 
 def _ordinal(a: Analysis) -> bool:
     """An ordinal number (avval, duvvum, bīstum): it follows the name it counts."""
-    word = "".join(a.tokens)
-    return a.pos == "adj" and (word in _ORDINALS or word.endswith("um"))
+    return a.pos == "adj" and a.ordinal == "after"
 
 
 def _finish(latin: str, diacritics: bool) -> str:
