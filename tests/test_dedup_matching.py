@@ -169,6 +169,17 @@ def test_a_title_that_opens_with_a_year_keeps_it() -> None:
     assert groups(a, b) == []
 
 
+def test_a_leading_article_is_left_out_whatever_its_language() -> None:
+    # `The` was left out but `al-` was not, so the book was one record with the English
+    # article and two with the Arabic one
+    a = ref("a", "Al-Muqaddimah", "Ibn Khaldun", "Abd al-Rahman", 1967, type="book")
+    b = ref("b", "The Muqaddimah", "Ibn Khaldun", "A.", 1967, type="book")
+    c = ref("c", "Muqaddimah", "Ibn Khaldun", "A.", 1967, type="book")
+    d = ref("d", "At-Tawhid", "Faruqi", "Ismail", 1982, type="book")
+    e = ref("e", "Tawhid", "Faruqi", "I. R.", 1982, type="book")
+    assert groups(a, b, c, d, e) == [["a", "b", "c"], ["d", "e"]]
+
+
 def test_venue_acronym_is_the_venue_written_out() -> None:
     title = "On the learnability of discrete distributions"
     a = ref("a", title, "Kearns", "M.", 1994, page="273-282",
@@ -233,6 +244,33 @@ def test_copies_far_apart_among_many_records_of_one_title_are_compared() -> None
     copy = ref("b", title, "Kearns", "M.", **{"container-title": "SIAM J. Comput."})
     records = [first, *others[:29], copy, *others[29:]]
     assert [g for g in groups(*records) if "a" in g] == [["a", "b"]]
+
+
+def _versions(title: str, copy_title: str, journal_first: bool) -> list[list[str]]:
+    """45 records of one title, too many to compare all against all (15 of a conference
+    paper, 30 of its journal version), and an undated copy of the journal version whose
+    title is written otherwise: the groups the copy is in."""
+    conference = [ref(f"c{i}", title, "Rivest", "R. L.", 1989, page="411-420", **{"container-title": "STOC"})
+                  for i in range(15)]
+    journal = [ref(f"j{i}", title, "Rivest", "R. L.", 1993, volume="103", page="299-347",
+                   **{"container-title": "Information and Computation"}) for i in range(30)]
+    copy = ref("x", copy_title, "Rivest", "R.", page="299-347", **{"container-title": "Information and Computation"})
+    records = [*journal, *conference] if journal_first else [*conference, *journal]
+    return [g for g in groups(*records, copy) if "x" in g]
+
+
+def test_a_copy_with_a_word_before_its_title_is_compared_in_a_big_block() -> None:
+    # the copy with `1993` cut into its title sorted before the whole block and was compared
+    # only with the conference version's records at its head
+    title = "Inference of finite automata using homing sequences"
+    assert _versions(title, f"1993 {title}", journal_first=False) == [sorted(["x", *(f"j{i}" for i in range(30))])]
+
+
+def test_a_copy_with_a_word_written_apart_is_compared_in_a_big_block() -> None:
+    # `online` sorted after every `on-line` and was compared only with the records at the end
+    title = "A decision-theoretic generalization of on-line learning"
+    copy = "A decision-theoretic generalization of online learning"
+    assert _versions(title, copy, journal_first=True) == [sorted(["x", *(f"j{i}" for i in range(30))])]
 
 
 def test_two_issues_of_a_newspaper_dated_to_different_days_are_kept_apart() -> None:

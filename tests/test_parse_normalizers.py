@@ -307,3 +307,31 @@ def test_an_untitled_container_with_an_in_cue_inside_splits_into_title_and_conta
     title_before_in_cue(Reference(source=source), fields)
     assert [s.text for s in fields["title"]] == ["Probabilités au collège."]
     assert [s.text for s in fields["container-title"]] == ["Brochure APMEP"]
+
+
+def test_an_issue_cut_from_its_volume_and_read_as_the_date_goes_back():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import issue_read_as_date
+
+    source = "Blue, P. Phase space. Journal of Functional Analysis, 256(1):1–90, 2009."
+    fields = _segments(source, journal="Journal of Functional Analysis,", volume="256", date="(1):1–90, 2009.")
+    issue_read_as_date(Reference(source=source), fields)
+    assert [s.text for s in fields["volume"]] == ["256(1):1–90, "]
+    assert [s.text for s in fields["date"]] == ["2009."]
+
+
+def test_a_month_closing_the_container_joins_the_date():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("PECHILLON, Eric. Chambre d’isolement : quelle protection juridique du patient. "
+                          "Santé Mentale, décembre 2015, n°203. p. 10-11.")
+    assert ref.text["container-title"] == "Santé Mentale"
+    assert ref.dates["issued"].parts == [[2015, 12]]
+
+
+def test_issues_that_are_letters_or_letter_numbers():
+    from bibkit.parse.normalizers import _volume_issue
+
+    assert _volume_issue("103(2A):1103") == ("103", "2A")
+    assert _volume_issue("14(S-10)") == ("14", "S-10")
+    assert _volume_issue("40(c)") == ("40", "c")

@@ -29,6 +29,7 @@ __all__ = [
     "romanize",
     "same_person",
     "skeleton",
+    "strip_leading_article",
 ]
 
 _LATIN_DIGRAPH = re.compile(r"kh|gh|sh|ch|th|dh|zh|ph|ck|[a-z]")
@@ -49,9 +50,10 @@ def _skeleton_table() -> dict[str, str]:
 
 @cache
 def _articles() -> dict[str, frozenset[str]]:
-    """Article forms by kind (`prefix`, `word`, `assimilated`), from `articles.txt`."""
+    """Article forms by kind (`prefix`, `word`, `assimilated`, `leading`), from `articles.txt`."""
     rows = _data_lines("articles.txt")
-    return {kind: frozenset(r[1] for r in rows if r[0] == kind) for kind in ("prefix", "word", "assimilated")}
+    return {kind: frozenset(r[1] for r in rows if r[0] == kind)
+            for kind in ("prefix", "word", "assimilated", "leading")}
 
 
 @cache
@@ -65,6 +67,15 @@ def _is_article(word: str, following: str) -> bool:
         return True
     return word in _articles()["assimilated"] and following.startswith(word[1:])
 
+
+def strip_leading_article(text: str) -> str:
+    """Folded text without the article it opens with, when more follows: a European one
+    (`the`, `an`, `les`, `die`) or an Arabic one as the skeleton drops it (`al`, `at` in
+    at-tawhid)."""
+    head, _, rest = text.partition(" ")
+    if rest and not rest[0].isspace() and (head in _articles()["leading"] or _is_article(head, rest)):
+        return rest
+    return text
 
 
 @lru_cache(maxsize=1 << 16)

@@ -258,7 +258,8 @@ _BARE_ROMAN = re.compile(rf"\W*(?![CL]\W*$)({ROMAN_NUMERAL})\W*")  # not a lone 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
     if m := re.fullmatch(r"\W*(\d+)\s*/\s*(\d+(?:\s*[-–]\s*\d+)?)\W*", text):  # 44/2-3, 18/3-4
         return m.group(1), m.group(2)
-    if m := re.search(rf"(\d+|{ROMAN_NUMERAL})\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+)\s*\)", text, re.IGNORECASE):
+    if m := re.search(rf"(\d+|{ROMAN_NUMERAL})\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+|[A-Z]-?\d+|\d+[A-Z])\s*\)",
+                      text, re.IGNORECASE):  # 11(1), 3(4-5), 40(c), 14(S-10), 103(2A)
         return m.group(1), m.group(2)
     if m := re.fullmatch(r"\W*(\d+)\s*[:.]\s*(\d+)\W*", text):
         return m.group(1), m.group(2)
@@ -342,7 +343,7 @@ def read_date(text: str, lang: str | None = None) -> Date | None:
         if end_year > year:
             date.parts.append([end_year])
             return date
-    month = _MONTH_NAMES[found.group(1).casefold()] if (found := _MONTH_WORD.search(clean)) else None
+    month = _MONTH_NAMES[found.group(1).casefold()] if (found := _MONTH_WORD.search(clean)) else european_month(clean)
     if month:
         date.parts[0].append(month)
         day = re.search(r"(?<![\d])([0-3]?\d)(?:st|nd|rd|th)?(?![\d])", re.sub(r"\b\d{4}\b", "", clean))
@@ -365,6 +366,12 @@ def _months() -> dict[str, dict[str, int]]:
 def _month_pattern(calendar: str) -> re.Pattern[str]:
     names = sorted(_months().get(calendar, {}), key=len, reverse=True)
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def european_month(text: str) -> int | None:
+    """A month named in full in a European language (`décembre`, `Oktober`, `maggio`)."""
+    match = _month_pattern("european").search(text.casefold())
+    return _months()["european"][match.group(1)] if match else None
 
 
 def _script_month(text: str, calendar: str) -> int | None:

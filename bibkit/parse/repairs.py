@@ -13,7 +13,7 @@ from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import clean_name_list
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year
-from bibkit.parse.normalizers import ACCESS_CUE, ROMAN_NUMERAL, Fields, Segment
+from bibkit.parse.normalizers import ACCESS_CUE, ROMAN_NUMERAL, Fields, Segment, european_month
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
@@ -108,6 +108,36 @@ def title_before_in_cue(ref: Reference, fields: Fields) -> None:
                 _replace(fields, label, seg, Segment(seg.text[cue.end():], seg.start + cue.end(), seg.end, seg.confidence))
                 _move(fields, "title", Segment(seg.text[:head], seg.start, seg.start + head, seg.confidence))
                 return
+
+
+_MONTH_TAIL = re.compile(r"[,;]\s*(\w+)\.?\s*$")
+
+
+def month_from_container(ref: Reference, fields: Fields) -> None:
+    """`Santé Mentale, décembre | 2015`: a month closing the container, before the date's year."""
+    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+        if label in ("journal", "container-title") and nxt_label == "date" and (
+                tail := _MONTH_TAIL.search(seg.text)) and european_month(tail.group(1)):
+            cut = seg.start + tail.start()
+            _replace(fields, label, seg, Segment(seg.text[:tail.start()], seg.start, cut, seg.confidence))
+            _replace(fields, "date", nxt, Segment((ref.source or "")[seg.start + tail.start(1):nxt.end],
+                                                  seg.start + tail.start(1), nxt.end, nxt.confidence))
+            return
+
+
+_ISSUE_HEAD = re.compile(rf"\([\w-]{{1,8}}\)(?::\s*[A-Za-z]{{0,3}}\d+(?:[{DASHES}][A-Za-z]{{0,3}}\d+)?)?[,;.]?\s*")
+
+
+def issue_read_as_date(ref: Reference, fields: Fields) -> None:
+    """`256 | (1):1–90, 2009.`: a volume's issue (and pages), cut from it where the bracket was
+    glued, read as the start of the date; it goes back to the volume when a year follows."""
+    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+        head = _ISSUE_HEAD.match(nxt.text) if label == "volume" and nxt_label == "date" else None
+        if head and nxt.start == seg.end and find_calendar_year(nxt.text[head.end():]):
+            cut = nxt.start + head.end()
+            _replace(fields, "volume", seg, Segment((ref.source or "")[seg.start:cut], seg.start, cut, seg.confidence))
+            _replace(fields, "date", nxt, Segment(nxt.text[head.end():], cut, nxt.end, nxt.confidence))
+            return
 
 
 def periodical_as_author(ref: Reference, fields: Fields) -> None:
@@ -622,12 +652,14 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     names_open_title,
     role_cue_alone,
     page_cue_alone,
+    issue_read_as_date,
     title_after_editors_is_container,
     year_range_ends_title,
     later_titles_to_note,
     title_before_in_cue,
     title_from_note,
     season_from_container,
+    month_from_container,
     volume_from_container,
     periodical_as_author,
 ]

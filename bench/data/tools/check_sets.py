@@ -231,32 +231,31 @@ def span_errors(rec: dict, where: str) -> list[str]:
     return errs
 
 
-def _numbered(path: Path) -> Iterator[tuple[str, dict]]:
-    """Each JSON line of `path` with its `file:line`."""
+def _numbered(path: Path, errs: list[str], unique: tuple[str, ...] = ("id",)) -> Iterator[tuple[str, dict]]:
+    """Each JSON line of `path` with its `file:line`; a line that repeats an earlier line's
+    value of a `unique` key is reported in `errs`."""
+    seen: dict[str, set[str]] = {key: set() for key in unique}
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        yield f"{path.name}:{i}", json.loads(line)
+        where, rec = f"{path.name}:{i}", json.loads(line)
+        for key in unique:
+            if rec[key] in seen[key]:
+                errs.append(f"{where}: duplicate {key} {rec['id']}")
+            seen[key].add(rec[key])
+        yield where, rec
 
 
 def check_training_spans(path: Path) -> list[str]:
     """Labelled training strings without gold fields (train-messy*.jsonl): unique ids and
     texts, well-formed spans."""
-    errs, ids, texts = [], set(), set()
-    for where, rec in _numbered(path):
-        if rec["id"] in ids or rec["text"] in texts:
-            errs.append(f"{where}: duplicate id or text {rec['id']}")
-        ids.add(rec["id"])
-        texts.add(rec["text"])
+    errs: list[str] = []
+    for where, rec in _numbered(path, errs, unique=("id", "text")):
         errs += span_errors(rec, where)
     return errs
 
 
 def check_refs(path: Path) -> list[str]:
-    errs = []
-    seen = set()
-    for where, rec in _numbered(path):
-        if rec["id"] in seen:
-            errs.append(f"{where}: duplicate id {rec['id']}")
-        seen.add(rec["id"])
+    errs: list[str] = []
+    for where, rec in _numbered(path, errs):
         if rec["lang"] not in LANGS:
             errs.append(f"{where}: lang {rec['lang']}")
         text = rec["text"]
@@ -297,12 +296,8 @@ def check_refs(path: Path) -> list[str]:
 
 
 def check_notes(path: Path) -> list[str]:
-    errs = []
-    seen = set()
-    for where, doc in _numbered(path):
-        if doc["id"] in seen:
-            errs.append(f"{where}: duplicate id")
-        seen.add(doc["id"])
+    errs: list[str] = []
+    for where, doc in _numbered(path, errs):
         ids = [s["id"] for s in doc["gold"]["sources"]]
         if len(set(ids)) != len(ids):
             errs.append(f"{where}: duplicate source id")

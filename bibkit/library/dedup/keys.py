@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import unquote
 
@@ -23,6 +23,7 @@ from bibkit.library.textkeys import (
     name_block_key,
     person_key,
     skeleton,
+    strip_leading_article,
 )
 from bibkit.model import Name, Reference
 
@@ -34,6 +35,8 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _PAGE = re.compile(r"^(?:pp|pages|p)?\s*([a-z]{0,2})(\d+)[a-z]?(?:\s+[a-z]{0,2}(\d+)[a-z]?)?$")
 _NUMBER = re.compile(r"\d+")
 _SUPPLEMENT = re.compile(r"\bsuppl(?:ement)?\s*(\d+)")
+_VENUE_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "journal"})
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 UNSURE = 0.9  # parser confidence below which a field is read beside the source text
 _SOURCE_CHARS = 600
 # The end of the author list and the year run into the title when a citation string is cut
@@ -74,6 +77,34 @@ class Pages:
 
 
 @dataclass(frozen=True, slots=True)
+class Venue:
+    """A container title as venue comparison reads it: folded, split into words, and the
+    tokens that may be its acronym, all read once per record."""
+
+    text: str  # the folded container title
+    words: tuple[str, ...]  # its words, what another venue's acronym is spelled from
+    content: tuple[str, ...]  # its words but stopwords, compared as abbreviations (`J Arid Environ`)
+    acronyms: tuple[str, ...]  # letter runs of 3-8 that may spell another venue (`stoc` of `stoc 94`)
+
+
+@lru_cache(maxsize=1 << 14)
+def venue(container: str) -> Venue | None:
+    """The venue keys of a folded container title (None when there is none), shared by the
+    records of one journal. Only a venue of one to three letter runs (`stoc 94`, `jcss 48 3`,
+    `colt-91`) is read as an acronym."""
+    if not container:
+        return None
+    words = tuple(container.split())
+    tokens = [t for t in _NOT_LETTERS.sub(" ", container).split() if t not in _VENUE_STOPWORDS]
+    return Venue(
+        text=container,
+        words=words,
+        content=tuple(w for w in words if w not in _VENUE_STOPWORDS),
+        acronyms=tuple(t for t in tokens if 3 <= len(t) <= 8) if 1 <= len(tokens) <= 3 else (),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Keys:
     """What dedup compares, for one record."""
 
@@ -90,7 +121,7 @@ class Keys:
     volume: str  # digits only, else ""
     issue: str
     pages: Pages | None
-    container: str
+    container: Venue | None
     edition: str
     title_numbers: frozenset[str]
     generic: bool  # "Editorial", "Introduction" ...
@@ -119,15 +150,13 @@ def is_notice(title: str) -> bool:
     return bool(_notice_pattern().match(title.strip()))
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|an?|le|la|les|der|die|das) (?=\S)")  # `The Republican Iraq`
-
-
 def clean_title(title: str) -> str:
     """The title without export noise: tags, an enclosing translation bracket, a trailing
-    `[Erratum appears in …]` or `(vol 360, pg 542, 2009)` note; then folded."""
+    `[Erratum appears in …]` or `(vol 360, pg 542, 2009)` note; then folded, its leading
+    article left out (`The Republican Iraq`, `al-Muqaddimah`)."""
     title = _TAGS.sub(" ", title)
     title = _BRACKET_TAIL.sub("", title)
-    return _LEADING_ARTICLE.sub("", fold(title))
+    return strip_leading_article(fold(title))
 
 
 def normalize_doi(value: str) -> str:
@@ -228,7 +257,6 @@ def record_keys(ref: Reference) -> Keys:
     names = _authors(ref)
     volume_raw = ref.text.get("volume", "")
     page_raw = ref.text.get("page", "")
-    container = fold(ref.text.get("container-title", ""))
     supplement = _SUPPLEMENT.search(fold(f"{volume_raw} {ref.text.get('issue', '')}"))
     return Keys(
         titles=tuple(titles),
@@ -244,7 +272,7 @@ def record_keys(ref: Reference) -> Keys:
         volume=_clean_number(volume_raw),
         issue=_clean_number(ref.text.get("issue", "")),
         pages=parse_pages(page_raw),
-        container=container,
+        container=venue(fold(ref.text.get("container-title", ""))),
         edition=" ".join(_NUMBER.findall(fold(ref.text.get("edition", "")))),
         title_numbers=frozenset(_NUMBER.findall(main)),
         generic=main in _phrases("generic_titles.txt"),

@@ -12,22 +12,18 @@ citation string it was parsed from.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from bibkit.library.dedup.keys import Keys
+from bibkit.library.dedup.keys import Keys, Venue
 from bibkit.library.textkeys import same_person
 
 # Score bands: at or above DUPLICATE a pair is merged; between REVIEW and DUPLICATE it is
 # shown to the user for a decision.
 DUPLICATE = 7.0
 REVIEW = 4.0
-
-_VENUE_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "journal"})
-_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,25 +186,21 @@ def _acronym_of(letters: str, words: tuple[str, ...]) -> bool:
     return spell(0, 0, False)
 
 
-def _acronym_venue(a: str, b: str) -> bool:
+def _acronym_venue(a: Venue, b: Venue) -> bool:
     """One venue is an acronym, maybe with a year or volume (`stoc 94`, `jcss 48 3`,
     `colt-91`), of the other written out."""
     for short, long in ((a, b), (b, a)):
-        tokens = [t for t in _NOT_LETTERS.sub(" ", short).split() if t not in _VENUE_STOPWORDS]
-        words = long.split()
-        if 1 <= len(tokens) <= 3 and len(words) >= 2 and any(
-                3 <= len(t) <= 8 and t not in words and _acronym_of(t, tuple(words)) for t in tokens):
+        if len(long.words) >= 2 and any(
+                t not in long.words and _acronym_of(t, long.words) for t in short.acronyms):
             return True
     return False
 
 
-def venues_match(a: str, b: str) -> bool:
+def venues_match(a: Venue, b: Venue) -> bool:
     """Same venue, written in full, abbreviated (`J Arid Environ`) or as an acronym (`STOC`)."""
-    if fuzz.ratio(a, b) >= 90 or _acronym_venue(a, b):
+    if fuzz.ratio(a.text, b.text) >= 90 or _acronym_venue(a, b):
         return True
-    wa = [w for w in a.split() if w not in _VENUE_STOPWORDS]
-    wb = [w for w in b.split() if w not in _VENUE_STOPWORDS]
-    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    short, long = (a.content, b.content) if len(a.content) <= len(b.content) else (b.content, a.content)
     if len(short) < 2:
         return False
     it = iter(long)
@@ -309,9 +301,9 @@ def _other_journal(a: Keys, b: Keys) -> bool:
     applied across scripts or translations, where one journal's names differ by design."""
     if a.arabic or b.arabic or a.translated or b.translated:
         return False
-    if not (a.container.isascii() and b.container.isascii()):
+    if not (a.container and b.container and a.container.text.isascii() and b.container.text.isascii()):
         return False
-    return fuzz.token_set_ratio(a.container, b.container) < 40
+    return fuzz.token_set_ratio(a.container.text, b.container.text) < 40
 
 
 def score_pair(a: Keys, b: Keys) -> PairScore:
