@@ -261,7 +261,7 @@ def test_a_page_cue_alone_takes_back_its_number_from_the_date():
     source = "Rosson, B. T. Arches. Eng. Struct., vol. 20, pp. 1424, Jan. 1998"
     fields = _segments(source, pages="pp.", date="1424, Jan. 1998")
     page_cue_alone(Reference(source=source), fields)
-    assert [s.text for s in fields["pages"]] == ["pp. 1424, "]
+    assert [s.text for s in fields["pages"]] == ["pp. 1424,"]
     assert [s.text for s in fields["date"]] == ["Jan. 1998"]
     source = "Smith, J. Arches. pp. 1998"  # no year left after the number: it stays the date
     fields = _segments(source, pages="pp.", date="1998")
@@ -316,7 +316,7 @@ def test_an_issue_cut_from_its_volume_and_read_as_the_date_goes_back():
     source = "Blue, P. Phase space. Journal of Functional Analysis, 256(1):1–90, 2009."
     fields = _segments(source, journal="Journal of Functional Analysis,", volume="256", date="(1):1–90, 2009.")
     issue_read_as_date(Reference(source=source), fields)
-    assert [s.text for s in fields["volume"]] == ["256(1):1–90, "]
+    assert [s.text for s in fields["volume"]] == ["256(1):1–90,"]
     assert [s.text for s in fields["date"]] == ["2009."]
 
 

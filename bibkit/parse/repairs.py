@@ -5,15 +5,21 @@ messy list misleads a token labeller, by moving text between labels (never dropp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from bibkit.model import Reference
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import clean_name_list
+from bibkit.parse.normalizers import (
+    ACCESS_CUE,
+    ROMAN_NUMERAL,
+    Fields,
+    Segment,
+    european_month,
+)
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year
-from bibkit.parse.normalizers import ACCESS_CUE, ROMAN_NUMERAL, Fields, Segment, european_month
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
@@ -115,13 +121,9 @@ _MONTH_TAIL = re.compile(r"[,;]\s*(\w+)\.?\s*$")
 
 def month_from_container(ref: Reference, fields: Fields) -> None:
     """`Santé Mentale, décembre | 2015`: a month closing the container, before the date's year."""
-    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
-        if label in ("journal", "container-title") and nxt_label == "date" and (
-                tail := _MONTH_TAIL.search(seg.text)) and european_month(tail.group(1)):
-            cut = seg.start + tail.start()
-            _replace(fields, label, seg, Segment(seg.text[:tail.start()], seg.start, cut, seg.confidence))
-            _replace(fields, "date", nxt, Segment((ref.source or "")[seg.start + tail.start(1):nxt.end],
-                                                  seg.start + tail.start(1), nxt.end, nxt.confidence))
+    for label, seg, _, nxt in _adjacent(fields, ("journal", "container-title"), ("date",)):
+        if (tail := _MONTH_TAIL.search(seg.text)) and european_month(tail.group(1)):
+            _move_boundary(ref, fields, (label, seg), ("date", nxt), seg.start + tail.start(1))
             return
 
 
@@ -131,12 +133,10 @@ _ISSUE_HEAD = re.compile(rf"\([\w-]{{1,8}}\)(?::\s*[A-Za-z]{{0,3}}\d+(?:[{DASHES
 def issue_read_as_date(ref: Reference, fields: Fields) -> None:
     """`256 | (1):1–90, 2009.`: a volume's issue (and pages), cut from it where the bracket was
     glued, read as the start of the date; it goes back to the volume when a year follows."""
-    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
-        head = _ISSUE_HEAD.match(nxt.text) if label == "volume" and nxt_label == "date" else None
+    for _, seg, _, nxt in _adjacent(fields, ("volume",), ("date",)):
+        head = _ISSUE_HEAD.match(nxt.text)
         if head and nxt.start == seg.end and find_calendar_year(nxt.text[head.end():]):
-            cut = nxt.start + head.end()
-            _replace(fields, "volume", seg, Segment((ref.source or "")[seg.start:cut], seg.start, cut, seg.confidence))
-            _replace(fields, "date", nxt, Segment(nxt.text[head.end():], cut, nxt.end, nxt.confidence))
+            _move_boundary(ref, fields, ("volume", seg), ("date", nxt), nxt.start + head.end())
             return
 
 
@@ -166,6 +166,35 @@ def _replace(fields: Fields, label: str, old: Segment, new: Segment | None) -> N
 
 def _merge(a: Segment, b: Segment, source: str) -> Segment:
     return Segment(source[a.start:b.end], a.start, b.end, min(a.confidence, b.confidence))
+
+
+def _adjacent(fields: Fields, before: tuple[str, ...], after: tuple[str, ...]
+              ) -> Iterator[tuple[str, Segment, str, Segment]]:
+    """Neighbouring segments, the first labelled one of `before`, the next one of `after`, in
+    source order (nothing to sort when the reference lacks either label)."""
+    if any(label in fields for label in before) and any(label in fields for label in after):
+        for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
+            if label in before and nxt_label in after:
+                yield label, seg, nxt_label, nxt
+
+
+def _move_boundary(ref: Reference, fields: Fields, first: tuple[str, Segment], second: tuple[str, Segment],
+                   at: int) -> None:
+    """Two neighbouring segments meet at source offset `at` instead (spaces there dropped)."""
+    (label, seg), (nxt_label, nxt) = first, second
+    source = ref.source or ""
+    left, right = source[seg.start:at].rstrip(), source[at:nxt.end]
+    start = nxt.end - len(right.lstrip())
+    _replace(fields, label, seg, Segment(left, seg.start, seg.start + len(left), seg.confidence))
+    _replace(fields, nxt_label, nxt, Segment(source[start:nxt.end], start, nxt.end, nxt.confidence))
+
+
+def _absorb(ref: Reference, fields: Fields, keeper: tuple[str, Segment], other: tuple[str, Segment]) -> None:
+    """`other`, a neighbour of `keeper`, becomes part of it under `keeper`'s label."""
+    (label, seg), (other_label, other_seg) = keeper, other
+    first, last = sorted((seg, other_seg), key=lambda s: s.start)
+    _replace(fields, other_label, other_seg, None)
+    _replace(fields, label, seg, _merge(first, last, ref.source or ""))
 
 
 def title_runs_on(ref: Reference, fields: Fields) -> None:
@@ -366,14 +395,9 @@ def repeated_author_mark(ref: Reference, fields: Fields) -> None:
 def name_tail_opens_title(ref: Reference, fields: Fields) -> None:
     """`Franz, Marie-Luise von. Projection …`, `Brim, Orville G. and others. Personality …`:
     a particle or `others` ending the authors, read as the title's first word."""
-    ordered = _ordered(fields)
-    for (label, seg), (nxt_label, nxt) in pairwise(ordered):
-        if label == "author" and nxt_label == "title" and (tail := _NAME_TAIL.match(nxt.text)) \
-                and (tail.group(1) == "others" or "particle" in tags_for(tail.group(1))):
-            end = nxt.start + len(tail.group().rstrip())
-            _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence))
-            cut = tail.end()
-            _replace(fields, "title", nxt, Segment(nxt.text[cut:], nxt.start + cut, nxt.end, nxt.confidence))
+    for _, seg, _, nxt in _adjacent(fields, ("author",), ("title",)):
+        if (tail := _NAME_TAIL.match(nxt.text)) and (tail.group(1) == "others" or "particle" in tags_for(tail.group(1))):
+            _move_boundary(ref, fields, ("author", seg), ("title", nxt), nxt.start + tail.end())
             return
 
 
@@ -385,16 +409,12 @@ def family_name_opens_title(ref: Reference, fields: Fields) -> None:
     """`…, and J. Christian | Gerdes. Experimental validation …`, `…, et O. | Strandmyr. «…»`:
     the last author's family name read as the title's first word, where the list's last name
     (after `and`, `et`, `&`) has only given names or initials."""
-    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
-        if label != "author" or nxt_label != "title":
-            continue
+    for _, seg, _, nxt in _adjacent(fields, ("author",), ("title",)):
         last = _GIVEN_LAST_CHUNK.search(seg.text)
         head = _FAMILY_HEAD.match(nxt.text)
         if last and head and all("given" in tags_for(w) or re.fullmatch(r"(?:[A-Z]\.)+", w)
                                  for w in last.group("given").split()):
-            end = nxt.start + head.end("family") + 1
-            _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:end], seg.start, end, seg.confidence))
-            _replace(fields, "title", nxt, Segment(nxt.text[head.end():], nxt.start + head.end(), nxt.end, nxt.confidence))
+            _move_boundary(ref, fields, ("author", seg), ("title", nxt), nxt.start + head.end())
         return
 
 
@@ -439,9 +459,7 @@ def author_tail_opens_title(ref: Reference, fields: Fields) -> None:
     `Hlubocky FJ:`, a given name and more) stays."""
     if not (fields.get("author") and fields.get("title")):
         return
-    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
-        if label != "author" or nxt_label != "title":
-            continue
+    for _, seg, _, nxt in _adjacent(fields, ("author",), ("title",)):
         text = seg.text.rstrip()
         cut = quote.start() if (quote := _QUOTED_HEAD.search(text)) else None
         if cut is None and (head := _TITLE_HEAD.search(text)):
@@ -467,10 +485,9 @@ def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
     colon, right before the title, is the title's head (`Jung` looks like `Jun`)."""
     if not any(seg.text.rstrip().endswith(":") for seg in fields.get("date", ())):
         return
-    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
-        if label == "date" and nxt_label == "title" and seg.text.rstrip().endswith(":") and not re.search(r"\d", seg.text):
-            _replace(fields, "date", seg, None)
-            _replace(fields, "title", nxt, _merge(seg, nxt, ref.source or ""))
+    for _, seg, _, nxt in _adjacent(fields, ("date",), ("title",)):
+        if seg.text.rstrip().endswith(":") and not re.search(r"\d", seg.text):
+            _absorb(ref, fields, ("title", nxt), ("date", seg))
             return
 
 
@@ -512,13 +529,11 @@ def role_cue_alone(ref: Reference, fields: Fields) -> None:
     """`Proceedings. Eds. | Bernhard Reitz and Sigrid Rieuwerts.`: an editor or translator
     segment that is only its cue word; the names after it were read as another field. A
     bracketed cue (`(eds)`) follows its names instead."""
-    ordered = _ordered(fields)
-    for (label, seg), (nxt_label, nxt) in pairwise(ordered):
-        if (label in ("editor", "translator") and "(" not in seg.text and not clean_name_list(seg.text)
-                and nxt_label in ("title", "container-title", "journal", "publisher", "note")
+    for label, seg, nxt_label, nxt in _adjacent(fields, ("editor", "translator"),
+                                                ("title", "container-title", "journal", "publisher", "note")):
+        if ("(" not in seg.text and not clean_name_list(seg.text)
                 and len(nxt.text.split()) <= 8 and not re.search(r"\d", nxt.text)):
-            _replace(fields, nxt_label, nxt, None)
-            _replace(fields, label, seg, _merge(seg, nxt, ref.source or ""))
+            _absorb(ref, fields, (label, seg), (nxt_label, nxt))
             return
 
 
@@ -532,11 +547,10 @@ def year_range_ends_title(ref: Reference, fields: Fields) -> None:
     pages = fields.get("pages") or []
     if not pages or ((fields.get("journal") or fields.get("container-title")) and len(pages) < 2):
         return
-    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
-        years = _YEAR_RANGE.fullmatch(nxt.text) if label == "title" and nxt_label == "pages" else None
+    for _, seg, _, nxt in _adjacent(fields, ("title",), ("pages",)):
+        years = _YEAR_RANGE.fullmatch(nxt.text)
         if years and int(years.group(1)) < int(years.group(2)) and seg.text.rstrip().endswith(","):
-            _replace(fields, "pages", nxt, None)
-            _replace(fields, "title", seg, _merge(seg, nxt, ref.source or ""))
+            _absorb(ref, fields, ("title", seg), ("pages", nxt))
             return
 
 
@@ -581,12 +595,10 @@ _LEADING_PAGES = re.compile(rf"\W*[A-Za-z]{{0,3}}\d+(?:\s*[{DASHES}]\s*[A-Za-z]{
 def page_cue_alone(ref: Reference, fields: Fields) -> None:
     """`pp. | 1424, Jan. 1998`: a page cue alone, its number read as the start of the date
     that follows (the date still has its year after it)."""
-    for (label, seg), (nxt_label, nxt) in pairwise(_ordered(fields)):
-        pages = _LEADING_PAGES.match(nxt.text) if label == "pages" and nxt_label == "date" else None
+    for _, seg, _, nxt in _adjacent(fields, ("pages",), ("date",)):
+        pages = _LEADING_PAGES.match(nxt.text)
         if pages and _PAGE_CUE_ONLY.fullmatch(seg.text) and find_calendar_year(nxt.text[pages.end():]):
-            cut = nxt.start + pages.end()
-            _replace(fields, "pages", seg, Segment((ref.source or "")[seg.start:cut], seg.start, cut, seg.confidence))
-            _replace(fields, "date", nxt, Segment(nxt.text[pages.end():], cut, nxt.end, nxt.confidence))
+            _move_boundary(ref, fields, ("pages", seg), ("date", nxt), nxt.start + pages.end())
             return
 
 
@@ -599,6 +611,8 @@ def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
     """`Edited by A and B. Translated by C. Peter Lang,`: adjacent editor and translator
     segments cut where the labeller guessed; the cue words say where each role starts, and a
     prose role (`edited by …`) ends with its names' full stop, after which a publisher may stand."""
+    if "editor" not in fields and "translator" not in fields:
+        return
     source = ref.source or ""
     ordered = _ordered(fields)
     i = 0
