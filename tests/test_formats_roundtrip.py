@@ -155,3 +155,19 @@ def test_a_biblatex_date_that_is_not_iso_is_kept_as_written():
         assert f"date = {{{written}}}" in formats.write([ref], "biblatex")
     ref = formats.read_text("@book{a, title = {T}, date = {1958/1963}}", "biblatex").references[0]
     assert ref.dates["issued"].parts == [[1958], [1963]]
+
+
+def test_fields_biblatex_does_not_allow_come_back_from_the_addendum():
+    """bibkit writes a @misc's pages to `addendum = {pages: 3}` (biblatex allows none there);
+    reading its own output must give the pages back, not a note."""
+    from bibkit.formats.bibtex import read_bibtex, write_bibtex
+    from bibkit.model import Reference
+
+    ref = Reference(id="report1958", type="document")
+    ref.set("title", "Report", step="test")
+    ref.set("page", "3", step="test")
+    ref.set("references", "seen in the archive", step="test")
+    written = write_bibtex([ref])
+    assert "addendum = {seen in the archive; pages: 3}" in written
+    back = read_bibtex(written).references[0]
+    assert back.text["page"] == "3" and back.text["references"] == "seen in the archive"

@@ -118,3 +118,16 @@ def test_cli_add_dedup_merge_undo(tmp_path: Path) -> None:
     assert runner.invoke(app, ["library", "export", "thesis", "--to", "bibtex", *lib]).stdout == before
     bad = runner.invoke(app, ["merge", "1,x", *lib])
     assert bad.exit_code == 2 and "record numbers" in bad.stderr
+
+
+def test_listings_show_titles_as_read_not_their_case_protection(tmp_path: Path) -> None:
+    """A title imported from BibTeX keeps `{Qasim}` as a nocase span; listings print the words."""
+    runner = CliRunner()
+    lib = ["--library", str(tmp_path / "lib.sqlite")]
+    bib = tmp_path / "a.bib"
+    bib.write_text("@book{k, title = {Abdul Karim {Qasim}: The Beginning}, author = {Mardan, K.}, date = {1989}}\n"
+                   "@book{k2, title = {Abdul Karim Qasim: The Beginning}, author = {Mardan, K.}, date = {1989}}\n", "utf-8")
+    assert runner.invoke(app, ["library", "add", "p", str(bib), *lib]).exit_code == 0
+    for command in (["library", "search", "Qasim"], ["library", "list"], ["dedup", "--all", "--report", "text"]):
+        out = runner.invoke(app, [*command, *lib]).stdout
+        assert "Abdul Karim Qasim: The Beginning" in out and "<span" not in out

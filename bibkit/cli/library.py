@@ -17,6 +17,7 @@ from bibkit.cli.app import app
 from bibkit.cli.io import EXIT_DATA, OUTPUT, guarded, is_interactive, warn, write_text
 from bibkit.errors import UsageError
 from bibkit.formats.citekey import assign_keys
+from bibkit.formats.titles import plain_title
 from bibkit.library import merge, store
 from bibkit.library.dedup import DedupResult, find_duplicates
 from bibkit.model import Reference
@@ -76,7 +77,7 @@ def _line(r: store.StoredRecord) -> str:
     year = ref.dates["issued"].year if "issued" in ref.dates else None
     people = next(iter(ref.names.values()), [])
     who = f", {people[0].display()}" if people else ""
-    return f"{r.id:>6}  {r.key}  {ref.text.get('title', '(no title)')}" \
+    return f"{r.id:>6}  {r.key}  {plain_title(ref.text.get('title', '(no title)'))}" \
            f"{f' ({year})' if year else ''}{who}  [{', '.join(r.projects)}]"
 
 
@@ -186,7 +187,7 @@ def render_report(result: DedupResult, refs: list[Reference], ids: list[str | in
     def describe(i: int) -> str:
         ref = refs[i]
         year = ref.dates["issued"].year if "issued" in ref.dates else ""
-        return f"{ids[i]}  {ref.text.get('title', '')} ({year})"
+        return f"{ids[i]}  {plain_title(ref.text.get('title', ''))} ({year})"
 
     if fmt == "html":
         rows = "".join(f"<li><ul>{''.join(f'<li>{html.escape(describe(i))}</li>' for i in g)}</ul></li>"

@@ -153,6 +153,7 @@ def entry_to_reference(entry: bpm.Entry, where: str) -> Reference:
         key = f.key.lower()
         fields[spec["field_aliases"].get(key, key)] = str(f.value).strip()
     etype = entry.entry_type.lower()
+    _restore_moved_fields(etype, fields)
     ref = Reference(id=entry.key, origin=where, source=entry.raw)
     ctype = spec["type_from_bib"].get(etype, "document")
     subtype = fields.pop("entrysubtype", "")
@@ -179,6 +180,30 @@ def entry_to_reference(entry: bpm.Entry, where: str) -> Reference:
         else:
             ref.extra[key] = value
     return ref
+
+
+def _restore_moved_fields(etype: str, fields: dict[str, str]) -> None:
+    """The inverse of `_fit_datamodel`: `addendum = {pages: 3}` on a `@misc` (written so,
+    since biblatex allows no pages there) gives the record its pages back."""
+    if etype not in _datamodel()["by_type"]:
+        return
+    allowed, target = allowed_fields(etype), _moved_fields_target(etype)
+    kept = []
+    for part in fields.get(target, "").split("; "):
+        name, sep, value = part.partition(": ")
+        if sep and value and name in _known_fields() and name not in allowed and name not in fields:
+            fields[name] = value
+        elif part:
+            kept.append(part)
+    if kept:
+        fields[target] = "; ".join(kept)
+    else:
+        fields.pop(target, None)
+
+
+def _moved_fields_target(etype: str) -> str:
+    """Where fields an entry type does not allow are written: `addendum`, else `note`."""
+    return "addendum" if "addendum" in allowed_fields(etype) else "note"
 
 
 def _clean_value(var: str, value: str) -> str:
@@ -507,7 +532,7 @@ def _fit_datamodel(etype: str, fields: dict[str, str]) -> dict[str, str]:
         else:
             notes.append(f"{base}: {value}")
     if notes:
-        target = "addendum" if "addendum" in allowed else "note"
+        target = _moved_fields_target(etype)
         out[target] = "; ".join(filter(None, [out.get(target, ""), *notes]))
     return out
 

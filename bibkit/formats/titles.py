@@ -9,10 +9,10 @@ must not recase `Fī al-shiʿr al-jāhilī`); Arabic-script titles have no case.
 from __future__ import annotations
 
 import re
-
-from bibkit.text.script import has_arabic
 from functools import cache
 from importlib import resources
+
+from bibkit.text.script import has_arabic
 
 NOCASE_OPEN = '<span class="nocase">'
 NOCASE_CLOSE = "</span>"
@@ -24,6 +24,14 @@ _SPECIALS = re.compile(r"(?<!\\)([&%#_$])")
 def proper_nouns() -> frozenset[str]:
     text = resources.files("bibkit.data").joinpath("proper_nouns.txt").read_text("utf-8")
     return frozenset(w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+MARKUP = re.compile(r"<[^>]{1,30}>")  # CSL rich-text tags: `<span class="nocase">`, `<i>`, `</sup>`
+
+
+def plain_title(value: str) -> str:
+    """A title as a user reads it in a listing: CSL rich-text tags removed."""
+    return MARKUP.sub("", value)
 
 
 def braces_to_nocase(value: str) -> str:

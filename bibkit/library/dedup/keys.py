@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import unquote
 
+from bibkit.formats.titles import MARKUP
 from bibkit.library.textkeys import (
     family_key,
     fold,
@@ -28,7 +29,6 @@ from bibkit.library.textkeys import (
 from bibkit.model import Name, Reference
 
 _BRACKET_TAIL = re.compile(r"\s*[\[(](?:erratum|comment|see|retraction|vol \d|original)[^\])]*[\])]?\s*$", re.IGNORECASE)
-_TAGS = re.compile(r"<[^>]{1,30}>")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 # A folded page value (`fold` turns the dash into a space): `221 8`, `s212 s216`, `pp 12`,
 # `e12724`; the letter before the first page is kept (an article number is no page).
@@ -154,7 +154,7 @@ def clean_title(title: str) -> str:
     """The title without export noise: tags, an enclosing translation bracket, a trailing
     `[Erratum appears in …]` or `(vol 360, pg 542, 2009)` note; then folded, its leading
     article left out (`The Republican Iraq`, `al-Muqaddimah`)."""
-    title = _TAGS.sub(" ", title)
+    title = MARKUP.sub(" ", title)
     title = _BRACKET_TAIL.sub("", title)
     return strip_leading_article(fold(title))
 
