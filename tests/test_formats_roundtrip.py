@@ -171,3 +171,21 @@ def test_fields_biblatex_does_not_allow_come_back_from_the_addendum():
     assert "addendum = {seen in the archive; pages: 3}" in written
     back = read_bibtex(written).references[0]
     assert back.text["page"] == "3" and back.text["references"] == "seen in the archive"
+
+
+def test_a_raw_date_with_an_impossible_month_or_day_is_kept_as_written():
+    from bibkit.render.fixes.run import _raw_date
+
+    assert _raw_date({"raw": "1958/63"}) == {"literal": "1958/63"}
+    assert _raw_date({"raw": "2004-13"}) == {"literal": "2004-13"}
+    assert _raw_date({"raw": "2004/05/12"}) == {"date-parts": [[2004, 5, 12]]}
+
+
+def test_an_era_written_with_a_hijri_year_is_not_doubled_in_the_annotation():
+    from bibkit.formats.bibtex import write_bibtex
+    from bibkit.parse import parse_text
+
+    refs = parse_text("Ibn Khaldun. Al-Muqaddima. Beirut: Dar al-Fikr, 1404 A.H.\n"
+                      "ابن خلدون. المقدمة. بیروت: دار الفکر، ۱۴۰۴ هـ.\n", lines=True).references
+    text = write_bibtex(refs)
+    assert '{="1404 A.H."}' in text and '{="۱۴۰۴ هـ"}' in text and "AH AH" not in text and "هـ AH" not in text

@@ -211,3 +211,12 @@ def test_item_locales_keep_the_year_suffixes_of_the_whole_list():
     own = render_bibliography(refs, style="apa", item_locales=True)
     assert sorted("a" in e.split(")")[0] for e in plain) == [False, True]  # one suffix a, one b
     assert [e.split(")")[0][-1] for e in own] == [e.split(")")[0][-1] for e in plain]
+
+
+def test_item_locales_find_works_whose_keys_have_capitals():
+    """citeproc-py reports ids in lower case; bibkit's own keys are camelCase (`zarrinTarikh1385`)."""
+    item = {"id": "zarrinTarikh1385", "type": "book", "language": "fa", "title": "تاریخ مردم ایران",
+            "author": [{"family": "زرین‌کوب", "given": "عبدالحسین"}], "translator": [{"family": "محمدی", "given": "علی"}],
+            "issued": {"date-parts": [[2006]]}, "publisher": "امیرکبیر"}
+    own = render_bibliography([item], style="apa", item_locales=True)
+    assert "مترجم" in own[0] and "Trans." not in own[0]

@@ -200,3 +200,14 @@ def test_romanized_forms_in_a_work_of_another_language_are_read_and_tagged_alike
                               "publisher": "دار المعارف"})
     add_romanized_forms(ref)
     assert ref.forms["publisher"] == {"ar-Latn-x-ijmes": "Dār al-Maʿārif"}
+
+
+def test_a_citekey_drops_the_arabic_article_not_a_name_that_starts_like_it() -> None:
+    from bibkit.formats.citekey import base_key
+    from bibkit.model import Name, Reference
+
+    def key(family: str) -> str:
+        return base_key(Reference(names={"author": [Name(family=family)]}))
+
+    assert key("الوردي") == "wardi" and key("الطبري") == "tabari"
+    assert key("علوی") == "alavi" and key("الهی") == "elahi" and key("علیزاده") == "alizadeh"

@@ -23,14 +23,20 @@ from bibtexparser import model as bpm
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from bibtexparser.middlewares.names import split_multiple_persons_names
 
-from bibkit.text.script import has_arabic
 from bibkit import languages
 from bibkit.formats import Diagnostic, ReadResult
 from bibkit.formats.citekey import assign_keys
 from bibkit.formats.dates import date_from_iso, date_from_parts
-from bibkit.formats.titles import NOCASE_CLOSE, NOCASE_OPEN, braces_to_nocase, protect_title
+from bibkit.formats.titles import (
+    NOCASE_CLOSE,
+    NOCASE_OPEN,
+    braces_to_nocase,
+    protect_title,
+)
 from bibkit.model import Date, Reference, scheme_of
 from bibkit.namesplit import name_from_string, name_to_bibtex
+from bibkit.text.calendars import find_calendar_year
+from bibkit.text.script import has_arabic
 from bibkit.text.translit.tables import SCHEMES
 
 STEP = "bibtex"
@@ -117,7 +123,11 @@ class _DecodeLatex(LatexDecodingMiddleware):
 def _latex_decoder() -> Any:
     """pylatexenc's decoder, keeping braces (case protection) and knowing the brace macros
     the writer uses for unbalanced braces."""
-    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.latex2text import (
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
 
     context = get_default_latex_context_db().filter_context()
     context.add_context_category("bibkit", prepend=True, macros=[
@@ -470,8 +480,9 @@ def _write_dates(ref: Reference, fields: dict[str, str]) -> None:
             fields.setdefault("note", _escape(date.literal or date.raw or ""))
         if date.calendar in CALENDAR_CODES and date.raw:
             code = CALENDAR_CODES[date.calendar]
-            written = date.raw if re.search(rf"\s{code}\.?$", date.raw, re.IGNORECASE) else f"{date.raw} {code}"
-            fields[f"{field_name}+an:calendar"] = f'="{written}"'  # `1404 AH` once, not `1404 AH AH`
+            found = find_calendar_year(date.raw)  # an era already written (`1404 A.H.`, `۱۴۰۴ هـ`) is not doubled
+            written = date.raw if found and found.marked else f"{date.raw} {code}"
+            fields[f"{field_name}+an:calendar"] = f'="{written}"'
 
 
 def _write_language(ref: Reference, fields: dict[str, str]) -> None:

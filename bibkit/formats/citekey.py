@@ -56,8 +56,8 @@ def base_key(ref: Reference) -> str:
     names = ref.names.get("author") or ref.names.get("editor") or []
     first = names[0] if names else None
     family = (first.literal or first.family or "") if first else ""
-    author = re.sub(r"^(?:al|el)(?=[a-z]{3})", "", ascii_fold(family).lower()) if has_arabic(family) else (
-        ascii_fold(family).lower())  # الوردي -> al-Wardi -> wardi, as `al-` is a particle in Latin names
+    # الوردي -> alWardi -> wardi, as `al-` is a particle in Latin names; علوی -> Alavi stays whole
+    author = (re.sub(r"^(?:al|el)(?=[A-Z])", "", ascii_fold(family)) if has_arabic(family) else ascii_fold(family)).lower()
     title = "".join(_significant_words(ref.text.get("title") or ref.text.get("container-title", "")))
     if not author and title:  # no names: the title words lead (`waqaeIraqiya1958`)
         title = title[:1].lower() + title[1:]

@@ -19,10 +19,17 @@ _ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
 def _iso_part(text: str) -> list[int] | None:
+    """`2004-05-12` -> [2004, 5, 12]; None unless the month is 1-12 (21-24: a season, as
+    EDTF writes them) and the day 1-31 (`1958-63` is no month)."""
     match = _ISO.match(text.strip())
     if not match:
         return None
-    return [int(g) for g in match.groups() if g is not None]
+    parts = [int(g) for g in match.groups() if g is not None]
+    if len(parts) > 1 and not (1 <= parts[1] <= 12 or 21 <= parts[1] <= 24 and len(parts) == 2):
+        return None
+    if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        return None
+    return parts
 
 
 def date_from_iso(text: str) -> Date | None:

@@ -18,8 +18,9 @@ from typing import Any
 
 from bibkit.errors import UsageError
 from bibkit.library import store
-from bibkit.library.textkeys import fold, has_arabic, skeleton
+from bibkit.library.textkeys import fold, skeleton
 from bibkit.model import Date, Name, Provenance, Reference
+from bibkit.text.script import has_arabic
 
 MERGE_STEP = "merge"
 

@@ -13,17 +13,16 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from bibkit.text.script import has_arabic
 from bibkit.model import Date, Name
 from bibkit.text import names, translit
 from bibkit.text.calendars import to_gregorian_year
 from bibkit.text.normalize import fold
+from bibkit.text.script import has_arabic
 
 __all__ = [
     "family_key",
     "fold",
     "gregorian_years",
-    "has_arabic",
     "name_block_key",
     "person_key",
     "romanize",
@@ -73,7 +72,7 @@ def strip_leading_article(text: str) -> str:
     (`the`, `an`, `les`, `die`) or an Arabic one as the skeleton drops it (`al`, `at` in
     at-tawhid)."""
     head, _, rest = text.partition(" ")
-    if rest and not rest[0].isspace() and (head in _articles()["leading"] or _is_article(head, rest)):
+    if rest and (head in _articles()["leading"] or _is_article(head, rest)):
         return rest
     return text
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from bibkit import languages
 from bibkit.model import Note, Reference
 from bibkit.render import bidi, multilingual, styles
 from bibkit.render.engine import CiteRef, Problem, Rendered, load_style, render
@@ -71,7 +72,7 @@ def _work_language(ref: Ref) -> str:
     """The primary language subtag of a work (`fa`), as the record gives it (the prepared
     CSL item holds a language name for display instead)."""
     language = ref.language if isinstance(ref, Reference) else ref.get("language")
-    return str(language or "").split("-", 1)[0].lower()
+    return languages.primary(str(language or ""))
 
 
 def _in_item_locales(refs: Sequence[Ref], out: Rendered, style: str, fmt: str, locale: str | None,
@@ -80,7 +81,8 @@ def _in_item_locales(refs: Sequence[Ref], out: Rendered, style: str, fmt: str, l
     once in that locale, so year suffixes (1990a, 1990b) and repeated-author dashes stay as
     the list has them."""
     items = _items(refs, "original")  # the ids render_document gives the entries
-    own_locale = {item["id"]: ITEM_LOCALES.get(_work_language(ref)) for item, ref in zip(items, refs, strict=True)}
+    # citeproc-py lowercases the ids it reports (`saidSharqshenasi1992` -> `saidsharqshenasi1992`)
+    own_locale = {item["id"].lower(): ITEM_LOCALES.get(_work_language(ref)) for item, ref in zip(items, refs, strict=True)}
     entries = list(out.bibliography)
     for own in {lang for lang in own_locale.values() if lang and lang != locale}:
         again = render_document(refs, (), style, fmt, own, script)

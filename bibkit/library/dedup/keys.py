@@ -286,8 +286,8 @@ def record_keys(ref: Reference) -> Keys:
 
 # Items that are dated to the day as part of what they are: another day is another issue or
 # document. A journal article's full date is not (online and print dates differ).
-_DAY_DATED_TYPES = frozenset({"article-newspaper", "article-magazine", "personal_communication", "letter",
-                              "manuscript", "broadcast", "interview"})
+_DAY_DATED_TYPES = frozenset({"article-newspaper", "article-magazine", "personal_communication", "manuscript",
+                              "broadcast", "interview"})  # a letter is `personal_communication` in CSL 1.0.2
 
 
 def _day(ref: Reference) -> tuple[int, ...] | None:
