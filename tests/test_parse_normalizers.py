@@ -335,3 +335,25 @@ def test_issues_that_are_letters_or_letter_numbers():
     assert _volume_issue("103(2A):1103") == ("103", "2A")
     assert _volume_issue("14(S-10)") == ("14", "S-10")
     assert _volume_issue("40(c)") == ("40", "c")
+
+
+def test_review_mends_abbreviated_names_broken_words_dashes_and_shared_authors():
+    from bibkit.parse import parse_reference, parse_text
+    from bibkit.parse.normalizers import rejoin_hyphens
+
+    plato = parse_reference("Plato. The Republic. Translated by Thos. Taylor. London, 1804.")
+    assert [n.display() for n in plato.names["translator"]] == ["Taylor, Thos."] and "publisher" not in plato.text
+    assert rejoin_hyphens("Toron- to") == "Toronto" and rejoin_hyphens("pre- and post-war") == "pre- and post-war"
+    refs = parse_text("Beckett, Samuel. Murphy. London: Routledge, 1938.\n―――. Watt. Paris: Olympia, 1953.\n",
+                      lines=True).references
+    assert refs[1].names["author"][0].family == "Beckett" and refs[1].text["title"] == "Watt"
+    assert refs[1].names["author"][0] is not refs[0].names["author"][0]  # a copy, not the same object
+
+
+def test_training_strings_citing_a_work_a_test_set_cites_are_left_out():
+    from bibkit.parse.train import without_test_works
+
+    ours = [{"text": "Watt, Ian. The Rise of the Novel: Studies in Defoe. London.", "offsets": [[11, 51, "title"]]},
+            {"text": "Said, E. Orientalism and its critics today. NY.", "offsets": [[9, 43, "title"]]}]
+    tests = {"Watt, I. (1957). The rise of the novel: studies in Defoe, Richardson and Fielding. Berkeley."}
+    assert [ex["text"][:4] for ex in without_test_works(ours, tests)] == ["Said"]

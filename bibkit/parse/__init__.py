@@ -8,7 +8,7 @@ and reported, never dropped.
 
 from __future__ import annotations
 
-import re
+import copy
 import unicodedata
 from collections.abc import Iterable
 
@@ -115,7 +115,7 @@ def parse_entries(entries: Iterable[Entry], origin: str = "<string>") -> ReadRes
 def _repeat_authors(ref: Reference, above: Reference) -> None:
     """`———.` opening an entry: the same authors as the entry above (Chicago's 3-em dash)."""
     if "author" not in ref.names and above.names.get("author") and REPEATED_AUTHOR.match(ref.source or ""):
-        ref.set("author", list(above.names["author"]), step="parse.repeated-author")
+        ref.set("author", copy.deepcopy(above.names["author"]), step="parse.repeated-author")
 
 
 def find_text_entries(text: str, *, lines: bool = False) -> list[Entry]:

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
-from bibkit.text.script import has_arabic
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.tokens import DASHES, Token
 from bibkit.text.normalize import ASCII_DIGITS
+from bibkit.text.script import has_arabic
 
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _YEAR = re.compile(r"(1[3-9]\d\d|20\d\d|1[0-4]\d\d)")

@@ -59,7 +59,7 @@ def _place_languages() -> dict[str, str]:
 def _named_place_language(place: str, known: dict[str, str]) -> str | None:
     """The language of a Persian or Arabic city named inside a longer place (`Tehran, Iran`,
     `Beirut and London`): any run of up to three of its words that is a known place."""
-    words = [fold(word) for word in place.split()]
+    words = [fold(word) for word in re.split(r"[\s,/;:-]+", place) if word]
     return next((known[key] for n in (3, 2, 1) for i in range(len(words) - n + 1)
                  if (key := " ".join(words[i:i + n])) in known), None)
 

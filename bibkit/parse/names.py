@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from bibkit.text.script import has_arabic
 from bibkit.model import Name
 from bibkit.namesplit import name_from_parts, name_from_string
 from bibkit.parse.lexicons import tags_for
+from bibkit.text.script import has_arabic
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
 _ROLE_CUES = re.compile(
@@ -43,7 +43,7 @@ def clean_name_list(text: str) -> str:
     text = _ROLE_CUES.sub(" ", text)
     text = _ET_AL.sub(" ", text)
     text = text.replace("،", ",")
-    return re.sub(r"\s+", " ", text).strip(_EDGE + "-–—")
+    return re.sub(r"\s+", " ", text).strip(_EDGE + "-‐‑‒–—―⸺⸻")
 
 
 def split_names(text: str) -> list[Name]:
@@ -158,9 +158,7 @@ def _script_display_name(words: list[str]) -> Name:
         return Name(literal=" ".join(words))  # ابن منظور, Ibn Khaldun's kind: known by the nasab alone
     i = 0
     while i < len(words) - 1:
-        if words[i] in _KUNYA and i + 1 < len(words) - 1:
-            i += 2
-        elif i + 1 < len(words) - 1 and words[i + 1] in _COMPOUND_TAILS:  # محيي الدين
+        if words[i] in _KUNYA and i + 1 < len(words) - 1 or i + 1 < len(words) - 1 and words[i + 1] in _COMPOUND_TAILS:
             i += 2
         elif "given" in tags_for(words[i]):
             i += 1

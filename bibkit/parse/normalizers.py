@@ -15,7 +15,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from bibkit.text.script import has_arabic
 from bibkit.errors import InputError
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
@@ -29,7 +28,7 @@ from bibkit.text.calendars import (
     solar_hijri_to_gregorian,
 )
 from bibkit.text.normalize import ASCII_DIGITS
-from bibkit.text.script import language_of
+from bibkit.text.script import has_arabic, language_of
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
 
@@ -78,7 +77,7 @@ def rejoin_hyphens(text: str) -> str:
     return _BROKEN_WORD.sub(lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text)
 
 
-_BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|to|und|oder|bis|et|ou|y|e|o|i)\b)(\w)")
+_BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|to|und|oder|bis|et|ou|y|e|o|i)\s+\w)(\w)")  # `Toron- to` joins
 
 
 def clean_title(text: str) -> str:
@@ -205,8 +204,9 @@ def normalize_pages(ref: Reference, fields: Fields) -> None:
         _set(ref, "page", value, "pages", span, segs)
 
 
-_PAGE = r"[A-Za-z]{0,3}\d+"  # 142, S2, EL342
-_PAGE_RANGE = re.compile(rf"({_PAGE})\s*(?:[{DASHES}]+|تا|\?)\s*({_PAGE})")  # `451?454`: a dash lost
+PAGE = r"[A-Za-z]{0,3}\d+"  # 142, S2, EL342
+PAGES = rf"{PAGE}(?:\s*[{DASHES}]\s*{PAGE})?"  # a page or a range: 142, 142–146, EL342-EL346
+_PAGE_RANGE = re.compile(rf"({PAGE})\s*(?:[{DASHES}]+|تا|\?)\s*({PAGE})")  # `451?454`: a dash lost
 _PAGE_RANGES = re.compile(rf"{_PAGE_RANGE.pattern}(?:,\s*{_PAGE_RANGE.pattern})*")
 
 
@@ -240,7 +240,7 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
     if "pages" not in fields and (m := re.search(rf":\s*([A-Za-z]?\d+(?:\s*[{DASHES}]+\s*[A-Za-z]?\d+)?)\W*$", text)):
         fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]
         text = text[: m.start()]
-    if "pages" not in fields and (m := re.search(r"(?:no\.?|n[°º]|شماره|العدد)\s*\d+\s*[,،]\s*(\d+)\W*$", text, re.I)):
+    if "pages" not in fields and (m := re.search(r"(?:no\.?|n[°º]|شماره|العدد)\s*\d+\s*[,،]\s*(\d+)\W*$", text, re.IGNORECASE)):
         fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]  # No. 2, 28
         text = text[: m.start(1)]
     volume, issue = _volume_issue(text)
@@ -258,15 +258,13 @@ _BARE_ROMAN = re.compile(rf"\W*(?![CL]\W*$)({ROMAN_NUMERAL})\W*")  # not a lone 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
     if m := re.fullmatch(r"\W*(\d+)\s*/\s*(\d+(?:\s*[-–]\s*\d+)?)\W*", text):  # 44/2-3, 18/3-4
         return m.group(1), m.group(2)
-    if m := re.search(rf"(\d+|{ROMAN_NUMERAL})\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+|[A-Z]-?\d+|\d+[A-Z])\s*\)",
+    if m := re.search(rf"(\d+|(?-i:{ROMAN_NUMERAL}))\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+|[A-Z]-?\d+|\d+[A-Z])\s*\)",
                       text, re.IGNORECASE):  # 11(1), 3(4-5), 40(c), 14(S-10), 103(2A)
         return m.group(1), m.group(2)
     if m := re.fullmatch(r"\W*(\d+)\s*[:.]\s*(\d+)\W*", text):
         return m.group(1), m.group(2)
     volume = issue = None
-    if m := _VOLUME.search(text):
-        volume = m.group(1)
-    elif m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE):
+    if (m := _VOLUME.search(text)) or (m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE)):
         volume = m.group(1)
     if m := _ISSUE.search(text):
         issue = m.group(1)

@@ -8,11 +8,13 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
+from bibkit.formats.dates import month_number
 from bibkit.model import Reference
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import clean_name_list
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
+    PAGES,
     ROMAN_NUMERAL,
     Fields,
     Segment,
@@ -24,10 +26,10 @@ from bibkit.text.calendars import find_calendar_year
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
 _ROMAN_VOLUME = re.compile(rf",\s*{ROMAN_NUMERAL}\s*\(?$")
-REPEATED_AUTHOR = re.compile(r"^\s*(?:\[?\d+[.\]]?\s+)?[-—–_]{2,}\s*[.,]?")  # `———.`: the entry above's authors
+REPEATED_AUTHOR = re.compile(rf"^\s*(?:\[?\d+[.\]]?\s+)?[{DASHES}\u2e3a\u2e3b_]{{2,}}\s*[.,]?")  # `———.`: the entry above's authors
 _NAME_TAIL = re.compile(r"^([a-z]+)\.\s+")  # `von. Projection …`: a name particle or `others` (see name_tail_opens_title)
 _IN = re.compile(r"^\W*(?:in|dans|en|im)\b", re.IGNORECASE)
-_BRACKETED_PAGES = re.compile(r"\s*\((?:pp?\.\s*)?(\d+\s*[-–]\s*\d+)\)\W*$")
+_BRACKETED_PAGES = re.compile(rf"\s*\((?:pp?\.\s*)?(\d+\s*[{DASHES}]\s*\d+)\)\W*$")
 _ROLE_IN_PROSE = re.compile(r"(?:^|[,.]\s*)(Edited by|Translated by|(?-i:Eds?\.|Trans\.)|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
                             re.IGNORECASE)
 _GIVEN_FIRST = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"  # `Yee Whye Teh`, `Paul MB Vitányi`
@@ -116,18 +118,19 @@ def title_before_in_cue(ref: Reference, fields: Fields) -> None:
                 return
 
 
-_MONTH_TAIL = re.compile(r"[,;]\s*(\w+)\.?\s*$")
+_MONTH_TAIL = re.compile(r"[,;]\s*([^\W\d_]+)\.?\s*$")
 
 
 def month_from_container(ref: Reference, fields: Fields) -> None:
-    """`Santé Mentale, décembre | 2015`: a month closing the container, before the date's year."""
+    """`Santé Mentale, décembre | 2015`, `Foreign Affairs, Dec. | 2015`: a month closing the
+    container, before the date's year."""
     for label, seg, _, nxt in _adjacent(fields, ("journal", "container-title"), ("date",)):
-        if (tail := _MONTH_TAIL.search(seg.text)) and european_month(tail.group(1)):
+        if (tail := _MONTH_TAIL.search(seg.text)) and (month_number(tail.group(1)) or european_month(tail.group(1))):
             _move_boundary(ref, fields, (label, seg), ("date", nxt), seg.start + tail.start(1))
             return
 
 
-_ISSUE_HEAD = re.compile(rf"\([\w-]{{1,8}}\)(?::\s*[A-Za-z]{{0,3}}\d+(?:[{DASHES}][A-Za-z]{{0,3}}\d+)?)?[,;.]?\s*")
+_ISSUE_HEAD = re.compile(rf"\([\w-]{{1,8}}\)(?::\s*{PAGES})?[,;.]?\s*")
 
 
 def issue_read_as_date(ref: Reference, fields: Fields) -> None:
@@ -378,17 +381,18 @@ def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
 
 def repeated_author_mark(ref: Reference, fields: Fields) -> None:
     """`———. Watt. Paris: Olympia Press, 1953.`: the dashes stand for the entry above's
-    authors; what the labeller read as more author after them is the title."""
-    authors = fields.get("author") or []
-    if not authors or fields.get("title"):
+    authors; what the labeller read with them, as more author or as the title, is the title."""
+    ordered = [(label, seg) for label, seg in _ordered(fields) if label != "citation-number"]
+    if not ordered or ordered[0][0] not in ("author", "title") or (ordered[0][0] == "author" and "title" in fields):
         return
-    seg = authors[0]
+    label, seg = ordered[0]
     mark = REPEATED_AUTHOR.match(seg.text)
     rest = seg.text[mark.end():] if mark else ""
     if not rest.strip(" .,"):
         return
     cut = mark.end() + len(rest) - len(rest.lstrip())
-    fields["author"][0] = Segment(seg.text[:mark.end()], seg.start, seg.start + mark.end(), seg.confidence)
+    _replace(fields, label, seg, None)
+    _move(fields, "author", Segment(seg.text[:mark.end()], seg.start, seg.start + mark.end(), seg.confidence))
     _move(fields, "title", Segment(seg.text[cut:], seg.start + cut, seg.end, seg.confidence))
 
 
@@ -537,7 +541,7 @@ def role_cue_alone(ref: Reference, fields: Fields) -> None:
             return
 
 
-_YEAR_RANGE = re.compile(r"\W*(1[0-9]\d\d|20\d\d)\s*[-–—]\s*(1[0-9]\d\d|20\d\d)\W*")
+_YEAR_RANGE = re.compile(rf"\W*(1[0-9]\d\d|20\d\d)\s*[{DASHES}]\s*(1[0-9]\d\d|20\d\d)\W*")
 
 
 def year_range_ends_title(ref: Reference, fields: Fields) -> None:
@@ -589,7 +593,7 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
 
 
 _PAGE_CUE_ONLY = re.compile(r"\W*(?:pp?|pages?|ss?|ص|صص)\.?\W*", re.IGNORECASE)
-_LEADING_PAGES = re.compile(rf"\W*[A-Za-z]{{0,3}}\d+(?:\s*[{DASHES}]\s*[A-Za-z]{{0,3}}\d+)?[,;.]?\s+")
+_LEADING_PAGES = re.compile(rf"\W*{PAGES}[,;.]?\s+")
 
 
 def page_cue_alone(ref: Reference, fields: Fields) -> None:
@@ -604,7 +608,8 @@ def page_cue_alone(ref: Reference, fields: Fields) -> None:
 
 _ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<editor>edited|eds?\.)|(?P<translator>translated|trans\.|transl\.|ترجمه‌?ٔ?|ترجمة))"
                        r"(?:\s+by)?(?=\s)", re.IGNORECASE)
-_NAMES_END = re.compile(r"(?<=[^\W\d_]{3})(?<!\b[JS]r)(?<!\bSt)\.\s+(?=[A-Z])")  # `Merton. Peter Lang`, not `J. Trenn`
+# `Merton. Peter Lang`; not after an initial or an abbreviated name (`J.`, `Jr.`, `Thos.`, `Wm.`)
+_NAMES_END = re.compile(r"(?<=[^\W\d_]{5})\.\s+(?=[A-Z])")
 
 
 def roles_split_at_cues(ref: Reference, fields: Fields) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _HEADING = re.compile(
     r"^\W*(?:references?|bibliography|works\s+cited|literature\s+cited|sources|citations?|"
@@ -34,6 +35,7 @@ class Entry:
     offset: int
 
 
+@lru_cache(maxsize=1 << 14)  # a run's lines are scored again when runs are compared
 def entry_score(line: str) -> float:
     """How much a line looks like a bibliography entry (0..1)."""
     text = line.strip()
