@@ -142,15 +142,22 @@ class Date:
 
     @classmethod
     def from_csl(cls, data: dict[str, Any], calendar: str = "gregorian") -> Date:
-        given = data.get("date-parts") or []
-        parts = [[int(x) for x in p if str(x).lstrip("-").isdigit()] for p in given]
-        unreadable = [str(x) for p in given for x in p if not str(x).lstrip("-").isdigit()]
+        parts: list[list[int]] = []
+        unreadable: list[str] = []  # parts that are not numbers, kept as written rather than dropped
+        for given in data.get("date-parts") or []:
+            numbers = []
+            for value in given:
+                text = "" if value is None else str(value).strip()
+                if text.lstrip("-").isdecimal():
+                    numbers.append(int(text))
+                elif text:  # an empty part (None, "") is no part
+                    unreadable.append(text)
+            parts.append(numbers)
         season = data.get("season")
         return cls(
             parts=[p for p in parts if p],
             season=int(season) if str(season or "").isdigit() else None,
             circa=bool(data.get("circa")),
-            # parts that are not numbers are kept as written rather than dropped
             literal=data.get("literal") or (" ".join(unreadable) if unreadable and not any(parts) else None),
             raw=data.get("raw"),
             calendar=calendar,

@@ -189,3 +189,17 @@ def test_an_era_written_with_a_hijri_year_is_not_doubled_in_the_annotation():
                       "ابن خلدون. المقدمة. بیروت: دار الفکر، ۱۴۰۴ هـ.\n", lines=True).references
     text = write_bibtex(refs)
     assert '{="1404 A.H."}' in text and '{="۱۴۰۴ هـ"}' in text and "AH AH" not in text and "هـ AH" not in text
+
+
+def test_an_empty_csl_date_part_is_no_date_not_the_literal_none():
+    """CSL-JSON from other tools has `[[null]]` or `[[""]]` for a missing date: no part and no
+    literal (was the literal 'None' or '')."""
+    from bibkit.model import Date
+
+    for empty in ([[None]], [[""]], [[" "]], [[None, None]]):
+        date = Date.from_csl({"date-parts": empty})
+        assert (date.parts, date.literal) == ([], None), empty
+    assert Date.from_csl({"date-parts": [[1990, None, ""]]}).parts == [[1990]]
+    assert Date.from_csl({"date-parts": [["1990", "5"], [None]]}).parts == [[1990, 5]]
+    assert Date.from_csl({"date-parts": [["spring", None]]}).literal == "spring"  # kept as written
+    assert Date.from_csl({"date-parts": [["-44"]]}).parts == [[-44]]

@@ -2,7 +2,14 @@
 
 import pytest
 
-from bibkit.text.script import is_rtl, language_of, script_of, word_scripts
+from bibkit.text.script import (
+    ARABIC_RANGES,
+    has_arabic,
+    is_rtl,
+    language_of,
+    script_of,
+    word_scripts,
+)
 
 
 def test_script_of():
@@ -10,6 +17,13 @@ def test_script_of():
     assert script_of("Tarikh-e Iran") == "Latn"
     assert script_of("تاریخ ایران (History of Iran)") == "mixed"
     assert script_of("1385") is None
+
+
+def test_has_arabic_covers_the_arabic_blocks_and_nothing_else():
+    for lo, hi in ARABIC_RANGES:
+        assert has_arabic(chr(lo)) and has_arabic(chr(hi)) and has_arabic(f"x {chr((lo + hi) // 2)}")
+        assert not has_arabic(chr(lo - 1)) and not has_arabic(chr(hi + 1))
+    assert not has_arabic("Tarikh-e Iran [1385]")
 
 
 @pytest.mark.parametrize(("text", "lang"), [

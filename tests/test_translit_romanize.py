@@ -202,6 +202,53 @@ def test_romanized_forms_in_a_work_of_another_language_are_read_and_tagged_alike
     assert ref.forms["publisher"] == {"ar-Latn-x-ijmes": "Dār al-Maʿārif"}
 
 
+def test_the_work_language_tag_is_read_whatever_its_case() -> None:
+    """BCP 47 tags are case-insensitive: a work tagged FA reads its Arabic-script values as
+    Persian, as `fa` does (was read by script cues: ar-Latn for دار المعارف)."""
+    from bibkit.model import Reference
+    from bibkit.text.translit.forms import add_romanized_forms
+
+    ref = Reference.from_csl({"id": "x", "type": "book", "title": "الكتاب", "language": "FA",
+                              "publisher": "دار المعارف"})
+    add_romanized_forms(ref)
+    assert list(ref.forms["publisher"]) == ["fa-Latn-x-ijmes"]
+
+
+def test_a_word_read_again_as_a_name_keeps_what_its_script_told() -> None:
+    """After a name, a common noun is read as the name (Ḥikmat): its written ezafe and its
+    ordinal place come from its script and stay."""
+    from bibkit.text.translit.analyze import Analysis
+    from bibkit.text.translit.romanizer import _as_name
+
+    common = Analysis(("ḥ", "i", "k", "m", "a", "t"), "n", ezafe="written_hamza", ordinal="after")
+    name = _as_name("حکمت", common, "fa")
+    assert (name.pos, name.ezafe, name.ordinal) == ("name", "written_hamza", "after")
+
+
+@pytest.mark.parametrize(("module", "loader", "file"), [
+    ("bibkit.text.translit.analyze", "_verb_stems", "verbs.tsv"),
+    ("bibkit.text.translit.romanizer", "_name_words", "name_words.tsv"),
+])
+def test_a_data_row_with_a_wrong_number_of_columns_names_its_file_and_line(monkeypatch, module: str,
+                                                                            loader: str, file: str) -> None:
+    import importlib
+
+    from bibkit.text.translit import tsv
+
+    mod = importlib.import_module(module)
+    load = getattr(mod, loader)
+    monkeypatch.setattr(mod, "data_rows", lambda name, *columns: tsv.rows("# a comment\nا\tب\tپ\n",
+                                                                         f"data/{name}", *columns))
+    load.cache_clear()
+    try:
+        with pytest.raises(InputError) as err:
+            load()
+    finally:
+        load.cache_clear()  # the next caller reads the package's file again
+    assert err.value.where == f"data/{file}:2"
+    assert "expected" in err.value.message and "columns" in err.value.message
+
+
 def test_a_citekey_drops_the_arabic_article_not_a_name_that_starts_like_it() -> None:
     from bibkit.formats.citekey import base_key
     from bibkit.model import Name, Reference

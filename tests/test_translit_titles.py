@@ -27,6 +27,26 @@ def test_persian_affixes_typed_after_a_space_are_joined(typed_apart: str, expect
     assert fa(typed_apart) == expected
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("مي شود", "Mī-shavad"),                                    # ي and ك of an Arabic keyboard
+    ("نمي دانم", "Namī-dānam"),
+    ("نظريه هاي سياسي", "Naẓariyya-hā-yi siyāsī"),
+    ("مقدمه اي بر", "Muqaddima-ʾī bar"),
+    ("جامعه شناسي سياسي", "Jāmiʿashināsī-yi siyāsī"),
+    ("كتاب خانه", "Kitābkhāna"),
+    ("مى شود", "Mī-shavad"),                                    # alif maqsura for final yeh
+])
+def test_affixes_typed_apart_are_joined_whatever_the_keyboard(typed: str, expected: str) -> None:
+    assert fa(typed) == expected
+
+
+def test_joining_affixes_typed_apart_keeps_the_letters_as_typed() -> None:
+    from bibkit.text.translit.analyze import join_detached
+
+    assert join_detached("نظريه هاي سياسي") == "نظريه\u200cهاي سياسي"
+    assert join_detached("مي شود") == "مي\u200cشود"
+
+
 def test_two_words_that_happen_to_make_a_word_stay_apart() -> None:
     assert fa("ما در ایران") == "Mā dar Īrān"  # not mādar (mother)
 
@@ -49,6 +69,18 @@ def test_persian_verbs_in_titles() -> None:
     assert fa("می‌شود", "ala-lc", capitalize=False) == "mī-shavad"
 
 
+@pytest.mark.parametrize(("verb", "expected"), [
+    ("می‌کردند", "Mī-kardand"),     # past stem and -and after mī-: not a participle
+    ("می‌کردم", "Mī-kardam"),
+    ("می‌شدند", "Mī-shudand"),
+    ("نمی‌کردند", "Namī-kardand"),
+    ("می شدند", "Mī-shudand"),      # mī- typed after a space
+    ("می‌کردیم", "Mī-kardīm"),
+])
+def test_past_tense_after_mi_with_endings_in_a(verb: str, expected: str) -> None:
+    assert fa(verb) == expected
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("ایران باستان", "Īrān-i bāstān"),                                  # a place before an adjective
     ("اندیشه‌های سیاسی در اسلام معاصر", "Andīsha-hā-yi siyāsī dar Islām-i muʿāṣir"),
@@ -64,6 +96,21 @@ def test_persian_verbs_in_titles() -> None:
 ])
 def test_persian_ezafe(title: str, expected: str) -> None:
     assert fa(title) == expected
+
+
+def test_ha_is_the_persian_plural_and_the_arabic_pronoun() -> None:
+    assert ar("تاريخها") == "Tārīkhihā"        # its history, not Tārīkh-hā
+    assert fa("تاریخها") == "Tārīkh-hā"        # histories
+    assert fa("داستانهای کوتاه") == "Dāstān-hā-yi kūtāh"
+
+
+def test_persian_ay_is_not_the_arabic_noun_ay() -> None:
+    """ای (vocative, O ...) read as Persian is ay, and takes no ezafe; the Arabic row آي āy
+    (folded to the same key) is for Arabic text only."""
+    assert romanize("ای ایران") == "Ay Īrān"
+    assert fa("ای ایران") == "Ay Īrān"
+    assert fa("ای ایران", "simple") == "Ey Iran"
+    assert fa("مقدمه ای بر") == "Muqaddima-ʾī bar"   # the indefinite typed apart is still joined
 
 
 def test_arabic_construct_inside_a_persian_title() -> None:

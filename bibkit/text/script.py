@@ -60,7 +60,7 @@ def _script_counts(text: str) -> Counter[str]:
     return Counter(s for s in map(_char_script, text) if s)
 
 
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_ARABIC_SCRIPT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ARABIC_RANGES) + "]")
 
 
 def has_arabic(text: str) -> bool:

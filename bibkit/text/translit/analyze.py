@@ -34,6 +34,7 @@ JOIN = "+"  # a separately written affix (ZWNJ): IJMES hyphen, ALA-LC prime
 SOFT_JOIN = "~"  # the plural -hā written joined (کتابها): IJMES hyphen, the other schemes none
 HYPHEN = "-"  # the verbal prefix mī- in every scheme
 _MARKS = dict.fromkeys(map(ord, "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"))
+# one letter for one, so a text folded with it keeps its positions (see `join_detached`)
 _PLAIN = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "ٱ": "ا"})
 _ZWNJ = "\u200c"
 _FUNCTION_WORDS = frozenset({"prep"})
@@ -87,13 +88,13 @@ def plain(word: str) -> str:
 def analyze(word: str, lang: str) -> Analysis:
     """The best reading of a written word in `lang` (see the module docstring for the order)."""
     ezafe = None
-    if word.endswith("ۀ") or word.endswith("\u0647\u0654"):
+    if word.endswith(("ۀ", "\u0647\u0654")):
         word, ezafe = word.rstrip("\u0654").replace("ۀ", "ه"), "written_hamza"
     found = None if _VOWEL_MARKS.intersection(word) else _known(word, lang)
     if found is None:
         found = _guessed(word, lang)
     if ezafe:
-        found = Analysis(found.tokens, found.pos, found.by_rule, ezafe, found.has_article)
+        found = replace(found, ezafe=ezafe)
     if lang == "fa" and not found.by_rule and not _HAMZA.intersection(word):
         found = _persian_glide(found)
     ordinal = _ordinal_place(plain(word), lang) if lang == "fa" else None
@@ -112,7 +113,7 @@ def _persian_glide(found: Analysis) -> Analysis:
             tokens[i] = "y"
     if tokens == list(found.tokens):
         return found
-    return Analysis(tuple(tokens), found.pos, found.by_rule, found.ezafe, found.has_article)
+    return replace(found, tokens=tuple(tokens))
 
 
 def _guessed(word: str, lang: str) -> Analysis:
@@ -254,7 +255,8 @@ def _persian_pronoun(text: str, lang: str) -> Analysis | None:
 
 def _plural_ha(text: str, lang: str) -> Analysis | None:
     """A lexicon stem with the plural -hā written joined (کتابها, داستانهای): read as written
-    apart, also where the lexicon lists the joined form."""
+    apart (kitāb-hā in IJMES), also where the lexicon lists the joined form. A final h is
+    written before -hā (نامه‌ها), so فقها is not فقه + ها."""
     for suffix, reading, ezafe in _SUFFIXES:
         long_enough = suffix in _PLURAL_HA and text.endswith(suffix) and len(text) - len(suffix) >= 2
         stem = _stem(text[: -len(suffix)], lang) if long_enough else None
@@ -269,8 +271,8 @@ def _with_suffix(text: str, lang: str) -> Analysis | None:
         stem = _stem(text[:-1], lang)
         if stem and stem.tokens[-1] in LONG_VOWELS:
             return Analysis(stem.tokens, stem.pos, False, "long_vowel", stem.has_article)
-    if lang == "fa":
-        found = _ordinal(text, lang) or _persian_pronoun(text, lang)
+    if lang == "fa":  # the plural -hā is Persian: Arabic ها is the pronoun (tārīkhihā)
+        found = _ordinal(text, lang) or _persian_pronoun(text, lang) or _plural_ha(text, lang)
         if found:
             return found
     if lang == "fa" and text.endswith("گان") and len(text) > 5:  # نویسندگان: nivīsanda + -gān
@@ -278,12 +280,11 @@ def _with_suffix(text: str, lang: str) -> Analysis | None:
         if stem and stem.tokens[-1] == SILENT_H:
             return Analysis((*stem.tokens[:-1], "a", "g", "ā", "n"), stem.pos, False, None, stem.has_article)
     for suffix, reading, ezafe in _SUFFIXES:
-        if not text.endswith(suffix) or len(text) - len(suffix) < 2 or (suffix == "یت" and lang != "fa"):
+        if (not text.endswith(suffix) or len(text) - len(suffix) < 2 or suffix in _PLURAL_HA
+                or (suffix == "یت" and lang != "fa")):
             continue
         stem_text = text[: -len(suffix)]
         candidates = (stem_text, stem_text + "ه", stem_text + "ة") + (() if suffix == "ة" else (stem_text + "ی",))
-        if suffix in _PLURAL_HA:  # a final h is written before -hā (نامه‌ها), so فقها is not فقه + ها
-            candidates = (stem_text,)
         if suffix == "یت":  # an abstract noun from a nisba first: madanī -> madaniyyat (not mudun)
             candidates = (stem_text + "ی", stem_text)
         for candidate in candidates:
@@ -291,9 +292,6 @@ def _with_suffix(text: str, lang: str) -> Analysis | None:
             if stem:
                 if suffix == "ین" and lang == "ar" and _dual(stem):
                     reading = ("ay", "n")
-                if suffix in _PLURAL_HA:  # کتابها: kitāb-hā in IJMES, as written apart
-                    tokens = (*stem.tokens, SOFT_JOIN, *reading)
-                    return Analysis(tokens, stem.pos, False, ezafe, stem.has_article)
                 return Analysis(_attach(stem.tokens, reading), _suffix_pos(stem.pos, suffix),
                                 False, ezafe, stem.has_article)
     return None
@@ -441,7 +439,8 @@ _PRESENT_ENDINGS = {"": "", "م": "am", "ی": "ī", "د": "ad", "یم": "īm", "
 def _verb_stems() -> dict[str, tuple[str, bool]]:
     """Plain script stem -> (reading, is_past), from data/verbs.tsv."""
     out: dict[str, tuple[str, bool]] = {}
-    for _, (_, past, past_reading, present, present_reading) in data_rows("verbs.tsv"):
+    columns = ("infinitive", "past stem", "past reading", "present stem", "present reading")
+    for _, (_, past, past_reading, present, present_reading) in data_rows("verbs.tsv", columns):
         out.setdefault(past, (past_reading, True))
         out.setdefault(present, (present_reading, False))
     return out
@@ -466,8 +465,8 @@ def _verb(word: str, lang: str) -> Analysis | None:
             ending = (_PAST_ENDINGS if past else _PRESENT_ENDINGS).get(rest[cut:])
             if ending is None or (not rest[cut:] and not past and prefix not in ("ن", "ب")):
                 continue
-            if ending.startswith("a") and past and prefix in ("می", "نمی"):
-                continue  # no participle after mī-
+            if rest[cut:].startswith("ه") and past and prefix in ("می", "نمی"):
+                continue  # no participle after mī- (but mī-kardam, mī-kardand)
             body, _, clitic = ending.partition("-")
             tokens = parse(reading + body)
             if rest[cut:].startswith("ه"):
@@ -495,12 +494,13 @@ def join_detached(text: str) -> str:
     جامعه‌شناسی, مقدمه ای → مقدمه‌ای. Same length, so positions in the text stay valid."""
     if " " not in text:
         return text
-    text = _APART_PLURAL.sub(_ZWNJ, text)
-    text = _APART_INDEFINITE.sub(_ZWNJ, text)
-    out = list(text)
-    words = list(_WORD.finditer(text))
-    for left, right in pairwise(words):
-        one_space = right.start() - left.end() == 1 and text[left.end()] == " "
+    # matched on the text with one form of yeh and kaf (مي شود, نظريه هاي typed on an Arabic
+    # keyboard), written back on the text as typed
+    folded = _APART_PLURAL.sub(_ZWNJ, text.translate(_PLAIN))
+    folded = _APART_INDEFINITE.sub(_ZWNJ, folded)
+    out = [_ZWNJ if matched == _ZWNJ else typed for typed, matched in zip(text, folded, strict=True)]
+    for left, right in pairwise(_WORD.finditer(folded)):
+        one_space = right.start() - left.end() == 1 and folded[left.end()] == " "
         if one_space and _joins_as_one(left.group(), right.group()):
             out[left.end()] = _ZWNJ
     return "".join(out)
@@ -508,7 +508,7 @@ def join_detached(text: str) -> str:
 
 def _joins_as_one(head: str, tail: str) -> bool:
     """Whether two words typed apart are one word: mī- and a verb, or a compound."""
-    if head in ("می", "نمی"):
+    if plain(head) in ("می", "نمی"):
         return _verb(head + _ZWNJ + tail, "fa") is not None
     tail_plain = plain(tail)
     if tail_plain not in _TAILS and tail_plain not in _LEXICON_TAILS:

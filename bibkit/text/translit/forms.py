@@ -6,8 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from bibkit.text.script import has_arabic
+from bibkit.languages import primary
 from bibkit.model import Name, Reference
+from bibkit.text.script import has_arabic
 from bibkit.text.translit import overrides, tables
 from bibkit.text.translit.romanizer import arabic_script_language, romanize
 
@@ -19,7 +20,7 @@ def add_romanized_forms(ref: Reference, scheme: str = "ijmes") -> None:
     value is read as Persian or Arabic as the work is; in a work of another language (an
     English book with an Arabic publisher), as the value's own script cues say, and the tag
     names the language it was read as."""
-    work = (ref.language or "").split("-", 1)[0]
+    work = primary(ref.language or "")
     for var in TITLE_VARS:
         value = ref.text.get(var)
         if value and has_arabic(value):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from bibkit.errors import InputError
 from bibkit.text.translit import tables
 from bibkit.text.translit.reading import (
     ALIF_MAQSURA,
@@ -179,12 +178,7 @@ def _plain(word: str) -> str:
 
 def _rows(name: str) -> list[tuple[str, str, str]]:
     """(lang, script, reading) rows of a TSV under data/."""
-    out = []
-    for where, cols in data_rows(name):
-        if len(cols) != 3:
-            raise InputError(f"expected lang, script, reading: {cols!r}", where=where)
-        out.append((cols[0], cols[1], cols[2]))
-    return out
+    return [(lang, script, reading) for _, (lang, script, reading) in data_rows(name, ("lang", "script", "reading"))]
 
 
 @cache

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -120,7 +120,7 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
                    and analysis.pos in ("n", "adj") and not analysis.by_rule and not analysis.has_article
                    and not _particle(analysis))
         if surname:
-            analysis = Analysis(analysis.tokens, "name", False, analysis.ezafe, False)
+            analysis = replace(analysis, pos="name")
         named = laqab or surname or (prev is not None and _in_name(analysis, prev, after_name))
         name_run = name_run and (named or analysis.pos in ("name", "hon"))
         member = institution and analysis.pos not in _FUNCTION  # Intishārāt-i Dānishgāh-i Tihrān
@@ -135,7 +135,7 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
 def _name_words() -> dict[str, frozenset[str]]:
     """kind -> folded script forms, from data/name_words.tsv."""
     out: dict[str, set[str]] = {}
-    for _, (kind, script) in data_rows("name_words.tsv"):
+    for _, (kind, script) in data_rows("name_words.tsv", ("kind", "script")):
         out.setdefault(kind, set()).add(key(script))
     return {kind: frozenset(forms) for kind, forms in out.items()}
 
@@ -170,7 +170,7 @@ def _as_name(word: str, analysis: Analysis, lang: str) -> Analysis:
     entry = name_entry(key(word.strip("\u0640\u200c")), lang)
     if entry is None or analysis.has_article:
         return analysis
-    return Analysis(entry.tokens, entry.pos, False, analysis.ezafe, False)
+    return replace(analysis, tokens=entry.tokens, pos=entry.pos, by_rule=False)  # read from the lexicon
 
 
 def _split(text: str, lang: str) -> list[str | tuple[str, Analysis]]:
