@@ -1,12 +1,21 @@
-"""The model was trained on `sequence_features` (dicts); the labeller feeds the tagger
-`sequence_attributes` (attribute names, cut to what the model knows). Both must tag alike,
-to the last bit of every marginal."""
+"""The model was trained with python-crfsuite on `sequence_features` (dicts); the labeller
+sums the model's weights itself, per token text, and finds paths and marginals for many
+references at once. It must label as CRFsuite's own tagger does."""
 
+import numpy as np
 import pycrfsuite
 import pytest
 
-from bibkit.parse.features import sequence_attributes, sequence_features
-from bibkit.parse.labeler import SINGLE_RUN, _known_views, _tagger, decode
+from bibkit.parse.features import sequence_features
+from bibkit.parse.labeler import (
+    SINGLE_RUN,
+    _best_paths_and_marginals,
+    _model,
+    _tagger,
+    decode,
+    emission,
+    label_batch,
+)
 from bibkit.parse.tokens import tokenize
 
 TEXTS = [
@@ -21,45 +30,56 @@ TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", TEXTS)
-def test_attributes_are_what_pycrfsuite_makes_of_the_features(text: str) -> None:
-    tokens = tokenize(text)
-    from_dicts = pycrfsuite.ItemSequence(sequence_features(tokens)).items()
-    expected = [[name.encode() for name, weight in item.items() if weight] for item in from_dicts]
-    assert sequence_attributes(tokens) == expected
-
-
-def _tag(tagger: pycrfsuite.Tagger, sequence) -> tuple[list[str], list[float]]:
-    tagger.set(sequence)
+def _crfsuite(tokens) -> tuple[list[str], list[float]]:
+    """CRFsuite's Viterbi labels and their marginals, from the features the model was trained on."""
+    tagger = _tagger()
+    tagger.set(pycrfsuite.ItemSequence(sequence_features(tokens)))
     labels = tagger.tag()
     return labels, [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_labeller_tags_as_the_trained_features_do(text: str) -> None:
+def test_scores_are_the_weights_of_the_trained_features(text: str) -> None:
     tokens = tokenize(text)
-    tagger = _tagger()
-    from_dicts = _tag(tagger, pycrfsuite.ItemSequence(sequence_features(tokens)))
-    assert _tag(tagger, sequence_attributes(tokens, _known_views)) == from_dicts
+    model = _model()
+    items = pycrfsuite.ItemSequence(sequence_features(tokens)).items()
+    expected = model.scores([[name.encode() for name, weight in item.items() if weight] for item in items])
+    assert np.allclose(emission(tokens), expected, rtol=0, atol=1e-9)
+
+
+def test_paths_and_marginals_are_crfsuites_for_a_batch_of_unequal_lengths() -> None:
+    """One batch pads the shorter references; each must come out as if tagged alone. (CRFsuite
+    computes exp() with an SSE approximation, hence marginals equal to 1e-5, not bit for bit.)"""
+    sequences = [tokenize(text) for text in TEXTS]
+    results = _best_paths_and_marginals([emission(tokens) for tokens in sequences])
+    for tokens, (path, marginals) in zip(sequences, results):
+        labels, probabilities = _crfsuite(tokens)
+        assert [_model().labels[j] for j in path] == labels
+        assert np.allclose([marginals[i, _model().column[lab]] for i, lab in enumerate(labels)], probabilities, atol=1e-5)
+
+
+def test_a_batch_labels_each_reference_as_alone() -> None:
+    sequences = [tokenize(text) for text in TEXTS] + [[]]
+    batch = label_batch(sequences)
+    assert batch[-1] == ([], [])
+    for tokens, together in zip(sequences, batch):
+        alone = label_batch([tokens])[0]
+        assert together[0] == alone[0] and np.allclose(together[1], alone[1])
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_decode_without_constraint_is_the_taggers_viterbi(text: str) -> None:
     """`decode` reads the model's weights itself; unconstrained it must find CRFsuite's path."""
-    attributes = sequence_attributes(tokenize(text), _known_views)
-    tagger = _tagger()
-    tagger.set(attributes)
-    assert decode(attributes) == tagger.tag()
+    tokens = tokenize(text)
+    assert decode(emission(tokens)) == _crfsuite(tokens)[0]
 
 
 def test_constrained_decode_gives_each_single_run_label_one_run():
     """The tagger gives this reference two author runs (`Stephens, Robert` and `Nasser,`);
     the constrained decode keeps one and reads the rest as the title."""
-    attributes = sequence_attributes(tokenize(TEXTS[0]), _known_views)
-    tagger = _tagger()
-    tagger.set(attributes)
-    free = tagger.tag()
-    labels = decode(attributes, ["author"])
+    tokens = tokenize(TEXTS[0])
+    free = _crfsuite(tokens)[0]
+    labels = decode(emission(tokens), ["author"])
     runs = [lab for i, lab in enumerate(labels) if i == 0 or labels[i - 1] != lab]
     assert [lab for i, lab in enumerate(free) if i == 0 or free[i - 1] != lab].count("author") == 2
     assert all(runs.count(lab) == 1 for lab in SINGLE_RUN if lab in runs)

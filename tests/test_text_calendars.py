@@ -83,3 +83,18 @@ def test_a_lunar_year_past_the_gregorian_range_is_an_input_error():
 
     with pytest.raises(InputError, match="out of range"):
         lunar_hijri_to_gregorian(9911)
+
+
+def test_a_marker_reads_alike_in_every_run():
+    """The markers' regex was built from a set, so equal-length markers (`ه.ش.`, `ه. ش`) came
+    in hash order: one run kept `1352 هـ.ش.` whole, the next cut its last dot. The run's hash
+    seed must not change what is read."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("from bibkit.text.calendars import find_calendar_year as f; "
+             "print(f('1352 هـ.ش.', 'fa').text, f('1372ه.ق.', 'ar').text, sep='|')")
+    readings = {subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
+    assert readings == {"1352 هـ.ش.|1372ه.ق."}

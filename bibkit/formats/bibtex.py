@@ -20,7 +20,7 @@ from typing import Any
 
 import bibtexparser
 from bibtexparser import model as bpm
-from bibtexparser.middlewares import LatexDecodingMiddleware
+from bibtexparser.middlewares import LatexDecodingMiddleware, default_unparse_stack
 from bibtexparser.middlewares.names import split_multiple_persons_names
 
 from bibkit import languages
@@ -369,7 +369,10 @@ def write_bibtex(refs: list[Reference], *, dialect: str = "biblatex", ascii_only
     fmt = bibtexparser.BibtexFormat()
     fmt.indent = "  "
     fmt.block_separator = "\n"
-    return bibtexparser.write_string(library, bibtex_format=fmt)
+    # the library is built for this string alone: the writer may change its blocks in place
+    # (by default it deep-copies them, slow for thousands of entries)
+    return bibtexparser.write_string(library, bibtex_format=fmt,
+                                     unparse_stack=default_unparse_stack(allow_inplace_modification=True))
 
 
 def reference_to_fields(ref: Reference, dialect: str = "biblatex") -> tuple[str, dict[str, str]]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import copy
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import batched, repeat, tee
 
 from bibkit.diagnostics import Diagnostic, ReadResult
 from bibkit.model import Provenance, Reference
 from bibkit.parse.infer import infer_language, infer_type
-from bibkit.parse.labeler import label
+from bibkit.parse.labeler import label_batch
 from bibkit.parse.normalizers import NORMALIZERS, Fields, Segment
 from bibkit.parse.repairs import REPAIRS, REPEATED_AUTHOR
 from bibkit.parse.segment import Entry, entries_from_lines, find_entries
@@ -26,17 +27,15 @@ from bibkit.text.translit.forms import add_romanized_forms
 LOW_CONFIDENCE = 0.6
 
 
-def assemble(text: str) -> tuple[Fields, list[float]]:
-    """Label the tokens of one reference and group consecutive tokens into segments."""
-    tokens = tokenize(text)
-    labels, confidences = label(tokens)
+def assemble(text: str, tokens: list[Token], labels: list[str], confidences: list[float]) -> Fields:
+    """Group consecutive tokens of one label into segments."""
     fields: Fields = {}
     start = 0
     for end in range(1, len(tokens) + 1):
         if end == len(tokens) or labels[end] != labels[start]:
             fields.setdefault(labels[start], []).append(_segment(text, tokens[start:end], confidences[start:end]))
             start = end
-    return fields, confidences
+    return fields
 
 
 def _segment(text: str, run: list[Token], confidences: list[float]) -> Segment:
@@ -51,18 +50,28 @@ def _segment(text: str, run: list[Token], confidences: list[float]) -> Segment:
 
 
 def parse_reference(text: str, *, origin: str | None = None) -> Reference:
-    """One reference string to a Reference, with provenance spans and confidence. The text is
-    read in composed form (NFC): text copied from PDFs often spells `é` as `e` + a combining
-    accent, which no word pattern or lexicon entry would match."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    fields, confidences = assemble(text)
-    ref = reference_from_fields(text, fields, origin=origin, confidence=(
-        round(sum(confidences) / len(confidences), 3) if confidences else 0.0))
-    if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
-            or ref.confidence["*"] < 0.3:
-        return _verbatim(text, origin)
-    return ref
+    """One reference string to a Reference, with provenance spans and confidence."""
+    return next(parse_references([text], [origin]))
+
+
+def parse_references(texts: Iterable[str], origins: Iterable[str | None] | None = None) -> Iterator[Reference]:
+    """`parse_reference` of each text, in order, the labeller working on many at a time. The
+    text is read in composed form (NFC): text copied from PDFs often spells `é` as `e` + a
+    combining accent, which no word pattern or lexicon entry would match."""
+    for chunk in batched(zip(texts, origins if origins is not None else repeat(None)), _BATCH):
+        texts_ = [text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+                  for text, _ in chunk]
+        tokens = [tokenize(text) for text in texts_]
+        for text, (_, origin), toks, (labels, confidences) in zip(texts_, chunk, tokens, label_batch(tokens)):
+            ref = reference_from_fields(text, assemble(text, toks, labels, confidences), origin=origin, confidence=(
+                round(sum(confidences) / len(confidences), 3) if confidences else 0.0))
+            if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
+                    or ref.confidence["*"] < 0.3:
+                ref = _verbatim(text, origin)
+            yield ref
+
+
+_BATCH = 256  # references tokenized and labelled together
 
 
 def reference_from_fields(text: str, fields: Fields, *, origin: str | None = None, confidence: float,
@@ -100,14 +109,15 @@ def _verbatim(text: str, origin: str | None) -> Reference:
 
 
 def parse_entries(entries: Iterable[Entry], origin: str = "<string>") -> ReadResult:
+    """Every entry parsed (read lazily, a batch at a time, so a progress bar over `entries`
+    moves as they are done), each with its `origin:line`."""
     result = ReadResult()
-    for entry in entries:
-        where = f"{origin}:{entry.line}"
-        ref = parse_reference(entry.text, origin=where)
+    for_text, for_origin = tee(entries)
+    for ref in parse_references((entry.text for entry in for_text), (f"{origin}:{entry.line}" for entry in for_origin)):
         if result.references:
             _repeat_authors(ref, result.references[-1])
         if ref.warnings:
-            result.diagnostics.append(Diagnostic(where, ref.warnings[-1]))
+            result.diagnostics.append(Diagnostic(ref.origin, ref.warnings[-1]))
         result.references.append(ref)
     return result
 

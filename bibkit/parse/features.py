@@ -1,18 +1,17 @@
 """Token features for the CRF, in the manner of AnyStyle: each observer is one small function
 that looks at a token (and its place in the sequence) and returns named features.
 
-Adding a feature means adding one function to `OBSERVERS`. The features come in two forms
-built in one order (`_token_parts`): dicts for training (`sequence_features`) and the CRFsuite
-attribute names the tagger reads (`sequence_attributes`), which tag exactly alike.
+Adding a feature means adding one function to `OBSERVERS`. The model is trained on dicts
+(`sequence_features`); the labeller sums its weights per token feature (`view_names`: the
+attribute name a feature has in each of the five views) in the same layout.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TypeVar
 
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.tokens import DASHES, Token
@@ -31,21 +30,31 @@ def _core(word: str) -> str:
     return word.translate(ASCII_DIGITS).strip("()[]{}«».,;:!?\"'“”‘’<>") or word
 
 
+class _CharShapes(dict[int, str]):
+    """A `str.translate` table from each character to its shape class (`d` digit, `a` Arabic
+    letter, `X`/`x` Latin or other cased letter, else the character), filled as met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isdigit():
+            cls = "d"
+        elif has_arabic(ch):
+            cls = "a"
+        elif ch.isalpha():
+            cls = "X" if ch.isupper() else "x"
+        else:
+            cls = ch
+        self[code] = cls
+        return cls
+
+
+_SHAPES = _CharShapes()
+_RUN = re.compile(r"(.)\1+")
+
+
 def shape(word: str) -> str:
     """Xxxx / dddd / ... with runs collapsed: `Robert,` -> `Xx,`; Arabic letters as `a`."""
-    out = []
-    for ch in word.translate(ASCII_DIGITS):
-        if ch.isdigit():
-            c = "d"
-        elif has_arabic(ch):
-            c = "a"
-        elif ch.isalpha():
-            c = "X" if ch.isupper() else "x"
-        else:
-            c = ch
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)[:8]
+    return _RUN.sub(r"\1", word.translate(_SHAPES))[:8]
 
 
 def observe_word(tok: Token, core: str) -> Features:
@@ -122,11 +131,14 @@ def token_features(text: str) -> Features:
     return feats
 
 
+# What a token tells its neighbours two places away; the next ones also hear its dictionary hits.
+_NEIGHBOUR_KEYS = ("w", "shape", "last", "script", "year", "caps")
+
+
 def neighbour_features(text: str, offset: int) -> Features:
     """What a token tells its neighbour `offset` places away."""
     feats = token_features(text)
-    out: Features = {f"{offset}:{key}": feats[key] for key in ("w", "shape", "last", "script", "year", "caps")
-                     if key in feats}
+    out: Features = {f"{offset}:{key}": feats[key] for key in _NEIGHBOUR_KEYS if key in feats}
     if abs(offset) == 1:
         out.update({f"{offset}:{key}": True for key in feats if key.startswith("dict:")})
     return out
@@ -155,53 +167,52 @@ def phrase_features(tags: frozenset[str]) -> Features:
     return {f"phrase:{tag}": True for tag in sorted(tags)}
 
 
-Part = TypeVar("Part", Features, tuple[bytes, ...])
-
-
-def _token_parts(tokens: list[Token], views: Callable[[str], tuple[Part, ...]], place: Callable[[int, int], Part],
-                 phrase: Callable[[frozenset[str]], Part], nothing: Part) -> Iterator[tuple[Part, ...]]:
-    """Per token, the parts its features are made of, in the order the model was trained on:
-    its own, its place, the neighbours' at -2, -1, +1, +2 (`nothing` past either end), its
-    phrases'. The one order for both forms of the features: dicts (`sequence_features`, for
-    training) and CRFsuite attribute names (`sequence_attributes`, for tagging)."""
-    texts = [tok.text for tok in tokens]
-    n = len(texts)
-    edge = (nothing,) * 5
-    seen = [edge, edge, *map(views, texts), edge, edge]  # token i + d as token i sees it: seen[i + 2 + d][2 + d]
-    for i, tags in enumerate(phrase_tags(texts)):
-        yield (seen[i + 2][2], place(i, n), seen[i][0], seen[i + 1][1], seen[i + 3][3], seen[i + 4][4],
-               phrase(tags))
-
-
 def sequence_features(tokens: list[Token]) -> list[Features]:
-    """Features of every token, with position and the neighbours' key features."""
+    """Features of every token, in the order the model was trained on: its own, its place, the
+    neighbours' at -2, -1, +1, +2 (token i + d as token i sees it: its view d + 2 of
+    `feature_views`; nothing past either end), its phrases'. The labeller sums the model's
+    weights in this same layout (`labeler.emission`)."""
+    views = [feature_views(tok.text) for tok in tokens]
+    n = len(tokens)
     out = []
-    for parts in _token_parts(tokens, feature_views, place_features, phrase_features, {}):
-        full: Features = {}
-        for part in parts:
-            full.update(part)
+    for i, tags in enumerate(phrase_tags([tok.text for tok in tokens])):
+        full: Features = dict(views[i][2])
+        full.update(place_features(i, n))
+        for d in (-2, -1, 1, 2):
+            if 0 <= i + d < n:
+                full.update(views[i + d][d + 2])
+        full.update(phrase_features(tags))
         out.append(full)
     return out
 
 
+def attribute_name(key: str, value: str | float | bool) -> str | None:
+    """The attribute pycrfsuite makes of one feature, as the name it hands CRFsuite:
+    `key:value` for a string value, `key` for a true flag or a weight of 1.0. A false flag is
+    weight 0: it adds nothing to any score, so leaving it out (None) tags alike."""
+    if isinstance(value, str):
+        return f"{key}:{value}"
+    if value == 1:
+        return key
+    if value:
+        raise ValueError(f"feature {key!r} has weight {value!r}; only 1 (or a flag) can be a bare name")
+    return None
+
+
 def crf_attributes(feats: Features) -> tuple[bytes, ...]:
-    """The attributes pycrfsuite makes of a feature dict, as the UTF-8 names it hands
-    CRFsuite: `key:value` for a string value, `key` for a true flag or a weight of 1.0. A
-    false flag is weight 0: it adds nothing to any score, so leaving it out tags alike."""
-    names = []
-    for key, value in feats.items():
-        if isinstance(value, str):
-            names.append(f"{key}:{value}".encode())
-        elif value == 1:
-            names.append(key.encode())
-        elif value:
-            raise ValueError(f"feature {key!r} has weight {value!r}; only 1 (or a flag) can be a bare name")
-    return tuple(names)
+    """`attribute_name` of each feature, UTF-8 encoded."""
+    return tuple(name.encode() for key, value in feats.items() if (name := attribute_name(key, value)))
 
 
-def attribute_views(text: str) -> tuple[tuple[bytes, ...], ...]:
-    """`feature_views` as attribute names."""
-    return tuple(map(crf_attributes, feature_views(text)))
+def view_names(key: str, value: str | float | bool) -> tuple[str | None, ...]:
+    """The attribute name one feature of a token has in each of its five `feature_views`
+    (-2, -1, own, +1, +2; None where a view leaves it out): a neighbour's is the own one behind
+    its offset (`w:press` -> `-1:w:press`). A token's views are the union over its features."""
+    own = attribute_name(key, value)
+    far = own is not None and key in _NEIGHBOUR_KEYS
+    near = far or (own is not None and key.startswith("dict:"))
+    return (f"-2:{own}" if far else None, f"-1:{own}" if near else None, own,
+            f"1:{own}" if near else None, f"2:{own}" if far else None)
 
 
 @lru_cache(maxsize=4096)
@@ -213,16 +224,3 @@ def place_attributes(i: int, n: int) -> tuple[bytes, ...]:
 def phrase_attributes(tags: frozenset[str]) -> tuple[bytes, ...]:
     """`phrase_features` as attribute names (most tokens are in no phrase: nothing to build)."""
     return crf_attributes(phrase_features(tags)) if tags else ()
-
-
-Views = Callable[[str], tuple[tuple[bytes, ...], ...]]
-
-
-def sequence_attributes(tokens: list[Token], views: Views = attribute_views) -> list[list[bytes]]:
-    """`sequence_features` in the form the tagger reads (see `crf_attributes`), from each
-    token text's `views`. The labeller passes them kept per distinct text (and cut to what
-    its model knows): converting feature dicts anew for every sequence cost as much as
-    computing them."""
-    return [[*own, *place, *left2, *left1, *right1, *right2, *phrase]
-            for own, place, left2, left1, right1, right2, phrase in _token_parts(
-                tokens, views, place_attributes, phrase_attributes, ())]

@@ -1,26 +1,34 @@
-"""The trained token labeller: a linear-chain CRF (python-crfsuite), loaded lazily once.
+"""The trained token labeller: a linear-chain CRF trained with python-crfsuite, whose weights
+are read once from the model file and applied here, many references at a time.
 
-CRFsuite tags each reference; where its answer gives an author list, title, journal or
-container two runs of tokens, `decode` finds the best labelling that gives each one run,
-over the same model's weights. Boundaries between two bare words then move to punctuation
+A token's score for each label is the sum of the weights of its attributes; the attributes
+it has from its own text (its own, and what it tells each neighbour) are summed once per
+distinct text, so a reference's scores are a few shifted additions of kept rows. The best
+labelling (Viterbi) and each token's marginal probability (forward-backward) are then worked
+out for a batch of references in one pass of array operations; CRFsuite's own tagger, fed one
+reference at a time, spent most of its time looking up attribute names. Where the best path
+gives an author list, title, journal or container two runs of tokens, `decode` finds the best
+labelling that gives each one run. Boundaries between two bare words then move to punctuation
 (`snap_to_punctuation`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, groupby
+from itertools import chain, groupby
 
 import numpy as np
 import pycrfsuite
 
-from bibkit.parse.features import attribute_views, sequence_attributes
+from bibkit.parse.features import phrase_attributes, place_attributes, token_features, view_names
+from bibkit.parse.lexicons import phrase_tags
 from bibkit.parse.tokens import Token
 
 MODEL_FILE = "parser.crfsuite"
+_BATCH = 128  # references labelled in one pass: large enough that the per-step cost is shared
 
 
 @cache
@@ -33,17 +41,25 @@ def _tagger() -> pycrfsuite.Tagger:
 
 @dataclass(frozen=True)
 class _Model:
-    """What the tagger does not expose, read once from the model file: its attribute names
-    (each mapped to itself: a look-up both says the model has the attribute and gives one
-    shared object for it, so sequences are built from ~10k objects that stay in the CPU cache
-    instead of a copy per token text), and its weights as arrays for `decode` — a row of
-    per-label state weights for each attribute name, and label-to-label transitions."""
+    """The model's weights as arrays, read once from the model file: a row of per-label state
+    weights for each attribute name (`rows`), and label-to-label transitions."""
 
-    vocabulary: dict[bytes, bytes]
     labels: tuple[str, ...]
     rows: dict[bytes, int]
-    state: np.ndarray  # attributes x labels
+    state: np.ndarray  # attributes x labels, and a last row of zeros
     transition: np.ndarray  # labels x labels
+    column: dict[str, int]  # label -> its index in `labels`
+
+    def scores(self, views: Sequence[Sequence[bytes]]) -> np.ndarray:
+        """The summed state weights of each list of attribute names (views x labels; names
+        the model never saw add nothing), in one gather: every list also takes the row of
+        zeros, so none is empty for `reduceat`."""
+        zero, rows, starts = len(self.state) - 1, [], []
+        for names in views:
+            starts.append(len(rows))
+            rows.extend(row for name in names if (row := self.rows.get(name)) is not None)
+            rows.append(zero)
+        return np.add.reduceat(self.state[rows], starts, axis=0)
 
 
 @cache
@@ -54,35 +70,139 @@ def _model() -> _Model:
         raise RuntimeError(f"{MODEL_FILE}: read {len(rows)} attribute names of {info.header['num_attrs']}")
     labels = tuple(sorted(info.labels))
     column = {lab: j for j, lab in enumerate(labels)}
-    state = np.zeros((len(rows), len(labels)))
+    state = np.zeros((len(rows) + 1, len(labels)))
     for (name, lab), weight in info.state_features.items():
         state[int(info.attributes[name]), column[lab]] = weight
     transition = np.zeros((len(labels), len(labels)))
     for (before, after), weight in info.transitions.items():
         transition[column[before], column[after]] = weight
-    return _Model({name: name for name in rows}, labels, rows, state, transition)
+    return _Model(labels, rows, state, transition, column)
 
 
-@lru_cache(maxsize=262144)
-def _known_views(text: str) -> tuple[tuple[bytes, ...], ...]:
-    """`attribute_views` of one token text without the attributes the model never saw (the
-    tagger would convert them only to skip them), once per distinct text."""
-    vocabulary = _model().vocabulary
-    return tuple(tuple(vocabulary[name] for name in view if name in vocabulary) for view in attribute_views(text))
+@lru_cache(maxsize=1 << 18)
+def _feature_rows(key: str, value: str | float | bool) -> tuple[int, ...]:
+    """The model's row for one token feature in each of the five views (the row of zeros where
+    a view leaves it out or the model never saw it): features repeat across token texts far
+    more than texts do (`shape:Xx`, `last:,`)."""
+    model = _model()
+    zero = len(model.state) - 1
+    return tuple(model.rows.get(name.encode(), zero) if name else zero for name in view_names(key, value))
 
 
-def label(tokens: list[Token]) -> tuple[list[str], list[float]]:
-    """Labels for `tokens` and each label's marginal probability (the token's confidence)."""
-    if not tokens:
-        return [], []
-    tagger = _tagger()
-    attributes = sequence_attributes(tokens, _known_views)
-    tagger.set(attributes)
-    labels = tagger.tag()
+@lru_cache(maxsize=1 << 18)
+def _view_scores(text: str) -> np.ndarray:
+    """Per-label scores of one token text's five views (5 x labels: what it tells the tokens
+    two and one places before it, its own, what it tells the next two), once per text."""
+    feats = token_features(text)
+    rows = np.fromiter(chain.from_iterable(_feature_rows(key, value) for key, value in feats.items()),
+                       dtype=np.intp, count=5 * len(feats))
+    return _model().state[rows.reshape(-1, 5)].sum(axis=0)
+
+
+@lru_cache(maxsize=4096)
+def _place_scores(n: int) -> np.ndarray:
+    """Per-label scores of each position's `place_attributes` in a sequence of `n` tokens."""
+    return _model().scores([place_attributes(i, n) for i in range(n)])
+
+
+@lru_cache(maxsize=4096)
+def _phrase_scores(tags: frozenset[str]) -> np.ndarray:
+    return _model().scores([phrase_attributes(tags)])[0]
+
+
+def emission(tokens: list[Token]) -> np.ndarray:
+    """Each token's score for each label (tokens x labels): its own view, the views its
+    neighbours at -2..+2 give it (token i + d speaks to token i through its view d + 2, as
+    `features.sequence_features` lays out the features it was trained on), its place, its phrases."""
+    views = np.array([_view_scores(tok.text) for tok in tokens])  # tokens x 5 x labels
+    scores = views[:, 2] + _place_scores(len(tokens))
+    for d in (-2, -1, 1, 2):  # token i + d through its view d + 2
+        if d < 0:
+            scores[-d:] += views[:d, d + 2]
+        else:
+            scores[:-d] += views[d:, d + 2]
+    for i, tags in enumerate(phrase_tags([tok.text for tok in tokens])):
+        if tags:
+            scores[i] += _phrase_scores(tags)
+    return scores
+
+
+def label_batch(sequences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
+    """Labels for each token list and each label's marginal probability (the token's
+    confidence), worked out together: sequences of like length share one pass of array
+    operations."""
+    out: list[tuple[list[str], list[float]]] = [([], [])] * len(sequences)
+    order = sorted((i for i, tokens in enumerate(sequences) if tokens), key=lambda i: len(sequences[i]))
+    for start in range(0, len(order), _BATCH):
+        group = order[start:start + _BATCH]
+        scores = [emission(sequences[i]) for i in group]
+        for i, score, (path, marginals) in zip(group, scores, _best_paths_and_marginals(scores)):
+            out[i] = _finish(sequences[i], score, path, marginals)
+    return out
+
+
+def _finish(tokens: list[Token], score: np.ndarray, path: np.ndarray,
+            marginals: np.ndarray) -> tuple[list[str], list[float]]:
+    """Labels from the best path, constrained where it breaks `SINGLE_RUN` and snapped to
+    punctuation, with each label's marginal probability."""
+    model = _model()
+    labels = [model.labels[j] for j in path]
     if repeated := _repeated_runs(labels):
-        labels = decode(attributes, repeated)
-    labels = snap_to_punctuation(tokens, labels, tagger.marginal)
-    return labels, [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+        labels = decode(score, repeated)
+    labels = snap_to_punctuation(tokens, labels, lambda lab, i: float(marginals[i, model.column[lab]]))
+    return labels, marginals[np.arange(len(labels)), [model.column[lab] for lab in labels]].tolist()
+
+
+def _best_paths_and_marginals(scores: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Viterbi path and per-token label marginals of each score matrix, all at once. The
+    sequences are taken longest first and padded, so those still running at a step are the
+    first ones. Marginals come from forward-backward in scaled probability space (each step
+    normalised), as CRFsuite computes them."""
+    model = _model()
+    order = sorted(range(len(scores)), key=lambda b: -len(scores[b]))
+    lengths = np.array([len(scores[b]) for b in order])
+    n_seq, n_steps, n_labels = len(order), int(lengths[0]), len(model.labels)
+    running = (lengths[None, :] > np.arange(n_steps)[:, None]).sum(axis=1)  # per step: how many
+    emit = np.zeros((n_seq, n_steps, n_labels))
+    for row, b in enumerate(order):
+        emit[row, :lengths[row]] = scores[b]
+    # Viterbi: the best score of each label at each step; the path is read back from them
+    # (the previous label is the first that reaches the next one's score, as CRFsuite keeps
+    # the first of equal scores), so the forward pass needs a max and no argmax
+    transition = model.transition
+    best = np.zeros((n_steps, n_seq, n_labels))
+    best[0] = emit[:, 0]
+    for t in range(1, n_steps):
+        k = running[t]
+        best[t, :k] = (best[t - 1, :k].T[:, :, None] + transition[:, None, :]).max(axis=0) + emit[:k, t]
+    ends = lengths - 1
+    state = best[ends, np.arange(n_seq)].argmax(axis=1)
+    path = np.zeros((n_steps, n_seq), dtype=np.intp)
+    for t in range(n_steps - 1, -1, -1):
+        k = running[t]
+        path[t, :k] = state[:k]
+        if t:
+            state[:k] = (best[t - 1, :k] + transition[:, state[:k]].T).argmax(axis=1)
+    # forward-backward
+    weight = np.exp(emit - emit.max(axis=2, keepdims=True))
+    step = np.exp(model.transition)
+    alpha = np.ones_like(weight)
+    alpha[:, 0] = weight[:, 0] / weight[:, 0].sum(axis=1, keepdims=True)
+    for t in range(1, n_steps):
+        k = running[t]
+        forward = (alpha[:k, t - 1] @ step) * weight[:k, t]
+        alpha[:k, t] = forward / forward.sum(axis=1, keepdims=True)
+    beta = np.ones_like(weight)
+    for t in range(n_steps - 2, -1, -1):
+        k = running[t + 1]
+        backward = (weight[:k, t + 1] * beta[:k, t + 1]) @ step.T
+        beta[:k, t] = backward / backward.sum(axis=1, keepdims=True)
+    marginals = alpha * beta
+    marginals /= marginals.sum(axis=2, keepdims=True)
+    out: list[tuple[np.ndarray, np.ndarray]] = [None] * n_seq  # type: ignore[list-item]
+    for row, b in enumerate(order):
+        out[b] = (path[:lengths[row], row], marginals[row, :lengths[row]])
+    return out
 
 
 # Fields found in one run of tokens in nearly every labelled reference (AnyStyle core: author
@@ -120,24 +240,21 @@ def _phase_transitions(single: tuple[str, ...]) -> tuple[np.ndarray, list[int]]:
     return step, [bit.get(lab, 0) * n_labels + lab for lab in range(n_labels)]
 
 
-def decode(attributes: list[list[bytes]], single: list[str] = ()) -> list[str]:
-    """The CRF's best labelling (Viterbi over its own weights) in which each label of
-    `single` holds at most one run of tokens. The tagger decodes without the constraint;
-    this runs only where its answer breaks it (`Federal Reserve,` labelled author inside a
-    title). The phase of the search records which of `single` have been used."""
+def decode(scores: np.ndarray, single: Sequence[str] = ()) -> list[str]:
+    """The CRF's best labelling of a reference with per-token label `scores` (`emission`) in
+    which each label of `single` holds at most one run of tokens. Runs only where the best
+    path breaks that (`Federal Reserve,` labelled author inside a title). The phase of the
+    search records which of `single` have been used."""
     w = _model()
-    per_token = [[w.rows[name] for name in names if name in w.rows] for names in attributes]
-    starts = [0, *accumulate(map(len, per_token[:-1]))]  # every token has `bias`: no empty list
-    emission = np.add.reduceat(w.state[[row for rows in per_token for row in rows]], starts, axis=0)
     n_labels, phases = len(w.labels), 1 << len(single)
     step, starts_in = _phase_transitions(tuple(single))
     score = np.full(phases * n_labels, -np.inf)
-    score[starts_in] = emission[0]
+    score[starts_in] = scores[0]
     back = []
-    for t in range(1, len(attributes)):
+    for t in range(1, len(scores)):
         candidates = score[:, None] + step
         back.append(candidates.argmax(axis=0))
-        score = candidates.max(axis=0) + np.tile(emission[t], phases)
+        score = candidates.max(axis=0) + np.tile(scores[t], phases)
     state = int(score.argmax())
     path = [state]
     for pointers in reversed(back):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -307,7 +307,15 @@ _NO_DATE = re.compile(r"n\.\s?d\.?|بی[\u200c ]?تا|د\.\s?ت\.?|بدون تا
 
 
 def parse_date(text: str, lang: str | None = None) -> Date | None:
-    """`read_date`, with a date no calendar can convert (`9911 هـ.ق`, a typo) kept as written."""
+    """`read_date`, with a date no calendar can convert (`9911 هـ.ق`, a typo) kept as written.
+    A new Date each call (callers complete it), read once per distinct text: `(2001).` comes
+    back in reference after reference."""
+    date = _parse_date_once(text, lang)
+    return replace(date, parts=[list(part) for part in date.parts]) if date else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_date_once(text: str, lang: str | None) -> Date | None:
     try:
         return read_date(text, lang)
     except InputError:

@@ -24,8 +24,11 @@ _SPLIT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
+    """A token and its character offsets. Not frozen: a frozen dataclass sets its fields
+    through object.__setattr__, three times slower, and a reference makes dozens of tokens."""
+
     text: str
     start: int
     end: int
