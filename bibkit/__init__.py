@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 _API = {
     "parse_text": "bibkit.parse",
     "parse_reference": "bibkit.parse",
+    "parse_references": "bibkit.parse",
     "parse_notes": "bibkit.parse.notes",
     "notes_to_json": "bibkit.parse.notes",
     "read_path": "bibkit.formats",

@@ -5,7 +5,6 @@ import pytest
 from bibkit.errors import InputError
 from bibkit.text.calendars import (
     GregorianDate,
-    calendar_date,
     find_calendar_year,
     lunar_hijri_to_gregorian,
     solar_hijri_to_gregorian,
@@ -68,11 +67,6 @@ def test_find_keeps_original_text_and_prefers_marked_year():
     found = find_calendar_year("1404 ق / 1984 م")
     assert found.text == "1404 ق"
     assert find_calendar_year("ص ۱۲۳-۱۴۵") is None  # pages are not years
-
-
-def test_calendar_date_keeps_both():
-    date = calendar_date("۱۳۸۵ ش")
-    assert date.parts == [[2006]] and date.raw == "۱۳۸۵ ش" and date.calendar == "solar-hijri"
 
 
 def test_a_lunar_year_past_the_gregorian_range_is_an_input_error():

@@ -17,7 +17,6 @@ from importlib import resources
 from typing import NamedTuple
 
 from bibkit.errors import InputError
-from bibkit.model import Date
 from bibkit.text.normalize import ASCII_DIGITS
 
 SOLAR_OFFSET = 621
@@ -219,11 +218,3 @@ def find_calendar_year(text: str, lang: str | None = None) -> CalendarYear | Non
     """The year that best dates `text`: the first one with an era marker, else the first."""
     years = find_calendar_years(text, lang)
     return next((y for y in years if y.marked), years[0] if years else None)
-
-
-def calendar_date(text: str, lang: str | None = None) -> Date | None:
-    """A `Date` for the year in `text`: Gregorian parts, the original kept in `raw`."""
-    found = find_calendar_year(text, lang)
-    if found is None:
-        return None
-    return Date(parts=[[found.gregorian]], raw=found.text, calendar=found.calendar)
