@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bibkit.parse.normalizers import clean_publisher, clean_title
 
 
@@ -357,3 +359,44 @@ def test_training_strings_citing_a_work_a_test_set_cites_are_left_out():
             {"text": "Said, E. Orientalism and its critics today. NY.", "offsets": [[9, 43, "title"]]}]
     tests = {"Watt, I. (1957). The rise of the novel: studies in Defoe, Richardson and Fielding. Berkeley."}
     assert [ex["text"][:4] for ex in without_test_works(ours, tests)] == ["Said"]
+
+
+@pytest.mark.parametrize("text, publisher, place, raw, year", [
+    ("هدایت، صادق. بوف کور. تهران: امیرکبیر، بی‌تا.", "امیرکبیر", "تهران", "بی‌تا", None),
+    ("دشتی، علی. سایه. تهران: بی نا، بی تا.", None, "تهران", "بی تا", None),
+    ("طه حسين. في الشعر الجاهلي. القاهرة: دار المعارف، د. ت", "دار المعارف", "القاهرة", "د. ت", None),
+    ("الطبري، محمد بن جرير. تاريخ الرسل والملوك. بيروت: دار التراث، ١٣٨٧هـ/١٩٦٧م.", "دار التراث", "بيروت", None, 1967),
+])
+def test_a_date_closing_the_imprint_is_the_date(text, publisher, place, raw, year):
+    """An undated reference whose publisher ends, after a comma, with its date or a no-date
+    mark (`بی‌تا`, `د.ت`): the mark or year is the date, not part of the publisher's name."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert ref.text.get("publisher") == publisher and ref.text.get("publisher-place") == place
+    date = ref.dates["issued"]
+    assert (date.raw if raw else date.year) == (raw or year)
+
+
+def test_no_place_and_no_date_marks_leave_no_edition():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("النائيني، محمد حسين. تنبيه الأمة وتنزيه الملة في وجوب المشروطة. د.م.، د.ت.")
+    assert "edition" not in ref.text and "publisher-place" not in ref.text
+    assert ref.dates["issued"].literal == "n.d."
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("مینوی، مجتبی. کلیله و دمنه. ترجمه و تحشیه عباس اقبال. تهران: امیرکبیر، ۱۳۴۳.", "translator", "اقبال, عباس"),
+    ("ابن خلدون. المقدمة. تحقيق وشرح علي عبد الواحد وافي. القاهرة: دار نهضة مصر، 2004.", "editor",
+     "وافي, علي عبد الواحد"),
+    ("حسين، طه. الأيام. نقله إلى العربية سامي الدروبي. بيروت: دار الآداب، 1965.", "translator", "الدروبي, سامي"),
+])
+def test_a_role_cue_with_a_second_task_or_in_prose_names_only_the_person(text, role, name):
+    """`ترجمه و تحشیه X` (translated and annotated by), `تحقيق وشرح X`, `نقله إلى العربية X`:
+    the cue words, the second task included, are not part of the name."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert [n.display() for n in ref.names.get(role, [])] == [name]
+    assert "نقله" not in ref.text.get("title", "")

@@ -21,7 +21,11 @@ _ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
     r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|\((?:eds?|trans|ed|hrsg|hg|dir|coords?)\.?\)|"
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
-    r"ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|نقله\s+إلى\s+العربية|تحقيق|تحقیق|تصحیح|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف",
+    r"(?:ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|نقله\s+إلى\s+العربية|تحقيق|تحقیق|تصحیح|تصحيح|به\s+کوشش|به\s+اهتمام|گردآوری|"
+    r"إعداد|تقديم|تأليف|تألیف)"
+    # a second task joined by `and` belongs to the cue: ترجمه و تدوین, تحقيق وشرح, تصحيح وتعليق
+    r"(?:\s*و\s*(?:تدوین|تدوين|تحشیه|تحشية|تعلیق|تعليق|تعليقات|شرح|مقدمه|مقدمة|تقديم|ضبط|تصحیح|تصحيح|تحقيق|تحقیق|"
+    r"ترجمه|ترجمة|تنقيح|مراجعة|ویرایش|توضیح|توضيح|تخريج|فهرسة)(?!\w))*",
     re.IGNORECASE)
 _ET_AL = re.compile(r"\bet\s*al\.?|(?:\band|&)\s+others\b\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[;؛]|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|(?:[،,]\s*|\s+)و\s+)\s*",

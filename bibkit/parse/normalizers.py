@@ -151,9 +151,13 @@ def clean_publisher(text: str) -> str:
     return "" if _UNKNOWN_PUBLISHER.match(value) else value
 
 
+# `n.p.` as a place: the publisher marks, and `بی‌جا`, `د.م.` (no place)
+UNKNOWN_PLACE = re.compile(rf"{_UNKNOWN_PUBLISHER.pattern}|^(?:بی[\u200c ]?جا|د\.\s?م\.?)$", re.IGNORECASE)
+
+
 def clean_place(text: str) -> str:
     value = clean_plain(text)
-    return "" if _UNKNOWN_PUBLISHER.match(value) or re.fullmatch(r"بی[\u200c ]?جا|د\.\s?م\.?", value) else value
+    return "" if UNKNOWN_PLACE.match(value) else value
 
 
 def clean_url(text: str) -> str:
@@ -303,7 +307,7 @@ _MONTH_NAMES = {
 _MONTH_WORD = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})[a-z]*\.?\b", re.IGNORECASE)
 _SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4, "بهار": 1, "تابستان": 2,
             "پاییز": 3, "پائیز": 3, "زمستان": 4}
-_NO_DATE = re.compile(r"n\.\s?d\.?|بی[\u200c ]?تا|د\.\s?ت\.?|بدون تاریخ", re.IGNORECASE)
+NO_DATE = re.compile(r"n\.\s?d\.?|بی[\u200c ]?تا|د\.\s?ت\.?|بدون تاریخ", re.IGNORECASE)
 
 
 def parse_date(text: str, lang: str | None = None) -> Date | None:
@@ -328,7 +332,7 @@ def read_date(text: str, lang: str | None = None) -> Date | None:
     the reference's language, which decides what a bare 13xx is), `1351/1972` and
     `1397هـ/1977م` (the printed Gregorian year wins, the Hijri one is kept as written)."""
     clean = text.translate(ASCII_DIGITS)
-    if _NO_DATE.search(text) and not re.search(r"\d{3,4}", clean):
+    if NO_DATE.search(text) and not re.search(r"\d{3,4}", clean):
         return Date(literal="n.d.", raw=text.strip(_EDGE))
     paired = _hijri_gregorian_pair(text, lang)
     if paired:

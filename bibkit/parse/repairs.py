@@ -14,14 +14,16 @@ from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import clean_name_list
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
+    NO_DATE,
     PAGES,
     ROMAN_NUMERAL,
+    UNKNOWN_PLACE,
     Fields,
     Segment,
     european_month,
 )
 from bibkit.parse.tokens import DASHES
-from bibkit.text.calendars import find_calendar_year
+from bibkit.text.calendars import find_calendar_year, find_calendar_years
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
@@ -30,7 +32,8 @@ REPEATED_AUTHOR = re.compile(rf"^\s*(?:\[?\d+[.\]]?\s+)?[{DASHES}\u2e3a\u2e3b_]{
 _NAME_TAIL = re.compile(r"^([a-z]+)\.\s+")  # `von. Projection …`: a name particle or `others` (see name_tail_opens_title)
 _IN = re.compile(r"^\W*(?:in|dans|en|im)\b", re.IGNORECASE)
 _BRACKETED_PAGES = re.compile(rf"\s*\((?:pp?\.\s*)?(\d+\s*[{DASHES}]\s*\d+)\)\W*$")
-_ROLE_IN_PROSE = re.compile(r"(?:^|[,.]\s*)(Edited by|Translated by|(?-i:Eds?\.|Trans\.)|ترجمه‌?ٔ?|ترجمة|تحقيق|تصحیح)\s+(.+)$",
+_ROLE_IN_PROSE = re.compile(r"(?:^|[,.،]\s*)(Edited by|Translated by|(?-i:Eds?\.|Trans\.)|ترجمه‌?ٔ?|ترجمة|نقله\s+إلى\s+العربية|"
+                            r"تحقيق|تحقیق|تصحیح|تصحيح)\s+(.+)$",
                             re.IGNORECASE)
 _GIVEN_FIRST = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"  # `Yee Whye Teh`, `Paul MB Vitányi`
 _NAME_LIST_HEAD = re.compile(rf"^(?!(?:The|An?|On|In)\s){_GIVEN_FIRST}(?P<more>(?:,\s(?:and\s)?|,?\s(?:and|&)\s){_GIVEN_FIRST})*\.\s+(?=\S+\s+\S)")
@@ -362,6 +365,42 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
             return
 
 
+_IMPRINT_TAIL = re.compile(r"[،,;]\s*([^،,;]+?)[\s.]*$")
+_DATE_PAIR = re.compile(r"[/()\[\]]")
+
+
+def date_closes_imprint(ref: Reference, fields: Fields) -> None:
+    """`تهران: کانون معرفت، بی‌تا`, `بيروت: مؤسسة الوفاء، ١٤٠٣هـ/١٩٨٣م`, `د.م.، د.ت`: an undated
+    reference whose publisher, place or edition ends, after a comma, with nothing but a date
+    or a no-date mark; that is its date. A no-place mark left as the edition is the place."""
+    if fields.get("date"):
+        return
+    for label in ("publisher", "location", "edition"):
+        for seg in fields.get(label, []):
+            tail = _IMPRINT_TAIL.search(seg.text)
+            if not (tail and tail.start() and _only_a_date(tail.group(1))):
+                continue
+            head = Segment(seg.text[:tail.start()], seg.start, seg.start + tail.start(), seg.confidence)
+            _replace(fields, label, seg, None)
+            _move(fields, "location" if label == "edition" and UNKNOWN_PLACE.match(head.text.strip()) else label, head)
+            _move(fields, "date", Segment(seg.text[tail.start(1):], seg.start + tail.start(1), seg.end, seg.confidence))
+            return
+
+
+def _only_a_date(text: str) -> bool:
+    """`بی‌تا`, `د. ت`, `n.d.`, `1999`, `١٤٠٣هـ/١٩٨٣م`, `1351 [1972]`: years with their era marks
+    (alone, or paired by a slash or brackets), or a no-date mark, and nothing else."""
+    if NO_DATE.fullmatch(text.strip()):
+        return True
+    pieces = [piece for piece in _DATE_PAIR.split(text) if piece.strip()]
+    return bool(pieces) and all(_one_year(piece) for piece in pieces)
+
+
+def _one_year(text: str) -> bool:
+    years = find_calendar_years(text)
+    return len(years) == 1 and not text[:years[0].span[0]].strip(" .") and not text[years[0].span[1]:].strip(" .")
+
+
 def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
     ordered = _ordered(fields)
     for j, (label, seg) in enumerate(ordered):
@@ -581,7 +620,7 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
             match = _ROLE_IN_PROSE.search(seg.text)
             if not match:
                 continue
-            role = "translator" if match.group(1).lower().startswith(("trans", "ترجم")) else "editor"
+            role = "translator" if match.group(1).lower().startswith(("trans", "ترجم", "نقله")) else "editor"
             cut = seg.start + match.start()
             _move(fields, role, Segment(match.group(2), seg.start + match.start(2), seg.end, seg.confidence))
             remainder = seg.text[: match.start()]
@@ -660,6 +699,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     split_quoted_title,
     repeated_author_mark,
     date_only_segment,
+    date_closes_imprint,
     title_runs_on,
     name_runs_on,
     archive_reference,
