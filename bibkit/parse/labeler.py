@@ -23,7 +23,12 @@ from itertools import chain, groupby
 import numpy as np
 import pycrfsuite
 
-from bibkit.parse.features import phrase_attributes, place_attributes, token_features, view_names
+from bibkit.parse.features import (
+    phrase_attributes,
+    place_attributes,
+    token_features,
+    view_names,
+)
 from bibkit.parse.lexicons import phrase_tags
 from bibkit.parse.tokens import Token
 
