@@ -252,6 +252,9 @@ def test_glued_punctuation_and_odd_dashes_are_read_as_print_means_them():
 
     assert [t.text for t in tokenize("(2015).Reading instruction")] == ["(2015).", "Reading", "instruction"]
     assert [t.text for t in tokenize("J. Geophys. Res.,104, 16115")] == ["J.", "Geophys.", "Res.,", "104,", "16115"]
+    assert [t.text for t in tokenize("بدیع‌الزمان. ۱۳۴۶.شرح مثنوی")] == ["بدیع\u200cالزمان.", "۱۳۴۶.", "شرح", "مثنوی"]
+    assert [t.text for t in tokenize("Said, Edward. Orientalism.New York")] == ["Said,", "Edward.", "Orientalism.", "New", "York"]
+    assert [t.text for t in tokenize("www.example.com e.g.The")] == ["www.example.com", "e.g.The"]
     assert _pages("8213−8223") == "8213–8223"  # a minus sign
     assert _pages("125\u00ad140") == "125–140"  # a soft hyphen left by a PDF
 

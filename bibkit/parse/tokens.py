@@ -21,6 +21,8 @@ _SPLIT = re.compile(
     rf"|(?<=[{_ARABIC_LETTER}a-z\u00C0-\u024F]{{2}},)(?=[{_ARABIC_LETTER}A-Z0-9])"  # Morvarid,1964
     r"|(?<=[a-z]\.,)(?=\d)|(?<=[)\]][.,])(?=[^\W\d_])"  # Res.,104 and (2015).Reading
     rf"|(?<=[{_ARABIC_LETTER}]{{2}}\.)(?=[{_ARABIC_LETTER}])"  # حیات یحیي.تهران
+    rf"|(?<=[0-9\u06F0-\u06F9\u0660-\u0669]{{4}}\.)(?=[{_ARABIC_LETTER}])"  # ۱۳۴۶.شرح مثنوی
+    r"|(?<=[a-z]{2}\.)(?=[A-Z][a-z])"  # Mansoureh.Peydayesh, Orientalism.New York
 )
 
 
