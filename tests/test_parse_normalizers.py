@@ -403,3 +403,21 @@ def test_a_role_cue_with_a_second_task_or_in_prose_names_only_the_person(text, r
     ref = parse_reference(text)
     assert [n.display() for n in ref.names.get(role, [])] == [name]
     assert "نقله" not in ref.text.get("title", "")
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Ḥalabī, Saʿd. Khiṭaṭ Ḥalab. 4 vols. Aleppo: Maṭbaʿat al-ʿIlmiyya, 1923–26.", [[1923], [1926]]),
+    ("Shaykhū, Luwīs. Majānī al-adab. 6 vols. Beirut: al-Maṭbaʿa al-Kāthūlīkiyya, 1882–88.", [[1882], [1888]]),
+])
+def test_years_read_as_pages_in_an_undated_book_are_its_date(text, years):
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert ref.dates["issued"].parts == years and "page" not in ref.text
+
+
+def test_pages_of_an_article_stay_pages_even_when_they_look_like_years():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("Fischer S, Motamed S. Pratique de la spirométrie. Rev Med Suisse 2009;5: 1882-1889")
+    assert ref.text.get("page") == "1882–1889"

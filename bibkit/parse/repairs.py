@@ -341,13 +341,16 @@ _WHOLE_DATE = re.compile(
     re.IGNORECASE)
 
 
+_YEAR_SPAN = re.compile(rf"^\W*(?:1[5-9]\d\d|20\d\d)\s*[{DASHES}]\s*(?:\d\d|1[5-9]\d\d|20\d\d)\W*$")
 _TRAILING_YEAR = re.compile(r"(?<=[^\d\s][.,;])\s+\(?(?:1[5-9]\d\d|20\d\d)\)?\W*$")
 
 
 def date_only_segment(ref: Reference, fields: Fields) -> None:
     """A container or note that is nothing but a date (`December 18, 1958,`) is the date;
-    so is a date the labeller cut into pieces (`December` | `18,` | `1958,`), and a year
-    closing a note of an undated reference (`… Amok Internal Report. 1982.`)."""
+    so is a date the labeller cut into pieces (`December` | `18,` | `1958,`), a year
+    closing a note of an undated reference (`… Amok Internal Report. 1982.`), and, in an
+    undated reference outside a journal or book, "pages" that are years (`1297 AH`,
+    `1925–28`). In an article they stay pages (`Rev Med Suisse 2009;5: 1882-1889`)."""
     if fields.get("date"):
         _rejoin_split_date(ref, fields)
         return
@@ -357,6 +360,12 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
                 _replace(fields, label, seg, None)
                 _move(fields, "date", seg)
                 return
+    in_periodical = fields.get("journal") or fields.get("container-title")
+    for seg in [] if in_periodical else fields.get("pages", []):
+        if _only_a_date(seg.text) or _YEAR_SPAN.match(seg.text):
+            _replace(fields, "pages", seg, None)
+            _move(fields, "date", seg)
+            return
     for seg in fields.get("note", []):
         if (year := _TRAILING_YEAR.search(seg.text)) and not ACCESS_CUE.search(seg.text):
             cut = seg.start + year.start()
