@@ -62,15 +62,15 @@ def test_roman_volumes_are_read_but_not_lone_letters():
 def test_a_roman_numeral_after_the_journal_is_moved_to_the_volume():
     from bibkit.model import Reference
     from bibkit.parse.normalizers import Segment
-    from bibkit.parse.repairs import volume_from_container
+    from bibkit.parse.repairs import volume_from_tail
 
     text = "Journal of Psychology, XXVII,"
     fields = {"journal": [Segment(text, 0, len(text), 0.9)]}
-    volume_from_container(Reference(), fields)
+    volume_from_tail(Reference(), fields)
     assert [s.text for s in fields["journal"]] == ["Journal of Psychology"]
     assert [s.text for s in fields["volume"]] == ["XXVII"]
     kept = {"journal": [Segment("Studies of World War II", 0, 23, 0.9)]}  # no comma: the title's own numeral
-    volume_from_container(Reference(), kept)
+    volume_from_tail(Reference(), kept)
     assert "volume" not in kept
 
 
@@ -421,3 +421,21 @@ def test_pages_of_an_article_stay_pages_even_when_they_look_like_years():
 
     ref = parse_reference("Fischer S, Motamed S. Pratique de la spirométrie. Rev Med Suisse 2009;5: 1882-1889")
     assert ref.text.get("page") == "1882–1889"
+
+
+@pytest.mark.parametrize("text, author, title, editor, volume", [
+    ("الكندي. رسائل الكندي الفلسفية. تحقيق محمد عبد الهادي أبو ريدة. القاهرة، 1950.", "الكندي",
+     "رسائل الكندي الفلسفية", "أبو ريدة, محمد عبد الهادي", None),
+    ("المسعودي. مروج الذهب ومعادن الجوهر، تحقيق محمد محيي الدين عبد الحميد، ج2، القاهرة: مطبعة السعادة، 1958.",
+     "المسعودي", "مروج الذهب ومعادن الجوهر", "عبد الحميد, محمد محيي الدين", "2"),
+])
+def test_author_and_title_before_an_editors_cue_are_not_the_editor(text, author, title, editor, volume):
+    """A one-name author, the title, then `تحقيق X`: the labeller may read it all as the
+    editor; the cue says where the editor starts, and a volume mark after the names (`ج2`)
+    is the volume."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert [n.display() for n in ref.names["author"]] == [author] and ref.text["title"] == title
+    assert [n.display() for n in ref.names["editor"]] == [editor]
+    assert ref.text.get("volume") == volume

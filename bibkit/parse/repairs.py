@@ -22,7 +22,7 @@ from bibkit.parse.normalizers import (
     Segment,
     european_month,
 )
-from bibkit.parse.tokens import DASHES
+from bibkit.parse.tokens import ARABIC_LETTER, DASHES
 from bibkit.text.calendars import find_calendar_year, find_calendar_years
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
@@ -82,9 +82,9 @@ def title_from_note(ref: Reference, fields: Fields) -> None:
     fields["note"][0] = Segment(rest, seg.start + len(head), seg.end, seg.confidence)
 
 
-def _container_tail_to(fields: Fields, tail: re.Pattern[str], target: str) -> None:
-    """Cut the text `tail` finds at the end of a container and give it to `target`."""
-    for label in ("journal", "container-title"):
+def _tail_to(fields: Fields, labels: tuple[str, ...], tail: re.Pattern[str], target: str) -> None:
+    """Cut the text `tail` finds at the end of a segment of `labels` and give it to `target`."""
+    for label in labels:
         for i, seg in enumerate(fields.get(label, [])):
             match = tail.search(seg.text.rstrip(" ,."))
             if match and match.start() > 0:
@@ -95,13 +95,19 @@ def _container_tail_to(fields: Fields, tail: re.Pattern[str], target: str) -> No
 
 def season_from_container(ref: Reference, fields: Fields) -> None:
     """`Journal of Cold War Studies, Fall` — the season belongs to the date."""
-    _container_tail_to(fields, _SEASON, "date")
+    _tail_to(fields, _CONTAINERS, _SEASON, "date")
 
 
-def volume_from_container(ref: Reference, fields: Fields) -> None:
-    """`Journal of Psychology, XXVII` — a Roman numeral after the journal's comma is its volume."""
+def volume_from_tail(ref: Reference, fields: Fields) -> None:
+    """`Journal of Psychology, XXVII` — a Roman numeral after the journal's comma is its volume;
+    `تحقيق عبد السلام هارون، ج1،` — a volume mark closing an editor's names is the volume."""
     if not fields.get("volume"):
-        _container_tail_to(fields, _ROMAN_VOLUME, "volume")
+        _tail_to(fields, _CONTAINERS, _ROMAN_VOLUME, "volume")
+        _tail_to(fields, ("editor", "translator"), _VOLUME_MARK, "volume")
+
+
+_CONTAINERS = ("journal", "container-title")
+_VOLUME_MARK = re.compile(r"(?<=[،,])\s*(?:ج|جلد|الجزء|vol\.|Vol\.)\s*[\d٠-٩۰-۹]+\W*$")
 
 
 _IN_INSIDE = re.compile(r"[.,]\s+(?:In|Dans|En|Im)\s*:?\s+(?=\S)")
@@ -654,10 +660,11 @@ def page_cue_alone(ref: Reference, fields: Fields) -> None:
             return
 
 
-_ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<editor>edited|eds?\.)|(?P<translator>translated|trans\.|transl\.|ترجمه‌?ٔ?|ترجمة))"
-                       r"(?:\s+by)?(?=\s)", re.IGNORECASE)
-# `Merton. Peter Lang`; not after an initial or an abbreviated name (`J.`, `Jr.`, `Thos.`, `Wm.`)
-_NAMES_END = re.compile(r"(?<=[^\W\d_]{5})\.\s+(?=[A-Z])")
+_ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<editor>edited|eds?\.|تحقيق|تحقیق|تصحیح|تصحيح)|"
+                       r"(?P<translator>translated|trans\.|transl\.|ترجمه‌?ٔ?|ترجمة))(?:\s+by)?(?=\s)", re.IGNORECASE)
+# `Merton. Peter Lang`, `رضا تجدد. طهران`; not after an initial or an abbreviated name (`J.`,
+# `Jr.`, `Thos.`, `Wm.`)
+_NAMES_END = re.compile(rf"(?<=[^\W\d_]{{5}})\.\s+(?=[A-Z])|(?<=[{ARABIC_LETTER}]{{2}})\.\s+(?=[{ARABIC_LETTER}])")
 
 
 def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
@@ -676,6 +683,31 @@ def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
         if j > i:
             _recut_roles(fields, ordered[i:j], source)
         i = j + 1
+
+
+_FIRST_SENTENCE = re.compile(r"^\s*(\S+(?:\s+\S+){0,3}?[.،,])\s+(?=\S)")
+
+
+def text_before_role_cue(ref: Reference, fields: Fields) -> None:
+    """`الجاحظ. كتاب الحيوان. تحقيق عبد السلام هارون.` labelled editor from its first word: in
+    an untitled reference, what stands before the role's cue is the title, after the author
+    (a short first sentence) when there is none."""
+    if fields.get("title"):
+        return
+    for label in ("editor", "translator"):
+        for seg in fields.get(label, []):
+            cue = _ROLE_CUE.search(seg.text)
+            if not cue or not seg.text[:cue.start()].strip(" ,.;:،"):
+                continue
+            _replace(fields, label, seg, Segment(seg.text[cue.start():], seg.start + cue.start(), seg.end, seg.confidence))
+            head = Segment(seg.text[:cue.start()], seg.start, seg.start + cue.start(), seg.confidence)
+            author = None if fields.get("author") else _FIRST_SENTENCE.match(head.text)
+            if author:
+                cut = author.end(1)
+                _move(fields, "author", Segment(head.text[:cut], head.start, head.start + cut, head.confidence))
+                head = Segment(head.text[author.end():], head.start + author.end(), head.end, head.confidence)
+            _move(fields, "title", head)
+            return
 
 
 def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) -> None:
@@ -699,11 +731,13 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
     for role, a, b in pieces:
         _move(fields, role, Segment(text[a:b], start + a, start + b, confidence))
     if tail:
-        _move(fields, "publisher", Segment(tail, start + len(text) - len(tail), end, confidence))
+        place = "location" not in fields and all("place" in tags_for(word) for word in tail.split())
+        _move(fields, "location" if place else "publisher", Segment(tail, start + len(text) - len(tail), end, confidence))
 
 
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
     move_roles_from_prose,
+    text_before_role_cue,
     roles_split_at_cues,
     split_quoted_title,
     repeated_author_mark,
@@ -728,6 +762,6 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     title_from_note,
     season_from_container,
     month_from_container,
-    volume_from_container,
+    volume_from_tail,
     periodical_as_author,
 ]

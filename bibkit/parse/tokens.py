@@ -14,14 +14,14 @@ from functools import lru_cache
 
 # Cut a run of non-space characters before an opening bracket that follows a character, and
 # after a closing bracket that a letter follows.
-_ARABIC_LETTER = "\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
+ARABIC_LETTER = "\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _SPLIT = re.compile(
     r"(?<=[^\s(\[«])(?=[(\[«])|(?<=[)\]»])(?=[^\s)\].,;:»])"  # Robert(1971)
-    rf"|(?<=[{_ARABIC_LETTER}A-Za-z\u00C0-\u024F][:;،؛])(?=[{_ARABIC_LETTER}A-Z])"  # تهران:نشر, Tehran:Morvarid
-    rf"|(?<=[{_ARABIC_LETTER}a-z\u00C0-\u024F]{{2}},)(?=[{_ARABIC_LETTER}A-Z0-9])"  # Morvarid,1964
+    rf"|(?<=[{ARABIC_LETTER}A-Za-z\u00C0-\u024F][:;،؛])(?=[{ARABIC_LETTER}A-Z])"  # تهران:نشر, Tehran:Morvarid
+    rf"|(?<=[{ARABIC_LETTER}a-z\u00C0-\u024F]{{2}},)(?=[{ARABIC_LETTER}A-Z0-9])"  # Morvarid,1964
     r"|(?<=[a-z]\.,)(?=\d)|(?<=[)\]][.,])(?=[^\W\d_])"  # Res.,104 and (2015).Reading
-    rf"|(?<=[{_ARABIC_LETTER}]{{2}}\.)(?=[{_ARABIC_LETTER}])"  # حیات یحیي.تهران
-    rf"|(?<=[0-9\u06F0-\u06F9\u0660-\u0669]{{4}}\.)(?=[{_ARABIC_LETTER}])"  # ۱۳۴۶.شرح مثنوی
+    rf"|(?<=[{ARABIC_LETTER}]{{2}}\.)(?=[{ARABIC_LETTER}])"  # حیات یحیي.تهران
+    rf"|(?<=[0-9\u06F0-\u06F9\u0660-\u0669]{{4}}\.)(?=[{ARABIC_LETTER}])"  # ۱۳۴۶.شرح مثنوی
     r"|(?<=[a-z]{2}\.)(?=[A-Z][a-z])"  # Mansoureh.Peydayesh, Orientalism.New York
 )
 
