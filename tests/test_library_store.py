@@ -131,3 +131,17 @@ def test_listings_show_titles_as_read_not_their_case_protection(tmp_path: Path) 
     for command in (["library", "search", "Qasim"], ["library", "list"], ["dedup", "--all", "--report", "text"]):
         out = runner.invoke(app, [*command, *lib]).stdout
         assert "Abdul Karim Qasim: The Beginning" in out and "<span" not in out
+
+
+def test_dedup_of_files_reports_each_record_by_its_own_id_and_file_where_ids_collide(tmp_path: Path) -> None:
+    """Two files may both have `khadduri1969` (one book each time): the report names the
+    records as the files do, with the file where the id alone would be ambiguous, never a
+    key the user has not seen."""
+    (tmp_path / "a.bib").write_text("@book{khadduri1969, author = {Khadduri, Majid}, title = {Republican Iraq},"
+                                    " date = {1969}}\n@book{tea, author = {Smith, John}, title = {Tea}, date = {2000}}\n",
+                                    "utf-8")
+    (tmp_path / "b.bib").write_text("@book{khadduri1969, author = {Khaduri, M.}, title = {Republican Iraq: A Study"
+                                    " in Iraqi Politics}, date = {1969}}\n", "utf-8")
+    report = CliRunner().invoke(app, ["dedup", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"), "--report", "json"])
+    assert json.loads(report.stdout)["clusters"] == [[f"{tmp_path / 'a.bib'}:khadduri1969",
+                                                      f"{tmp_path / 'b.bib'}:khadduri1969"]]

@@ -6,6 +6,7 @@ import html
 import json
 import sqlite3
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -162,12 +163,22 @@ def _candidates(files: list[str], project: list[str] | None, all_: bool, library
         if project or all_:
             raise UsageError("give FILEs or --project/--all, not both")
         refs, _ = _read_files(files)
-        assign_keys(refs)  # parsed free text has no ids yet: report by citekey
-        return refs, [r.id for r in refs]
+        return refs, _report_ids(refs)
     if not project and not all_:
         raise UsageError("give FILEs, --project P or --all")
     records = store.list_records(_library(library), project or None)
     return [r.ref for r in records], [r.id for r in records]
+
+
+def _report_ids(refs: list[Reference]) -> list[str]:
+    """Each record's own id (CSL-JSON `id`, BibTeX key) as the report names it; an id that
+    two records share (`smith2000` in two files) is given with its file (`b.bib:smith2000`),
+    and a record without one (parsed free text) gets a citekey."""
+    counts = Counter(r.id.casefold() for r in refs if r.id)
+    own = [r.id if r.id and counts[r.id.casefold()] == 1 else
+           f"{(r.origin or '').rsplit(':', 1)[0]}:{r.id}" if r.id else "" for r in refs]
+    assign_keys(refs)  # keys for the keyless, unlike any id in the files
+    return [name or r.id for r, name in zip(refs, own)]
 
 
 def _dedup(refs: list[Reference]) -> DedupResult:
