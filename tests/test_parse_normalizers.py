@@ -255,6 +255,8 @@ def test_glued_punctuation_and_odd_dashes_are_read_as_print_means_them():
     assert [t.text for t in tokenize("بدیع‌الزمان. ۱۳۴۶.شرح مثنوی")] == ["بدیع\u200cالزمان.", "۱۳۴۶.", "شرح", "مثنوی"]
     assert [t.text for t in tokenize("Said, Edward. Orientalism.New York")] == ["Said,", "Edward.", "Orientalism.", "New", "York"]
     assert [t.text for t in tokenize("www.example.com e.g.The")] == ["www.example.com", "e.g.The"]
+    url = "http://data.worldbank.org/Data.Catalog/World-Development-Indicators"
+    assert [t.text for t in tokenize(f"{url} john.Smith@example.org")] == [url, "john.Smith@example.org"]
     assert _pages("8213−8223") == "8213–8223"  # a minus sign
     assert _pages("125\u00ad140") == "125–140"  # a soft hyphen left by a PDF
 
@@ -439,3 +441,65 @@ def test_author_and_title_before_an_editors_cue_are_not_the_editor(text, author,
     assert [n.display() for n in ref.names["author"]] == [author] and ref.text["title"] == title
     assert [n.display() for n in ref.names["editor"]] == [editor]
     assert ref.text.get("volume") == volume
+
+
+def test_an_editor_segment_holding_author_and_title_keeps_the_whole_name_as_author():
+    """`ابن النديم، محمد بن إسحاق. الفهرست. تحقيق …` read as the editor from its first word:
+    the author runs to the full stop, not to the first comma inside the name."""
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import text_before_role_cue
+
+    source = "ابن سعد، محمد بن منيع. الطبقات الكبرى. تحقيق إحسان عباس. بيروت: دار صادر، 1968."
+    fields = _segments(source, editor="ابن سعد، محمد بن منيع. الطبقات الكبرى. تحقيق إحسان عباس.")
+    text_before_role_cue(Reference(source=source), fields)
+    assert [s.text for s in fields["author"]] == ["ابن سعد، محمد بن منيع."]
+    assert [s.text for s in fields["title"]] == ["الطبقات الكبرى. "]
+    assert [s.text for s in fields["editor"]] == ["تحقيق إحسان عباس."]
+
+    source = "Encyclopaedia of Islam. New Edition. Ed. H. A. R. Gibb. Leiden: Brill, 1960."
+    fields = _segments(source, editor="Encyclopaedia of Islam. New Edition. Ed. H. A. R. Gibb.")
+    text_before_role_cue(Reference(source=source), fields)
+    assert "author" not in fields and [s.text for s in fields["title"]] == ["Encyclopaedia of Islam. New Edition. "]
+
+
+def test_a_no_date_mark_read_as_the_publisher_is_the_date():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import date_only_segment
+
+    source = "ابن خلدون. المقدمة. بيروت، د.ت."
+    fields = _segments(source, author="ابن خلدون.", title="المقدمة.", location="بيروت،", publisher="د.ت.")
+    date_only_segment(Reference(source=source), fields)
+    assert "publisher" not in fields or not fields["publisher"]
+    assert [s.text for s in fields["date"]] == ["د.ت."]
+
+
+@pytest.mark.parametrize("text, editors, translators, container", [
+    ("Smith, J. On groups. Trans. Amer. Math. Soc. 12 (1990): 1-20.", [], [], "Trans. Amer. Math. Soc"),
+    ("Plato. The Republic. Edited and translated by Allan Bloom. New York: Basic Books, 1968.",
+     ["Bloom, Allan"], ["Bloom, Allan"], None),
+])
+def test_role_cues_that_are_not_one_role(text, editors, translators, container):
+    """`Trans.` opening a journal is Transactions; `Edited and translated by X`: X is both."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert [n.display() for n in ref.names.get("editor", [])] == editors
+    assert [n.display() for n in ref.names.get("translator", [])] == translators
+    assert ref.text.get("container-title") == container
+
+
+def test_one_very_long_entry_is_labelled_apart_from_the_short_ones():
+    """A paragraph read as one entry must not pad the 127 references labelled with it to its
+    length (1.7 GB for a 13k-token entry)."""
+    from bibkit.parse.labeler import _SLOTS, _groups
+
+    lengths = [20] * 200 + [5000]
+    groups = list(_groups(list(range(201)), lengths))
+    assert groups[-1] == [200] and all(len(g) * max(lengths[i] for i in g) <= max(_SLOTS, 5000) for g in groups)
+
+
+def test_parse_references_wants_one_origin_per_text():
+    from bibkit.parse import parse_references
+
+    with pytest.raises(ValueError):
+        list(parse_references(["Smith, J. A Book. London: X, 1999.", "Jones, K. Another. Paris: Y, 2001."], ["a:1"]))

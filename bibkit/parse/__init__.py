@@ -1,7 +1,8 @@
 """Reference parsing: find the list in pasted text, label tokens with the CRF, assemble the
 labelled spans into fields, run the normalizers, and infer type and language.
 
-`parse_text(text)` reads a whole document (or a list); `parse_reference(text)` one string.
+`parse_text(text)` reads a whole document (or a list); `parse_reference(text)` one string,
+`parse_references(texts)` many (faster: the labeller works on a batch at once).
 An entry that yields nothing usable is kept verbatim (`document` with the text in `note`)
 and reported, never dropped.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import copy
 import unicodedata
 from collections.abc import Iterable, Iterator
-from itertools import batched, repeat, tee
+from itertools import batched, repeat
 
 from bibkit.diagnostics import Diagnostic, ReadResult
 from bibkit.model import Provenance, Reference
@@ -55,24 +56,26 @@ def parse_reference(text: str, *, origin: str | None = None) -> Reference:
     return next(parse_references([text], [origin]))
 
 
+_CHUNK = 256  # references tokenized and labelled together
+
+
 def parse_references(texts: Iterable[str], origins: Iterable[str | None] | None = None) -> Iterator[Reference]:
-    """`parse_reference` of each text, in order, the labeller working on many at a time. The
-    text is read in composed form (NFC): text copied from PDFs often spells `é` as `e` + a
-    combining accent, which no word pattern or lexicon entry would match."""
-    for chunk in batched(zip(texts, origins if origins is not None else repeat(None)), _BATCH):
-        texts_ = [text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-                  for text, _ in chunk]
-        tokens = [tokenize(text) for text in texts_]
-        for text, (_, origin), toks, (labels, confidences) in zip(texts_, chunk, tokens, label_batch(tokens)):
+    """`parse_reference` of each text, in order, the labeller working on many at a time;
+    `origins`, if given, has one entry per text. The text is read in composed form (NFC):
+    text copied from PDFs often spells `é` as `e` + a combining accent, which no word pattern
+    or lexicon entry would match."""
+    pairs = zip(texts, origins, strict=True) if origins is not None else zip(texts, repeat(None))
+    for chunk in batched(pairs, _CHUNK):
+        composed = [text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+                    for text, _ in chunk]
+        tokens = [tokenize(text) for text in composed]
+        for text, (_, origin), toks, (labels, confidences) in zip(composed, chunk, tokens, label_batch(tokens)):
             ref = reference_from_fields(text, assemble(text, toks, labels, confidences), origin=origin, confidence=(
                 round(sum(confidences) / len(confidences), 3) if confidences else 0.0))
             if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
                     or ref.confidence["*"] < 0.3:
                 ref = _verbatim(text, origin)
             yield ref
-
-
-_BATCH = 256  # references tokenized and labelled together
 
 
 def reference_from_fields(text: str, fields: Fields, *, origin: str | None = None, confidence: float,
@@ -110,16 +113,16 @@ def _verbatim(text: str, origin: str | None) -> Reference:
 
 
 def parse_entries(entries: Iterable[Entry], origin: str = "<string>") -> ReadResult:
-    """Every entry parsed (read lazily, a batch at a time, so a progress bar over `entries`
-    moves as they are done), each with its `origin:line`."""
+    """Every entry parsed, each with its `origin:line`. Entries are read a chunk at a time, so
+    a progress bar over `entries` moves in steps of `_CHUNK`."""
     result = ReadResult()
-    for_text, for_origin = tee(entries)
-    for ref in parse_references((entry.text for entry in for_text), (f"{origin}:{entry.line}" for entry in for_origin)):
-        if result.references:
-            _repeat_authors(ref, result.references[-1])
-        if ref.warnings:
-            result.diagnostics.append(Diagnostic(ref.origin, ref.warnings[-1]))
-        result.references.append(ref)
+    for chunk in batched(entries, _CHUNK):
+        for ref in parse_references([entry.text for entry in chunk], [f"{origin}:{entry.line}" for entry in chunk]):
+            if result.references:
+                _repeat_authors(ref, result.references[-1])
+            if ref.warnings:
+                result.diagnostics.append(Diagnostic(ref.origin, ref.warnings[-1]))
+            result.references.append(ref)
     return result
 
 

@@ -14,7 +14,7 @@ labelling that gives each one run. Boundaries between two bare words then move t
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -34,6 +34,7 @@ from bibkit.parse.tokens import Token
 
 MODEL_FILE = "parser.crfsuite"
 _BATCH = 128  # references labelled in one pass: large enough that the per-step cost is shared
+_SLOTS = _BATCH * 64  # padded tokens in one pass: 128 references of up to 64 tokens
 
 
 @cache
@@ -101,18 +102,24 @@ def _view_scores(text: str) -> np.ndarray:
     feats = token_features(text)
     rows = np.fromiter(chain.from_iterable(_feature_rows(key, value) for key, value in feats.items()),
                        dtype=np.intp, count=5 * len(feats))
-    return _model().state[rows.reshape(-1, 5)].sum(axis=0)
+    return _frozen(_model().state[rows.reshape(-1, 5)].sum(axis=0))
 
 
-@lru_cache(maxsize=4096)
+def _frozen(array: np.ndarray) -> np.ndarray:
+    """A cached array made read-only: a caller adding to it in place would change every later answer."""
+    array.flags.writeable = False
+    return array
+
+
+@lru_cache(maxsize=1024)
 def _place_scores(n: int) -> np.ndarray:
     """Per-label scores of each position's `place_attributes` in a sequence of `n` tokens."""
-    return _model().scores([place_attributes(i, n) for i in range(n)])
+    return _frozen(_model().scores([place_attributes(i, n) for i in range(n)]))
 
 
 @lru_cache(maxsize=4096)
 def _phrase_scores(tags: frozenset[str]) -> np.ndarray:
-    return _model().scores([phrase_attributes(tags)])[0]
+    return _frozen(_model().scores([phrase_attributes(tags)])[0])
 
 
 def emission(tokens: list[Token]) -> np.ndarray:
@@ -136,14 +143,28 @@ def label_batch(sequences: list[list[Token]]) -> list[tuple[list[str], list[floa
     """Labels for each token list and each label's marginal probability (the token's
     confidence), worked out together: sequences of like length share one pass of array
     operations."""
-    out: list[tuple[list[str], list[float]]] = [([], [])] * len(sequences)
+    out: list[tuple[list[str], list[float]]] = [([], []) for _ in sequences]
     order = sorted((i for i, tokens in enumerate(sequences) if tokens), key=lambda i: len(sequences[i]))
-    for start in range(0, len(order), _BATCH):
-        group = order[start:start + _BATCH]
+    for group in _groups(order, [len(sequences[i]) for i in order]):
         scores = [emission(sequences[i]) for i in group]
         for i, score, (path, marginals) in zip(group, scores, _best_paths_and_marginals(scores)):
             out[i] = _finish(sequences[i], score, path, marginals)
     return out
+
+
+def _groups(order: list[int], lengths: list[int]) -> Iterator[list[int]]:
+    """`order` (by ascending length) cut into groups labelled together: up to `_BATCH`
+    sequences, and no more than `_SLOTS` tokens once padded to the group's longest, so one
+    very long entry (a paragraph read as a reference) is labelled alone, not padding 127
+    others to its length."""
+    group: list[int] = []
+    for i, n in zip(order, lengths):
+        if group and (len(group) == _BATCH or (len(group) + 1) * n > _SLOTS):
+            yield group
+            group = []
+        group.append(i)
+    if group:
+        yield group
 
 
 def _finish(tokens: list[Token], score: np.ndarray, path: np.ndarray,
@@ -172,8 +193,8 @@ def _best_paths_and_marginals(scores: list[np.ndarray]) -> list[tuple[np.ndarray
     for row, b in enumerate(order):
         emit[row, :lengths[row]] = scores[b]
     # Viterbi: the best score of each label at each step; the path is read back from them
-    # (the previous label is the first that reaches the next one's score, as CRFsuite keeps
-    # the first of equal scores), so the forward pass needs a max and no argmax
+    # (the previous label is the first, in `labels` order, that reaches the next one's score),
+    # so the forward pass needs a max and no argmax
     transition = model.transition
     best = np.zeros((n_steps, n_seq, n_labels))
     best[0] = emit[:, 0]

@@ -347,7 +347,7 @@ _WHOLE_DATE = re.compile(
     re.IGNORECASE)
 
 
-_YEAR_SPAN = re.compile(rf"^\W*(?:1[5-9]\d\d|20\d\d)\s*[{DASHES}]\s*(?:\d\d|1[5-9]\d\d|20\d\d)\W*$")
+_YEAR_SPAN = re.compile(rf"^\W*(?:1[5-9]\d\d|20\d\d)\s*[{DASHES}]\s*(?:\d\d|1[5-9]\d\d|20\d\d)\W*$")  # 1925–28
 _TRAILING_YEAR = re.compile(r"(?<=[^\d\s][.,;])\s+\(?(?:1[5-9]\d\d|20\d\d)\)?\W*$")
 
 
@@ -362,7 +362,7 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
         return
     for label in ("container-title", "journal", "note", "publisher"):
         for seg in list(fields.get(label, [])):
-            if _WHOLE_DATE.match(seg.text):
+            if _WHOLE_DATE.match(seg.text) or NO_DATE.fullmatch(seg.text.strip(" .,;:،")):
                 _replace(fields, label, seg, None)
                 _move(fields, "date", seg)
                 return
@@ -408,12 +408,16 @@ def _only_a_date(text: str) -> bool:
     if NO_DATE.fullmatch(text.strip()):
         return True
     pieces = [piece for piece in _DATE_PAIR.split(text) if piece.strip()]
-    return bool(pieces) and all(_one_year(piece) for piece in pieces)
+    earliest = 600 if len(pieces) > 1 else 1450  # a Hijri year beside its Gregorian one; else printed books
+    return bool(pieces) and all(_one_year(piece, earliest) for piece in pieces)
 
 
-def _one_year(text: str) -> bool:
+def _one_year(text: str, earliest: int) -> bool:
+    """One year and nothing else; an unmarked one from `earliest` to 2100."""
     years = find_calendar_years(text)
-    return len(years) == 1 and not text[:years[0].span[0]].strip(" .") and not text[years[0].span[1]:].strip(" .")
+    if len(years) != 1 or text[:years[0].span[0]].strip(" .") or text[years[0].span[1]:].strip(" ."):
+        return False
+    return years[0].marked or earliest <= years[0].year <= 2100
 
 
 def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
@@ -635,6 +639,8 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
             match = _ROLE_IN_PROSE.search(seg.text)
             if not match:
                 continue
+            if match.group(1) == "Trans." and label in ("journal", "container-title"):
+                continue  # `Trans. Amer. Math. Soc.`: Transactions
             role = "translator" if match.group(1).lower().startswith(("trans", "ترجم", "نقله")) else "editor"
             cut = seg.start + match.start()
             _move(fields, role, Segment(match.group(2), seg.start + match.start(2), seg.end, seg.confidence))
@@ -660,7 +666,8 @@ def page_cue_alone(ref: Reference, fields: Fields) -> None:
             return
 
 
-_ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<editor>edited|eds?\.|تحقيق|تحقیق|تصحیح|تصحيح)|"
+_ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<both>edited\s+and\s+translated|translated\s+and\s+edited)|"
+                       r"(?P<editor>edited|eds?\.|تحقيق|تحقیق|تصحیح|تصحيح)|"
                        r"(?P<translator>translated|trans\.|transl\.|ترجمه‌?ٔ?|ترجمة))(?:\s+by)?(?=\s)", re.IGNORECASE)
 # `Merton. Peter Lang`, `رضا تجدد. طهران`; not after an initial or an abbreviated name (`J.`,
 # `Jr.`, `Thos.`, `Wm.`)
@@ -685,13 +692,14 @@ def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
         i = j + 1
 
 
-_FIRST_SENTENCE = re.compile(r"^\s*(\S+(?:\s+\S+){0,3}?[.،,])\s+(?=\S)")
+# an Arabic-script name of up to six words, to its full stop (`الجاحظ.`, `ابن النديم، محمد بن إسحاق.`)
+_SCRIPT_NAME_SENTENCE = re.compile(rf"^\s*((?:[{ARABIC_LETTER}\u200c]+[\s،]+){{0,5}}[{ARABIC_LETTER}\u200c]+\.)\s+(?=\S)")
 
 
 def text_before_role_cue(ref: Reference, fields: Fields) -> None:
     """`الجاحظ. كتاب الحيوان. تحقيق عبد السلام هارون.` labelled editor from its first word: in
     an untitled reference, what stands before the role's cue is the title, after the author
-    (a short first sentence) when there is none."""
+    (an Arabic-script name ending at the first full stop) when there is none."""
     if fields.get("title"):
         return
     for label in ("editor", "translator"):
@@ -701,7 +709,7 @@ def text_before_role_cue(ref: Reference, fields: Fields) -> None:
                 continue
             _replace(fields, label, seg, Segment(seg.text[cue.start():], seg.start + cue.start(), seg.end, seg.confidence))
             head = Segment(seg.text[:cue.start()], seg.start, seg.start + cue.start(), seg.confidence)
-            author = None if fields.get("author") else _FIRST_SENTENCE.match(head.text)
+            author = None if fields.get("author") else _SCRIPT_NAME_SENTENCE.match(head.text)
             if author:
                 cut = author.end(1)
                 _move(fields, "author", Segment(head.text[:cut], head.start, head.start + cut, head.confidence))
@@ -716,8 +724,7 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
     cues = list(_ROLE_CUE.finditer(text))
     if not cues or cues[0].start() > 0 and text[:cues[0].start()].strip(" ,.;:"):
         return
-    pieces = [("editor" if cue.group("editor") else "translator", cue.start(), nxt.start() if nxt else len(text))
-              for cue, nxt in zip(cues, [*cues[1:], None])]
+    pieces = [(cue.lastgroup, cue.start(), nxt.start() if nxt else len(text)) for cue, nxt in zip(cues, [*cues[1:], None])]
     tail = ""
     role, first, last = pieces[-1]
     names_end = _NAMES_END.search(text, cues[-1].end(), last)
@@ -728,8 +735,9 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
     confidence = min(seg.confidence for _, seg in run)
     for label, seg in run:
         _replace(fields, label, seg, None)
-    for role, a, b in pieces:
-        _move(fields, role, Segment(text[a:b], start + a, start + b, confidence))
+    for role, a, b in pieces:  # `edited and translated by X`: X is both
+        for label in ("editor", "translator") if role == "both" else (role,):
+            _move(fields, label, Segment(text[a:b], start + a, start + b, confidence))
     if tail:
         place = "location" not in fields and all("place" in tags_for(word) for word in tail.split())
         _move(fields, "location" if place else "publisher", Segment(tail, start + len(text) - len(tail), end, confidence))

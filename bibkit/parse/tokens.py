@@ -22,8 +22,11 @@ _SPLIT = re.compile(
     r"|(?<=[a-z]\.,)(?=\d)|(?<=[)\]][.,])(?=[^\W\d_])"  # Res.,104 and (2015).Reading
     rf"|(?<=[{ARABIC_LETTER}]{{2}}\.)(?=[{ARABIC_LETTER}])"  # حیات یحیي.تهران
     rf"|(?<=[0-9\u06F0-\u06F9\u0660-\u0669]{{4}}\.)(?=[{ARABIC_LETTER}])"  # ۱۳۴۶.شرح مثنوی
-    r"|(?<=[a-z]{2}\.)(?=[A-Z][a-z])"  # Mansoureh.Peydayesh, Orientalism.New York
 )
+# Sentences run together (`Mansoureh.Peydayesh`, `Orientalism.New York`), but not inside a URL,
+# a path or an e-mail address (`data.worldbank.org/Data.Catalog`, `john.Smith@`).
+_SPLIT_PROSE = re.compile(_SPLIT.pattern + r"|(?<=[a-z]{2}\.)(?=[A-Z][a-z])")
+_ADDRESS = re.compile(r"://|www\.|@|/")
 
 
 @dataclass(slots=True)
@@ -60,9 +63,9 @@ _WORD_OR_RANGE = re.compile(rf"(?P<range>(?<!\S)[(\[]?[A-Za-z]{{0,3}}\d+(?:\s*[{
 
 @lru_cache(maxsize=1 << 16)
 def _pieces(word: str) -> tuple[str, ...]:
-    """A whitespace-free run cut where `_SPLIT` says, once per distinct run (`and`, `pp.`
-    and `2001` come back in reference after reference)."""
-    return tuple(_SPLIT.split(word))
+    """A whitespace-free run cut where `_SPLIT` (outside addresses, `_SPLIT_PROSE`) says, once
+    per distinct run (`and`, `pp.` and `2001` come back in reference after reference)."""
+    return tuple((_SPLIT if _ADDRESS.search(word) else _SPLIT_PROSE).split(word))
 
 
 def label_tokens(tokens: list[Token], offsets: list[list]) -> list[str]:

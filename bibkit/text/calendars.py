@@ -122,9 +122,9 @@ def to_gregorian_year(calendar: str, year: int) -> int:
 
 
 def _marker_alternation(markers: list[str]) -> str:
-    """Regex alternation of markers, longest first; spaces and dots may vary in width. Length
-    counts what a marker must match (a space may match nothing: `ه. ش` is shorter than
-    `ه.ش.`), and equal lengths go alphabetically, so every run reads a marker alike."""
+    """Regex alternation of markers, longest first; a space in a marker matches any run of
+    spaces, or none. Length counts what a marker must match (`ه. ش` is shorter than `ه.ش.`),
+    and equal lengths go alphabetically, so every run reads a marker alike."""
     def one(marker: str) -> str:
         return r"\s*".join(re.escape(part) for part in marker.split(" "))
 
