@@ -43,13 +43,19 @@ def name_from_string(text: str) -> Name:
         return Name(literal=text[1:-1].strip())
     text = text.replace("{", "").replace("}", "")
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) >= 3 and parts[1].casefold() in _SUFFIXES:
+    if len(parts) >= 3 and parts[1].casefold() in _SUFFIXES:  # King, Jr., Martin Luther (BibTeX)
         return name_from_parts(parts[0], ", ".join(parts[2:]), parts[1])
+    if len(parts) == 3 and parts[2].casefold() in _SUFFIXES:  # King, Martin Luther, Jr.
+        return name_from_parts(parts[0], parts[1], parts[2])
     if len(parts) >= 2 and parts[0]:
         return name_from_parts(parts[0], ", ".join(parts[1:]))
     words = text.split()
     if len(words) == 1:
         return Name(family=words[0])
+    if len(words) >= 3 and words[-1].casefold() in _SUFFIXES:  # Martin Luther King Jr., John Smith III
+        name = name_from_string(" ".join(words[:-1]))
+        name.suffix = words[-1]
+        return name
     # Given Family: everything from the first particle (or the last word) is the family name.
     cut = next((i for i, w in enumerate(words[1:-1], 1) if w.casefold() in _SPACED_PARTICLES | _CAPITAL_PARTICLES),
                len(words) - 1)

@@ -503,3 +503,17 @@ def test_parse_references_wants_one_origin_per_text():
 
     with pytest.raises(ValueError):
         list(parse_references(["Smith, J. A Book. London: X, 1999.", "Jones, K. Another. Paris: Y, 2001."], ["a:1"]))
+
+
+@pytest.mark.parametrize("text, family, given, suffix", [
+    ("A. Poulin Jr.", "Poulin", "A.", "Jr."),
+    ("Martin Luther King Jr.", "King", "Martin Luther", "Jr."),
+    ("John Smith III", "Smith", "John", "III"),  # not the initials I. I. I.
+    ("King, Martin Luther, Jr.", "King", "Martin Luther", "Jr."),
+])
+def test_a_generational_suffix_after_a_name_in_any_order_is_the_suffix(text, family, given, suffix):
+    from bibkit.namesplit import name_from_string
+    from bibkit.parse.names import split_names
+
+    for name in (split_names(text)[0], name_from_string(text)):
+        assert (name.family, name.given, name.suffix) == (family, given, suffix)

@@ -211,6 +211,10 @@ def _whole(part: str) -> Name:
     words = part.split()
     if len(words) == 1:
         return Name(literal=part) if not part[:1].islower() else Name(literal=part.capitalize())
+    if len(words) >= 3 and _SUFFIX.match(words[-1]):  # A. Poulin Jr., John Smith III (not initials I. I. I.)
+        name = _whole(" ".join(words[:-1]))
+        name.suffix = _suffix(words[-1])
+        return name
     if has_arabic(part):
         return _script_display_name(words)
     if m := _VANCOUVER.match(part):
