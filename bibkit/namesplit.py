@@ -16,6 +16,7 @@ _FUSED_PARTICLE = re.compile(r"^((?:al|el|ul|ol|ad|ar|as|ash|at|az|an|ath|adh|ad
 _SPACED_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "le", "la", "ter", "ten", "dos", "das", "bin", "ibn", "ben"}
 _CAPITAL_PARTICLES = {"el", "al", "abu", "abou", "ibn", "bin", "ben"}  # Van Horn, El Ghaoui: part of the family
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+PARTICLES = frozenset(_SPACED_PARTICLES | _CAPITAL_PARTICLES)  # words that open a family name
 
 
 def split_particle(family: str) -> tuple[str | None, str]:

@@ -517,3 +517,14 @@ def test_a_generational_suffix_after_a_name_in_any_order_is_the_suffix(text, fam
 
     for name in (split_names(text)[0], name_from_string(text)):
         assert (name.family, name.given, name.suffix) == (family, given, suffix)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("de Villiers, Jill G.", [("Villiers", "Jill G.", "de")]),  # a particle before the family name
+    ("AL RUBAEE, M.", [("Al Rubaee", "M.", None)]),  # `AL` is a particle, not the initials A. L.
+    ("Pereira, Maria Aparecida Viana Schtine", [("Pereira", "Maria Aparecida Viana Schtine", None)]),
+])
+def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
+    from bibkit.parse.names import split_names
+
+    assert [(n.family, n.given, n.particle) for n in split_names(text)] == names

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bibkit.model import Name
-from bibkit.namesplit import name_from_parts, name_from_string
+from bibkit.namesplit import PARTICLES, name_from_parts, name_from_string
 from bibkit.parse.lexicons import tags_for
 from bibkit.text.script import has_arabic
 
@@ -90,10 +90,11 @@ def _looks_given(part: str) -> bool:
 
 
 def _display_name(part: str) -> bool:
-    """`O. Ambacher`, `Ambacher O.`, `Smith JA`, `BARONE Robert`: a whole name on its own."""
+    """`O. Ambacher`, `Ambacher O.`, `Smith JA`, `BARONE Robert`: a whole name on its own
+    (`AL RUBAEE`, `DE JONG`: a family name with its particle)."""
     words = part.split()
-    if len(words) < 2 or _SUFFIX.match(words[-1]):  # `Smith III`: a family name and its suffix
-        return False
+    if len(words) < 2 or _SUFFIX.match(words[-1]) or words[0].casefold() in PARTICLES:
+        return False  # `Smith III`: a family name and its suffix
     caps_family = bool(_CAPS_WORD.match(words[0])) and not words[-1].isupper()  # BARONE Robert
     return _is_initials(words[0]) or bool(_VANCOUVER.match(part)) or caps_family
 
@@ -103,7 +104,7 @@ def _chunk_names(chunk: str) -> list[Name]:
     (`Modahl, C. Green, L.`) means inverted names; several words (`Rachid Attia, Jeremie
     Daniel`) mean display order, unless initials follow (`Abbasi Nozari, A.`)."""
     parts = [_drop_aside(p.strip()) for p in chunk.split(",") if p.strip(_EDGE)]
-    inverted = len(parts) > 1 and (len(parts[0].split()) == 1 or bool(has_arabic(parts[0])) or (
+    inverted = len(parts) > 1 and (len(_family_words(parts[0])) == 1 or bool(has_arabic(parts[0])) or (
         len(parts) == 2 and len(parts[1].split()) == 1))  # Wong Fillmore, Lily
     if inverted and _initials_then_family(parts):
         parts = [piece for p in parts for piece in _split_initials_family(p)]
@@ -117,7 +118,8 @@ def _chunk_names(chunk: str) -> list[Name]:
             continue
         # `Ferrand, Miguel, João Alexandre Leite, Amilcar Cardoso`: after the first name, a
         # several-word part followed by another is a whole name, not a family before its given
-        pair = following is not None and not _display_name(part) and _looks_given(following) and (
+        pair = following is not None and not _display_name(part) and (
+            _looks_given(following) or (inverted and len(parts) == 2)) and (  # Pereira, Maria Aparecida Viana
             _is_initials(following) or (inverted and (i == 0 or len(part.split()) == 1 or has_arabic(part))))
         if pair:
             out.append(_inverted(part, following))
@@ -126,6 +128,14 @@ def _chunk_names(chunk: str) -> list[Name]:
             out.append(_whole(part))
             i += 1
     return [n for n in out if n.family or n.literal]
+
+
+def _family_words(part: str) -> list[str]:
+    """The words of a family name after its leading particles (`de Villiers` -> `Villiers`)."""
+    words = part.split()
+    while len(words) > 1 and words[0].casefold() in PARTICLES:
+        words = words[1:]
+    return words
 
 
 def _drop_aside(part: str) -> str:
