@@ -528,3 +528,16 @@ def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
     from bibkit.parse.names import split_names
 
     assert [(n.family, n.given, n.particle) for n in split_names(text)] == names
+
+
+@pytest.mark.parametrize("text, volume, issue", [
+    ("Bauwelt, No. 26-27", None, "26-27"),
+    ("دورهٔ ۳، شمارهٔ ۲۶ و ۲۷", "3", "26-27"),  # ezafe after دوره and شماره; two issues joined by و
+    ("vol. 12, nos. 3 & 4", "12", "3-4"),
+    ("Franco-Italica, n. 29", None, "29"),
+])
+def test_double_issues_and_ezafe_cues(text, volume, issue):
+    from bibkit.parse.normalizers import _volume_issue
+    from bibkit.text.normalize import ASCII_DIGITS
+
+    assert _volume_issue(text.translate(ASCII_DIGITS)) == (volume, issue)

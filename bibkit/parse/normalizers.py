@@ -221,8 +221,11 @@ def _page_range(first: str, last: str) -> str:
     return f"{first}–{last}"
 
 
-_VOLUME = re.compile(r"(?:vol(?:ume)?\.?|v\.|دوره|جلد|ج|المجلد|مج|year|سال|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
-_ISSUE = re.compile(r"(?:no\.?|nos\.?|n[°º]|number|issue|iss\.?|heft|h\.|شماره|ش|العدد|عدد|ع)\s*:?\s*(\d+)", re.IGNORECASE)
+_EZAFE = "[\u0654\u200c\u06cc]*"  # دورهٔ, شماره‌ی
+_VOLUME = re.compile(rf"(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|مج|year|سال|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
+# an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
+_ISSUE = re.compile(rf"(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
+                    rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)
 
 
 def normalize_volume(ref: Reference, fields: Fields) -> None:
@@ -271,7 +274,7 @@ def _volume_issue(text: str) -> tuple[str | None, str | None]:
     if (m := _VOLUME.search(text)) or (m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE)):
         volume = m.group(1)
     if m := _ISSUE.search(text):
-        issue = m.group(1)
+        issue = "-".join(re.findall(r"\d+", m.group(1)))
         if volume is None and (lead := _LEADING_VOLUME.match(text[: m.start()])):
             volume = lead.group(1)  # `93, no. 4`, `XLI, No. 3`
     if volume is None and issue is None and (roman := _BARE_ROMAN.fullmatch(text)):
