@@ -535,6 +535,7 @@ def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
     ("دورهٔ ۳، شمارهٔ ۲۶ و ۲۷", "3", "26-27"),  # ezafe after دوره and شماره; two issues joined by و
     ("vol. 12, nos. 3 & 4", "12", "3-4"),
     ("Franco-Italica, n. 29", None, "29"),
+    ("دورهٔ دوم، شمارهٔ ۲۶", "2", "26"),  # the volume by its ordinal word
 ])
 def test_double_issues_and_ezafe_cues(text, volume, issue):
     from bibkit.parse.normalizers import _volume_issue

@@ -178,11 +178,15 @@ def clean_isbn(text: str) -> str:
     return match.group().replace(" ", "") if match else ""
 
 
+# ordinal words an edition or volume is numbered by (`چاپ دوم`, `دورهٔ سوم`, `second edition`)
+_ORDINALS = {"دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5", "اول": "1", "second": "2", "third": "3",
+             "fourth": "4", "fifth": "5", "first": "1", "الثانية": "2", "الثالثة": "3", "الأولى": "1",
+             "الثاني": "2", "الثالث": "3", "الأول": "1"}
+
+
 def clean_edition(text: str) -> str:
     text = clean_plain(text.translate(ASCII_DIGITS))
-    words = {"دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5", "اول": "1", "second": "2", "third": "3",
-             "fourth": "4", "fifth": "5", "first": "1", "الثانية": "2", "الثالثة": "3", "الأولى": "1"}
-    for word, number in words.items():
+    for word, number in _ORDINALS.items():
         if word in text.casefold():
             return number
     match = re.search(r"\d+", text)
@@ -223,6 +227,7 @@ def _page_range(first: str, last: str) -> str:
 
 _EZAFE = "[\u0654\u200c\u06cc]*"  # دورهٔ, شماره‌ی
 _VOLUME = re.compile(rf"(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|مج|year|سال|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
+_VOLUME_ORDINAL = re.compile(rf"(?:دوره{_EZAFE}|سال|المجلد|السنة)\s+({'|'.join(_ORDINALS)})(?!\w)")
 # an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
 _ISSUE = re.compile(rf"(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
                     rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)
@@ -273,6 +278,8 @@ def _volume_issue(text: str) -> tuple[str | None, str | None]:
     volume = issue = None
     if (m := _VOLUME.search(text)) or (m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE)):
         volume = m.group(1)
+    elif m := _VOLUME_ORDINAL.search(text):
+        volume = _ORDINALS[m.group(1)]  # دورهٔ دوم: the second volume
     if m := _ISSUE.search(text):
         issue = "-".join(re.findall(r"\d+", m.group(1)))
         if volume is None and (lead := _LEADING_VOLUME.match(text[: m.start()])):
