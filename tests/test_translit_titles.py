@@ -76,6 +76,9 @@ def test_persian_verbs_in_titles() -> None:
     ("نمی‌کردند", "Namī-kardand"),
     ("می شدند", "Mī-shudand"),      # mī- typed after a space
     ("می‌کردیم", "Mī-kardīm"),
+    ("می‌کرده", "Mī-karda"),        # the continuous perfect: mī- with a participle, written apart
+    ("نمی‌رفته", "Namī-rafta"),
+    ("می‌کرده‌اند", "Mī-karda-and"),  # not مي Mayy + karda-and
 ])
 def test_past_tense_after_mi_with_endings_in_a(verb: str, expected: str) -> None:
     assert fa(verb) == expected

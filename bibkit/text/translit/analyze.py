@@ -136,6 +136,8 @@ def _affix(part: str) -> tuple[str, tuple[str, ...], str | None] | None:
 
 def _known(word: str, lang: str) -> Analysis | None:
     """A reading built from lexicon words only, or None (a separately written affix stays apart)."""
+    if lang == "fa" and plain(word).startswith(("می" + _ZWNJ, "نمی" + _ZWNJ)) and (verb := _verb(plain(word), lang)):
+        return verb  # mī- written apart is the verbal prefix (می‌کرده‌اند), not مي Mayy
     if _ZWNJ in word and _affix(word.split(_ZWNJ)[-1]):
         parts = word.split(_ZWNJ)
         joined = _joined(parts, lang)
@@ -448,8 +450,8 @@ def _verb_stems() -> dict[str, tuple[str, bool]]:
 
 def _verb(word: str, lang: str) -> Analysis | None:
     """A Persian verb form from a known stem: شدیم shudīm, می‌کنم mī-kunam, نبود nabūd, بدانیم
-    bidānīm, شده shuda, کرده‌اند karda-and, ماند mānd. A bare present stem is read only with
-    na- or bi- (the imperative)."""
+    bidānīm, شده shuda, کرده‌اند karda-and, می‌کرده mī-karda, ماند mānd. A bare present stem is
+    read only with na- or bi- (the imperative)."""
     if lang != "fa":
         return None
     text = plain(word).replace(_ZWNJ, "")
@@ -465,8 +467,9 @@ def _verb(word: str, lang: str) -> Analysis | None:
             ending = (_PAST_ENDINGS if past else _PRESENT_ENDINGS).get(rest[cut:])
             if ending is None or (not rest[cut:] and not past and prefix not in ("ن", "ب")):
                 continue
-            if rest[cut:].startswith("ه") and past and prefix in ("می", "نمی"):
-                continue  # no participle after mī- (but mī-kardam, mī-kardand)
+            if rest[cut:].startswith("ه") and past and prefix in ("می", "نمی") and \
+                    not plain(word).startswith(prefix + _ZWNJ):
+                continue  # a participle after mī- only where the ZWNJ says so (می‌کرده mī-karda, not میکده)
             body, _, clitic = ending.partition("-")
             tokens = parse(reading + body)
             if rest[cut:].startswith("ه"):
