@@ -76,3 +76,11 @@ def test_a_book_with_an_english_title_naming_an_arabic_place_is_english():
     from bibkit.parse import parse_reference
 
     assert parse_reference("Smith, J. (1990). Border disputes over Shatt al-Arab. London: Routledge.").language == "en"
+
+
+def test_a_short_arabic_script_title_is_read_with_its_imprint():
+    """`نقد حال` alone reads as Arabic; beside `تهران: خوارزمی` the work is Persian."""
+    from bibkit.parse import parse_reference
+
+    assert parse_reference("مینوی، مجتبی (۱۳۵۴). نقد حال. تهران: خوارزمی.").language == "fa"
+    assert parse_reference("الحکیم، توفیق (1933). عودة الروح. القاهرة: مطبعة الرغائب.").language == "ar"

@@ -74,7 +74,9 @@ def infer_language(ref: Reference) -> tuple[str | None, str]:
     """The cited work's language (BCP 47) and the cue that decided it."""
     title = ref.text.get("title", "")
     if title and _has_arabic_letters(title):
-        tag = language_of(title)
+        # the imprint beside the title: a short title (حیات یحیی, بين القصرين) says little alone
+        imprint = " ".join(ref.text.get(var, "") for var in ("publisher-place", "publisher"))
+        tag = language_of(f"{title} {imprint}" if has_arabic(imprint) else title)
         if tag in ("fa", "ar"):
             return tag, "script"
     known = _place_languages()
