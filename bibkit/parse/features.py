@@ -79,32 +79,40 @@ def observe_script(tok: Token, core: str) -> Features:
     return feats
 
 
+_BRACKETS = re.compile(r"[()\[\]]")
+_QUOTES = frozenset("\"“”«»'‘’")
+_DOI = re.compile(r"\b10\.\d{4,}/")
+_DIGIT = re.compile(r"\d")
+_RANGE = re.compile(rf"\d+[{DASHES}]\d+")
+_VOLUME_ISSUE = re.compile(r"\d+\(\d+\)|\d+:\d+(?:[-–]\d+)?")
+
+
 def observe_punctuation(tok: Token, core: str) -> Features:
     text = tok.text
     feats: Features = {"last": text[-1] if not text[-1].isalnum() else "an", "first": text[0] if not text[0].isalnum() else "an"}
-    if any(c in text for c in "()[]"):
-        feats["bracket"] = "".join(c for c in text if c in "()[]")[:3]
-    if any(c in text for c in "\"“”«»'‘’"):
+    if brackets := _BRACKETS.findall(text):
+        feats["bracket"] = "".join(brackets)[:3]
+    if not _QUOTES.isdisjoint(text):
         feats["quote"] = True
     if "://" in text or text.lower().startswith("www."):
         feats["url"] = True
-    if re.search(r"\b10\.\d{4,}/", text):
+    if _DOI.search(text):
         feats["doi"] = True
-    if "/" in core and re.search(r"\d", core):
+    if "/" in core and _DIGIT.search(core):
         feats["slashnum"] = True
     return feats
 
 
 def observe_number(tok: Token, core: str) -> Features:
-    digits = sum(c.isdigit() for c in core)
+    digits = len(_DIGIT.findall(core))
     if not digits:
         return {}
     feats: Features = {"digits": str(min(digits, 5)), "alldigits": core.isdigit()}
     if _YEAR.fullmatch(core[:4]) and (len(core) == 4 or not core[4:5].isdigit()):
         feats["year"] = core[:2]
-    if re.fullmatch(rf"\d+[{DASHES}]\d+", core):
+    if _RANGE.fullmatch(core):
         feats["range"] = True
-    if re.fullmatch(r"\d+\(\d+\)", core) or re.fullmatch(r"\d+:\d+([-–]\d+)?", core):
+    if _VOLUME_ISSUE.fullmatch(core):
         feats["volume_issue"] = True
     return feats
 
