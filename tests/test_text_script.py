@@ -84,3 +84,12 @@ def test_a_short_arabic_script_title_is_read_with_its_imprint():
 
     assert parse_reference("مینوی، مجتبی (۱۳۵۴). نقد حال. تهران: خوارزمی.").language == "fa"
     assert parse_reference("الحکیم، توفیق (1933). عودة الروح. القاهرة: مطبعة الرغائب.").language == "ar"
+
+
+def test_langdetect_profiles_load_in_name_order_on_every_machine():
+    """langdetect's loader reads its profile directory in listing order, which depends on the
+    file system; its seeded trials would then answer differently from machine to machine."""
+    from bibkit.text.script import _langdetect_factory
+
+    languages = _langdetect_factory().get_lang_list()
+    assert languages == sorted(languages) and {"ar", "fa", "en", "fr"} <= set(languages)

@@ -84,7 +84,7 @@ def _in_item_locales(refs: Sequence[Ref], out: Rendered, style: str, fmt: str, l
     # citeproc-py lowercases the ids it reports (`saidSharqshenasi1992` -> `saidsharqshenasi1992`)
     own_locale = {item["id"].lower(): ITEM_LOCALES.get(_work_language(ref)) for item, ref in zip(items, refs, strict=True)}
     entries = list(out.bibliography)
-    for own in {lang for lang in own_locale.values() if lang and lang != locale}:
+    for own in sorted({lang for lang in own_locale.values() if lang and lang != locale}):
         again = render_document(refs, (), style, fmt, own, script)
         in_own = dict(zip(again.bibliography_ids, again.bibliography))
         for n, item_id in enumerate(out.bibliography_ids):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from pathlib import Path
 from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
@@ -191,14 +192,24 @@ _LANGDETECT_TRIALS = 3  # langdetect's default 7 random trials cost ~8 ms a titl
 
 
 @cache
-def _langdetect() -> Any:
-    """A langdetect profile factory of our own (loaded once, seeded so answers repeat) that
-    makes detectors with fewer random trials."""
+def _langdetect_factory() -> Any:
+    """langdetect's language profiles, loaded once, in name order: langdetect's own loader
+    takes the directory's listing order, which differs between file systems, and its seeded
+    random trials then give other answers on another machine."""
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    profiles = sorted(Path(PROFILES_DIRECTORY).iterdir())
+    factory.load_json_profile([path.read_text("utf-8") for path in profiles if not path.name.startswith(".")])
     factory.set_seed(0)
+    return factory
+
+
+@cache
+def _langdetect() -> Any:
+    """langdetect's `detect_langs` over our factory (seeded, so answers repeat) with fewer
+    random trials."""
+    factory = _langdetect_factory()
 
     def detect_langs(text: str) -> list[Any]:
         detector = factory.create()
