@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from bibkit.text.normalize import fold
