@@ -22,8 +22,9 @@ from bibkit.parse.normalizers import (
     Segment,
     european_month,
 )
-from bibkit.parse.tokens import ARABIC_LETTER, DASHES
+from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year, find_calendar_years
+from bibkit.text.script import ARABIC_LETTER
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bibkit.text.script import ARABIC_LETTER
+
 # Cut a run of non-space characters before an opening bracket that follows a character, and
 # after a closing bracket that a letter follows.
-ARABIC_LETTER = "\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _SPLIT = re.compile(
     r"(?<=[^\s(\[«])(?=[(\[«])|(?<=[)\]»])(?=[^\s)\].,;:»])"  # Robert(1971)
     rf"|(?<=[{ARABIC_LETTER}A-Za-z\u00C0-\u024F][:;،؛])(?=[{ARABIC_LETTER}A-Z])"  # تهران:نشر, Tehran:Morvarid

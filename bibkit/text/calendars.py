@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from bibkit.errors import InputError
 from bibkit.text.normalize import ASCII_DIGITS
+from bibkit.text.script import ARABIC_LETTER
 
 SOLAR_OFFSET = 621
 # A month without a day converts through its 15th, so it maps to the Gregorian month that
@@ -29,7 +30,6 @@ _JDN_OF_ORDINAL_1 = 1721426  # Julian day number of 0001-01-01 (proleptic Gregor
 SOLAR_BARE_YEARS = range(1200, 1421)
 LUNAR_BARE_YEARS = range(1200, 1501)
 _DIGITS = "0-9\u06F0-\u06F9\u0660-\u0669"
-_ARABIC_LETTER = "\u0621-\u064A\u066E-\u06D3"
 
 
 class GregorianDate(NamedTuple):
@@ -144,7 +144,7 @@ def _year_pattern() -> re.Pattern[str]:
         rf"(?P<b_{cal.replace('-', '_')}>{_marker_alternation(m['before'])})" for cal, m in markers.items()
         if cal != "about"
     )
-    end = rf"(?![{_ARABIC_LETTER}A-Za-z])"
+    end = rf"(?![{ARABIC_LETTER}A-Za-z])"
     return re.compile(
         rf"(?:(?:{before})\s*)?"
         rf"(?<![{_DIGITS}/.\-])(?P<year>[{_DIGITS}]{{3,4}})(?![{_DIGITS}])"

@@ -20,6 +20,7 @@ from typing import Any
 from bibkit.text.normalize import fold
 
 ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+ARABIC_LETTER = "\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"  # a regex class body: the letters, no marks or digits
 _WORD = re.compile(r"\S+")
 _LATIN_WORD = re.compile(r"[^\W\d_][\w'’ʿʾʻʼ-]*")
 # European languages langdetect tells apart reliably on a title-length Latin string.
