@@ -93,3 +93,11 @@ def test_langdetect_profiles_load_in_name_order_on_every_machine():
 
     languages = _langdetect_factory().get_lang_list()
     assert languages == sorted(languages) and {"ar", "fa", "en", "fr"} <= set(languages)
+
+
+def test_a_letter_only_one_language_writes_settles_a_tie_of_function_words():
+    """`en` is a French and a Spanish word; `ê` only French writes (langdetect said Spanish)."""
+    from bibkit.text.script import language_of
+
+    assert language_of("Être moderne en Iran") == "fr"
+    assert language_of("La revolución en Irán") == "es"

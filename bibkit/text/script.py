@@ -40,6 +40,7 @@ def _cues() -> dict[str, Any]:
     cues["latin_words"] = {k: frozenset(v) for k, v in cues["latin_words"].items()}
     cues["stopwords"] = {k: frozenset(v) for k, v in cues["stopwords"].items()}
     cues["latin_marks"] = frozenset(cues["latin_marks"])
+    cues["latin_letters"] = {lang: frozenset(letters) for lang, letters in cues["latin_letters"].items()}
     cues["latin_patterns"] = {
         lang: [(re.compile(p), w) for p, w in pats.items()] for lang, pats in cues["latin_patterns"].items()
     }
@@ -262,11 +263,16 @@ def _language_of_latin(text: str, detect: bool = True) -> str | None:
     runner_up = stop.most_common(2)[1][1] if len(stop) > 1 else 0
     if (hits >= 2 and hits >= 2 * runner_up + 2) or (european == "en" and hits and not runner_up and text.isascii()):
         return european  # function words settle it; langdetect (slow) is for the unclear rest
+    tied = [lang for lang, n in stop.items() if n == hits]
+    if hits and len(tied) > 1:  # `Être moderne en Iran`: `en` is French and Spanish; `ê` only French
+        lowered = text.casefold()
+        lettered = [lang for lang in tied if not _cues()["latin_letters"].get(lang, frozenset()).isdisjoint(lowered)]
+        if len(lettered) == 1:
+            return lettered[0]
     if detect and len(text) >= _LANGDETECT_MIN_CHARS:
         guess = _langdetect_guess(text, _LANGDETECT_LATIN)
         if guess:
             return guess
-    tied = [lang for lang, n in stop.items() if n == hits]
     return european if hits and len(tied) == 1 else None
 
 
