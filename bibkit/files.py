@@ -13,6 +13,8 @@ def load_text(path: str) -> tuple[str, str]:
     if path == "-":
         return sys.stdin.read(), "<stdin>"
     p = Path(path)
+    if p.is_dir():
+        raise UsageError(f"{path} is a directory, not a file")
     if not p.is_file():
         raise UsageError(f"no such file: {path}")
     try:

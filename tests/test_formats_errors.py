@@ -75,6 +75,8 @@ def test_ris_without_er(run_cli, tmp_path):
 def test_usage_errors_exit_2(run_cli, tmp_path):
     missing = run_cli("convert", str(tmp_path / "nope.bib"))
     assert missing.exit_code == 2 and "no such file" in missing.stderr
+    folder = run_cli("parse", str(tmp_path))
+    assert folder.exit_code == 2 and folder.stderr.strip().endswith("is a directory, not a file")
     path = tmp_path / "ok.bib"
     path.write_text("@book{a, title={A}}\n")
     assert run_cli("convert", str(path), "--to", "docx").exit_code == 2

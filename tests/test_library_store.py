@@ -145,3 +145,15 @@ def test_dedup_of_files_reports_each_record_by_its_own_id_and_file_where_ids_col
     report = CliRunner().invoke(app, ["dedup", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"), "--report", "json"])
     assert json.loads(report.stdout)["clusters"] == [[f"{tmp_path / 'a.bib'}:khadduri1969",
                                                       f"{tmp_path / 'b.bib'}:khadduri1969"]]
+
+
+def test_free_text_imported_into_the_library_gets_a_citekey(tmp_path: Path) -> None:
+    """A parsed reference has no key of its own; the library gives it one, so `list` shows it
+    and `show KEY` finds it."""
+    runner = CliRunner()
+    lib = ["--library", str(tmp_path / "lib.sqlite")]
+    (tmp_path / "refs.txt").write_text("Khadduri, Majid. Republican Iraq. London: Oxford University Press, 1969.\n",
+                                       "utf-8")
+    assert runner.invoke(app, ["library", "add", "p", str(tmp_path / "refs.txt"), *lib]).exit_code == 0
+    assert "khadduriRepublicanIraq1969" in runner.invoke(app, ["library", "list", *lib]).stdout
+    assert runner.invoke(app, ["library", "show", "khadduriRepublicanIraq1969", *lib]).exit_code == 0

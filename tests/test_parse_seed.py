@@ -105,3 +105,12 @@ def test_decomposed_accents_parse_like_composed_ones():
     composed, decomposed = parse_reference(text), parse_reference(unicodedata.normalize("NFD", text))
     assert decomposed.text == composed.text
     assert decomposed.names == composed.names
+
+
+def test_review_of_an_entry_kept_verbatim_has_no_empty_field_list(run_cli, tmp_path):
+    path = tmp_path / "refs.txt"
+    path.write_text("Khadduri, Majid. Republican Iraq. London: Oxford University Press, 1969.\n???? !!!! ....\n",
+                    "utf-8")
+    result = run_cli("parse", str(path), "--lines", "--review", "-o", "/dev/null")
+    assert result.exit_code == 1
+    assert f"{path}:2: confidence 0.00" in result.stderr.splitlines() and "()" not in result.stderr

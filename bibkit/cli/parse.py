@@ -65,5 +65,5 @@ def _review(result: formats.ReadResult) -> None:
     count = max(sum(1 for r in ranked if r.confidence.get("*", 0) < LOW_CONFIDENCE), -(-len(ranked) // 10))
     for ref in ranked[:count]:
         weakest = sorted((kv for kv in ref.confidence.items() if kv[0] != "*"), key=lambda kv: kv[1])[:3]
-        fields = ", ".join(f"{k} {v:.2f}" for k, v in weakest)
-        typer.echo(f"{ref.origin}: confidence {ref.confidence.get('*', 0):.2f} ({fields})\n    {ref.source}", err=True)
+        fields = f" ({', '.join(f'{k} {v:.2f}' for k, v in weakest)})" if weakest else ""  # none: kept verbatim
+        typer.echo(f"{ref.origin}: confidence {ref.confidence.get('*', 0):.2f}{fields}\n    {ref.source}", err=True)

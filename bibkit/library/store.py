@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bibkit.errors import InputError, UsageError
+from bibkit.formats.citekey import assign_keys
 from bibkit.library.textkeys import fold, romanize, skeleton
 from bibkit.model import Reference
 
@@ -160,7 +161,9 @@ def insert_row(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int
 
 def add_references(conn: sqlite3.Connection, project: str, refs: list[Reference], *,
                    progress: Progress | None = None) -> list[int]:
-    """Import references into a project (created if new), all in one transaction."""
+    """Import references into a project (created if new), all in one transaction. A reference
+    without a key (parsed free text) gets its citekey, so listings and `show` can name it."""
+    assign_keys([ref for ref in refs if not ref.id])
     with transaction(conn):
         pid = project_id(conn, project, create=True)
         start = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM members WHERE project_id = ?",
