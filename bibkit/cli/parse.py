@@ -9,7 +9,14 @@ import typer
 from bibkit import formats
 from bibkit.cli.app import app
 from bibkit.cli.convert import output_format, report
-from bibkit.cli.io import EXIT_DATA, OUTPUT, guarded, is_interactive, read_text, write_text
+from bibkit.cli.io import (
+    EXIT_DATA,
+    OUTPUT,
+    guarded,
+    is_interactive,
+    read_text,
+    write_text,
+)
 from bibkit.parse import LOW_CONFIDENCE, find_text_entries, parse_entries
 
 PROGRESS_FROM = 200  # entries; shorter lists parse in well under a second
