@@ -171,6 +171,11 @@ def test_fields_biblatex_does_not_allow_come_back_from_the_addendum():
     assert "addendum = {seen in the archive; pages: 3}" in written
     back = read_bibtex(written).references[0]
     assert back.text["page"] == "3" and back.text["references"] == "seen in the archive"
+    # values holding `; ` come back whole (the addendum was cut at every `; `)
+    ref.set("page", "3; 7", step="test")
+    ref.set("ISBN", "978-1; 978-2", step="test")
+    back = read_bibtex(write_bibtex([ref])).references[0]
+    assert (back.text["page"], back.text["ISBN"]) == ("3; 7", "978-1; 978-2")
 
 
 def test_a_raw_date_with_an_impossible_month_or_day_is_kept_as_written():
@@ -182,13 +187,15 @@ def test_a_raw_date_with_an_impossible_month_or_day_is_kept_as_written():
 
 
 def test_an_era_written_with_a_hijri_year_is_not_doubled_in_the_annotation():
-    from bibkit.formats.bibtex import write_bibtex
+    from bibkit.formats.bibtex import read_bibtex, write_bibtex
     from bibkit.parse import parse_text
 
     refs = parse_text("Ibn Khaldun. Al-Muqaddima. Beirut: Dar al-Fikr, 1404 A.H.\n"
                       "ابن خلدون. المقدمة. بیروت: دار الفکر، ۱۴۰۴ هـ.\n", lines=True).references
     text = write_bibtex(refs)
     assert '{="1404 A.H."}' in text and '{="۱۴۰۴ هـ"}' in text and "AH AH" not in text and "هـ AH" not in text
+    # and the era written in the annotation says the calendar when read back
+    assert [r.dates["issued"].calendar for r in read_bibtex(text).references] == ["lunar-hijri"] * 2
 
 
 def test_an_empty_csl_date_part_is_no_date_not_the_literal_none():

@@ -199,7 +199,8 @@ def _restore_moved_fields(etype: str, fields: dict[str, str]) -> None:
         return
     allowed, target = allowed_fields(etype), _moved_fields_target(etype)
     kept = []
-    for part in fields.get(target, "").split("; "):
+    # cut only where a moved field starts (`pages: 3; isbn: …`), not at every `; ` (`pages: 3; 7`)
+    for part in re.split(rf"; (?=(?:{'|'.join(map(re.escape, _known_fields()))}): )", fields.get(target, "")):
         name, sep, value = part.partition(": ")
         if sep and value and name in _known_fields() and name not in allowed and name not in fields:
             fields[name] = value
@@ -263,13 +264,16 @@ def _read_dates(fields: dict[str, str], ref: Reference, where: str) -> None:
 
 
 def _attach_calendar(date: Date, annotation: str) -> None:
-    """`="1385 SH"` -> raw `1385`, calendar solar-hijri."""
+    """`="1385 SH"` -> raw `1385`, calendar solar-hijri; an era written in the raw text
+    itself (`1404 A.H.`, `۱۴۰۴ هـ`, which the writer leaves as they are) says the calendar."""
     text = _ANNOTATION_VALUE.match(annotation.strip()).group(1).strip()
     for calendar, code in CALENDAR_CODES.items():
         if text.endswith(" " + code):
             date.raw, date.calendar = text[: -len(code) - 1], calendar
             return
     date.raw = text
+    if (found := find_calendar_year(text)) and found.marked:
+        date.calendar = found.calendar
 
 
 def _read_language(fields: dict[str, str], ref: Reference, where: str) -> None:
