@@ -131,6 +131,10 @@ def test_listings_show_titles_as_read_not_their_case_protection(tmp_path: Path) 
     for command in (["library", "search", "Qasim"], ["library", "list"], ["dedup", "--all", "--report", "text"]):
         out = runner.invoke(app, [*command, *lib]).stdout
         assert "Abdul Karim Qasim: The Beginning" in out and "<span" not in out
+    # nor do the search index and RIS, a plain-text format
+    assert runner.invoke(app, ["library", "search", "nocase", *lib]).stdout.strip() == ""
+    ris = runner.invoke(app, ["library", "export", "p", "--to", "ris", *lib]).stdout
+    assert "TI  - Abdul Karim Qasim: The Beginning" in ris and "<span" not in ris
 
 
 def test_dedup_of_files_reports_each_record_by_its_own_id_and_file_where_ids_collide(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from bibkit import languages
 from bibkit.formats import Diagnostic, ReadResult
 from bibkit.formats.dates import calendar_note, date_from_iso, take_calendar_notes
+from bibkit.formats.titles import plain_title
 from bibkit.model import Date, Reference
 from bibkit.namesplit import name_from_string
 
@@ -143,7 +144,7 @@ def write_ris(refs: list[Reference]) -> str:
             tag = to_names.get(var)
             for name in names:
                 lines.append(f"{tag or 'A2'}  - {name.display()}")
-        title = ref.text.get("title")
+        title = plain_title(ref.text.get("title", ""))  # RIS is plain text: no CSL rich-text tags
         if title:
             lines.append(f"TI  - {title}")
         for var, date in ref.dates.items():
@@ -163,6 +164,7 @@ def write_ris(refs: list[Reference]) -> str:
                 lines.append(f"N1  - {var}: {value}")
                 continue
             value = languages.name_of(value) if var == "language" and languages.tag_of(value) else value
+            value = plain_title(value) if var.endswith("title") else value
             for part in (value.split(", ") if tag == "KW" else value.split("\n")):
                 lines.append(f"{tag}  - {part}")
         page = ref.text.get("page")
@@ -172,7 +174,7 @@ def write_ris(refs: list[Reference]) -> str:
             if len(pieces) > 1:
                 lines.append(f"EP  - {pieces[1]}")
         lines.extend(f"N1  - {line}" for var, date in ref.dates.items() if (line := calendar_note(var, date)))
-        translated = ref.forms.get("title", {}).get("en")
+        translated = plain_title(ref.forms.get("title", {}).get("en", ""))
         if translated and translated != title:
             lines.append(f"TT  - {translated}")
         for key, value in ref.extra.items():

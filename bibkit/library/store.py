@@ -21,6 +21,7 @@ from typing import Any
 
 from bibkit.errors import InputError, UsageError
 from bibkit.formats.citekey import assign_keys
+from bibkit.formats.titles import plain_title
 from bibkit.library.textkeys import fold, romanize, skeleton
 from bibkit.model import Reference
 
@@ -125,7 +126,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 # Search keys ------------------------------------------------------------------------------
 def search_columns(ref: Reference) -> dict[str, str]:
     """Folded titles and names, and their skeletons and romanizations, for FTS."""
-    titles = [ref.text.get("title", ""), *ref.forms.get("title", {}).values()]
+    titles = [plain_title(t) for t in (ref.text.get("title", ""), *ref.forms.get("title", {}).values())]
     names = [n.display() for people in ref.names.values() for n in people]
     names += [f.display() for people in ref.names.values() for n in people for f in n.forms.values()]
     text = " ".join(titles + names)
