@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -11,7 +11,9 @@ from bibkit import formats
 from bibkit.cli.app import app
 from bibkit.cli.io import EXIT_DATA, OUTPUT, guarded, read_text, warn, write_text
 from bibkit.errors import UsageError
-from bibkit.parse.notes import NotesResult, notes_to_json, parse_notes
+
+if TYPE_CHECKING:  # the parser (numpy, the model) loads only when a command needs it
+    from bibkit.parse.notes import NotesResult
 
 NOTES_FORMATS = ("json", *(f for f in formats.WRITE_FORMATS if f != "json"))
 
@@ -45,6 +47,8 @@ def notes(
     if to not in NOTES_FORMATS:
         raise UsageError(f"unknown output format {to!r} (one of: {', '.join(NOTES_FORMATS)})")
     text, origin = read_text(source)
+    from bibkit.parse.notes import parse_notes
+
     result = parse_notes(text, origin=origin)
     write_text(_render(result, style) if style else _write(result, to), out)
     for diagnostic in result.diagnostics:
@@ -61,6 +65,8 @@ def _format_of(out: str | None) -> str:
 
 def _write(result: NotesResult, to: str) -> str:
     if to == "json":
+        from bibkit.parse.notes import notes_to_json
+
         return json.dumps(notes_to_json(result), ensure_ascii=False, indent=2)
     return formats.write(result.sources, to)
 

@@ -15,9 +15,9 @@ from bibkit.cli.io import (
     guarded,
     is_interactive,
     read_text,
+    warn,
     write_text,
 )
-from bibkit.parse import LOW_CONFIDENCE, find_text_entries, parse_entries
 
 PROGRESS_FROM = 200  # entries; shorter lists parse in well under a second
 
@@ -47,11 +47,15 @@ def parse(
     cannot be parsed is kept verbatim (a `misc`/`document` with the text in `note`) and
     reported; the exit code is then 1.
     """
+    from bibkit.parse import (  # the parser (numpy, the model) loads here
+        find_text_entries,
+        parse_entries,
+    )
+
     text, origin = read_text(source)
     entries = find_text_entries(text, lines=lines)
     if not entries:  # not an error (an essay has no list), but say so rather than print nothing
-        typer.echo(f"{origin}: no reference list found{'' if lines else ' (--lines takes every line as an entry)'}",
-                   err=True)
+        warn(f"{origin}: no reference list found{'' if lines else ' (--lines takes every line as an entry)'}")
     if is_interactive() and len(entries) > PROGRESS_FROM:
         with typer.progressbar(entries, label="Parsing", file=sys.stderr) as bar:
             result = parse_entries(bar, origin)
@@ -68,9 +72,11 @@ def parse(
 def _review(result: formats.ReadResult) -> None:
     """The least confident entries (all below LOW_CONFIDENCE, and at least the weakest tenth)
     with their three weakest fields, beside the text they were parsed from."""
+    from bibkit.parse import LOW_CONFIDENCE
+
     ranked = sorted(result.references, key=lambda r: r.confidence.get("*", 0))
     count = max(sum(1 for r in ranked if r.confidence.get("*", 0) < LOW_CONFIDENCE), -(-len(ranked) // 10))
     for ref in ranked[:count]:
         weakest = sorted((kv for kv in ref.confidence.items() if kv[0] != "*"), key=lambda kv: kv[1])[:3]
         fields = f" ({', '.join(f'{k} {v:.2f}' for k, v in weakest)})" if weakest else ""  # none: kept verbatim
-        typer.echo(f"{ref.origin}: confidence {ref.confidence.get('*', 0):.2f}{fields}\n    {ref.source}", err=True)
+        warn(f"{ref.origin}: confidence {ref.confidence.get('*', 0):.2f}{fields}\n    {ref.source}")
