@@ -149,6 +149,11 @@ def test_dedup_of_files_reports_each_record_by_its_own_id_and_file_where_ids_col
     report = CliRunner().invoke(app, ["dedup", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"), "--report", "json"])
     assert json.loads(report.stdout)["clusters"] == [[f"{tmp_path / 'a.bib'}:khadduri1969",
                                                       f"{tmp_path / 'b.bib'}:khadduri1969"]]
+    # the file given, not the origin a record remembers (bibkit's JSON keeps `a.bib:1`)
+    assert CliRunner().invoke(app, ["convert", str(tmp_path / "a.bib"), "--to", "json",
+                                    "-o", str(tmp_path / "a.json")]).exit_code == 0
+    report = CliRunner().invoke(app, ["dedup", str(tmp_path / "a.json"), str(tmp_path / "b.bib"), "--report", "json"])
+    assert json.loads(report.stdout)["clusters"][0][0] == f"{tmp_path / 'a.json'}:khadduri1969"
 
 
 def test_free_text_imported_into_the_library_gets_a_citekey(tmp_path: Path) -> None:

@@ -162,23 +162,24 @@ def _candidates(files: list[str], project: list[str] | None, all_: bool, library
     if files:
         if project or all_:
             raise UsageError("give FILEs or --project/--all, not both")
-        refs, _ = _read_files(files)
-        return refs, _report_ids(refs)
+        per_file = [_read_files([path])[0] for path in files]
+        refs = [ref for refs in per_file for ref in refs]
+        return refs, _report_ids(refs, [path for path, refs in zip(files, per_file) for _ in refs])
     if not project and not all_:
         raise UsageError("give FILEs, --project P or --all")
     records = store.list_records(_library(library), project or None)
     return [r.ref for r in records], [r.id for r in records]
 
 
-def _report_ids(refs: list[Reference]) -> list[str]:
+def _report_ids(refs: list[Reference], paths: list[str]) -> list[str]:
     """Each record's own id (CSL-JSON `id`, BibTeX key) as the report names it; an id that
-    two records share (`smith2000` in two files) is given with its file (`b.bib:smith2000`),
-    and a record without one (parsed free text) gets a citekey."""
-    counts = Counter(r.id.casefold() for r in refs if r.id)
-    own = [r.id if r.id and counts[r.id.casefold()] == 1 else
-           f"{(r.origin or '').rsplit(':', 1)[0]}:{r.id}" if r.id else "" for r in refs]
-    assign_keys(refs)  # keys for the keyless, unlike any id in the files
-    return [name or r.id for r, name in zip(refs, own)]
+    two records share (`smith2000` in two files) is given with the file it was read from
+    (`b.bib:smith2000`), and a record without one (parsed free text) gets a citekey."""
+    own = [r.id for r in refs]
+    counts = Counter(key.casefold() for key in own if key)
+    assign_keys(refs)  # keys for the keyless, unlike any id in the files (renames shared ones too)
+    return [f"{path}:{key}" if key and counts[key.casefold()] > 1 else key or r.id
+            for r, key, path in zip(refs, own, paths)]
 
 
 def _dedup(refs: list[Reference]) -> DedupResult:
