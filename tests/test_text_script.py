@@ -101,3 +101,12 @@ def test_a_letter_only_one_language_writes_settles_a_tie_of_function_words():
 
     assert language_of("Être moderne en Iran") == "fr"
     assert language_of("La revolución en Irán") == "es"
+
+
+def test_a_city_inside_a_longer_place_is_looked_up_among_places_only():
+    """`Tehran, Iran` names a Persian city; `Paris: Hermès` or `Sales, Cheshire` do not, though
+    Hermes and Sales are Persian publishers' names in the lexicon."""
+    from bibkit.parse.infer import _named_place_language
+
+    assert _named_place_language("Tehran, Iran") == "fa" and _named_place_language("Beirut and London") == "ar"
+    assert _named_place_language("Paris: Hermès") is None and _named_place_language("Sales, Cheshire") is None

@@ -45,20 +45,18 @@ def infer_type(ref: Reference, labels: set[str]) -> str:
 
 
 @cache
-def _place_languages() -> dict[str, str]:
-    """Folded place and publisher names -> the language of works published there."""
-    out: dict[str, str] = {}
-    for tag in ("place", "publisher", "periodical"):
-        for entry in entries_for(tag):
-            if entry.lang in ("fa", "ar"):
-                for form in (entry.form, *entry.variants):
-                    out[fold(form)] = entry.lang
-    return out
+def _place_languages(tags: tuple[str, ...] = ("place", "publisher", "periodical")) -> dict[str, str]:
+    """Folded Persian and Arabic place (and publisher, periodical) names -> the language of
+    works published there."""
+    return {fold(form): entry.lang for tag in tags for entry in entries_for(tag) if entry.lang in ("fa", "ar")
+            for form in (entry.form, *entry.variants)}
 
 
-def _named_place_language(place: str, known: dict[str, str]) -> str | None:
+def _named_place_language(place: str) -> str | None:
     """The language of a Persian or Arabic city named inside a longer place (`Tehran, Iran`,
-    `Beirut and London`): any run of up to three of its words that is a known place."""
+    `Beirut and London`): any run of up to three of its words that is a known place (only a
+    place: a publisher's or journal's name, `Hermes`, `Tus`, is no city)."""
+    known = _place_languages(("place",))
     words = [fold(word) for word in re.split(r"[\s,/;:-]+", place) if word]
     return next((known[key] for n in (3, 2, 1) for i in range(len(words) - n + 1)
                  if (key := " ".join(words[i:i + n])) in known), None)
@@ -84,7 +82,7 @@ def infer_language(ref: Reference) -> tuple[str | None, str]:
         value = ref.text.get(var, "")
         if value and (lang := known.get(fold(value))):
             return lang, var
-    if lang := _named_place_language(ref.text.get("publisher-place", ""), known):
+    if lang := _named_place_language(ref.text.get("publisher-place", "")):
         return lang, "publisher-place"
     publisher = ref.text.get("publisher", "")
     if _ROMAN_AR.search(publisher) or re.match(r"^(?:dar|dār|al-)", publisher, re.IGNORECASE):
