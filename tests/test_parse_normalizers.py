@@ -351,6 +351,8 @@ def test_review_mends_abbreviated_names_broken_words_dashes_and_shared_authors()
     plato = parse_reference("Plato. The Republic. Translated by Thos. Taylor. London, 1804.")
     assert [n.display() for n in plato.names["translator"]] == ["Taylor, Thos."] and "publisher" not in plato.text
     assert rejoin_hyphens("Toron- to") == "Toronto" and rejoin_hyphens("pre- and post-war") == "pre- and post-war"
+    assert rejoin_hyphens("University of Toron- to Press") == "University of Toronto Press"
+    assert rejoin_hyphens("18- to 24-month-old") == "18- to 24-month-old"
     refs = parse_text("Beckett, Samuel. Murphy. London: Routledge, 1938.\n―――. Watt. Paris: Olympia, 1953.\n",
                       lines=True).references
     assert refs[1].names["author"][0].family == "Beckett" and refs[1].text["title"] == "Watt"

@@ -77,7 +77,9 @@ def rejoin_hyphens(text: str) -> str:
     return _BROKEN_WORD.sub(lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text)
 
 
-_BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|to|und|oder|bis|et|ou|y|e|o|i)\s+\w)(\w)")  # `Toron- to` joins
+# `Toron- to Press` joins; a hyphen left hanging before `and` (`self- and group`) or before
+# `to` and a hyphenated word (`18- to 24-month`) stays
+_BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|und|oder|et|ou|y|e|o|i)\s+\w|(?:to|bis)\s+\w+-)(\w)")
 
 
 def clean_title(text: str) -> str:
