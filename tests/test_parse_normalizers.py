@@ -241,6 +241,11 @@ def test_editor_and_translator_cues_say_where_each_role_starts_and_ends():
     assert [s.text for s in fields["editor"]] == ["edited by Michael Stevenson. "]
     assert [s.text for s in fields["publisher"]] == ["Peter Lang,"]
 
+    source = "Said, E. Orientalism. edited by Stuart Hall. Routledge,"  # a short family name ends them too
+    fields = _segments(source, editor="edited by Stuart Hall. Routledge,")
+    roles_split_at_cues(Reference(source=source), fields)
+    assert [s.text for s in fields["editor"]] == ["edited by Stuart Hall. "]
+
     source = "Said, E. Orientalism. Ed. by J. R. R. Tolkien Jr. Penguin"  # initials and Jr. do not end the names
     fields = _segments(source, editor="Ed. by J. R. R. Tolkien Jr.")
     roles_split_at_cues(Reference(source=source), fields)

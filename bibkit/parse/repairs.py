@@ -670,9 +670,19 @@ def page_cue_alone(ref: Reference, fields: Fields) -> None:
 _ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<both>edited\s+and\s+translated|translated\s+and\s+edited)|"
                        r"(?P<editor>edited|eds?\.|تحقيق|تحقیق|تصحیح|تصحيح)|"
                        r"(?P<translator>translated|trans\.|transl\.|ترجمه‌?ٔ?|ترجمة))(?:\s+by)?(?=\s)", re.IGNORECASE)
-# `Merton. Peter Lang`, `رضا تجدد. طهران`; not after an initial or an abbreviated name (`J.`,
-# `Jr.`, `Thos.`, `Wm.`)
-_NAMES_END = re.compile(rf"(?<=[^\W\d_]{{5}})\.\s+(?=[A-Z])|(?<=[{ARABIC_LETTER}]{{2}})\.\s+(?=[{ARABIC_LETTER}])")
+# a full stop after a word, before a capital or an Arabic-script letter (`Merton. Peter Lang`,
+# `Hall. Routledge`, `رضا تجدد. طهران`)
+_WORD_STOP = re.compile(rf"([^\W\d_]+)\.\s+(?=[A-Z{ARABIC_LETTER}])")
+# abbreviations that stop inside a name: a suffix, an abbreviated given name, a title
+_NAME_ABBREVIATIONS = frozenset({"jr", "sr", "wm", "thos", "chas", "geo", "jas", "jos", "benj", "robt", "edw",
+                                 "saml", "st", "dr", "mr", "mrs", "ms", "prof", "rev", "hon"})
+
+
+def _names_end(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Where a prose role's names end: the first full stop after a word that is not an
+    initial (`J.`) or an abbreviation standing inside a name (`Jr.`, `Thos.`)."""
+    return next((m for m in _WORD_STOP.finditer(text, start, end)
+                 if len(m.group(1)) > 1 and m.group(1).casefold() not in _NAME_ABBREVIATIONS), None)
 
 
 def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
@@ -728,7 +738,7 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
     pieces = [(cue.lastgroup, cue.start(), nxt.start() if nxt else len(text)) for cue, nxt in zip(cues, [*cues[1:], None])]
     tail = ""
     role, first, last = pieces[-1]
-    names_end = _NAMES_END.search(text, cues[-1].end(), last)
+    names_end = _names_end(text, cues[-1].end(), last)
     if names_end and "publisher" not in fields and not re.search(r"\d", text[names_end.end():last]):
         tail, pieces[-1] = text[names_end.end():last], (role, first, names_end.end())
     if [(r, a) for r, a, _ in pieces] == [(label, seg.start - start) for label, seg in run] and not tail:
