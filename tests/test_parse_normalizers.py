@@ -543,9 +543,17 @@ def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
     ("vol. 12, nos. 3 & 4", "12", "3-4"),
     ("Franco-Italica, n. 29", None, "29"),
     ("دورهٔ دوم، شمارهٔ ۲۶", "2", "26"),  # the volume by its ordinal word
+    ("دورهٔ ششم", "6", None),
+    ("12(3—4)", "12", "3-4"),  # any dash in an issue range
 ])
 def test_double_issues_and_ezafe_cues(text, volume, issue):
     from bibkit.parse.normalizers import _volume_issue
     from bibkit.text.normalize import ASCII_DIGITS
 
     assert _volume_issue(text.translate(ASCII_DIGITS)) == (volume, issue)
+
+
+def test_editions_by_ordinal_words_past_the_fifth():
+    from bibkit.parse.normalizers import clean_edition
+
+    assert [clean_edition(t) for t in ("چاپ ششم", "الطبعة الرابعة", "tenth edition", "چاپ دوم")] == ["6", "4", "10", "2"]

@@ -223,9 +223,8 @@ def view_names(key: str, value: str | float | bool) -> tuple[str | None, ...]:
             f"1:{own}" if near else None, f"2:{own}" if far else None)
 
 
-@lru_cache(maxsize=4096)
 def place_attributes(i: int, n: int) -> tuple[bytes, ...]:
-    """`place_features` as attribute names; sequence lengths repeat, so they are kept."""
+    """`place_features` as attribute names (the labeller keeps their scores per length)."""
     return crf_attributes(place_features(i, n))
 
 

@@ -181,9 +181,13 @@ def clean_isbn(text: str) -> str:
 
 
 # ordinal words an edition or volume is numbered by (`چاپ دوم`, `دورهٔ سوم`, `second edition`)
-_ORDINALS = {"دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5", "اول": "1", "second": "2", "third": "3",
-             "fourth": "4", "fifth": "5", "first": "1", "الثانية": "2", "الثالثة": "3", "الأولى": "1",
-             "الثاني": "2", "الثالث": "3", "الأول": "1"}
+_ORDINALS = {"دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5", "ششم": "6", "هفتم": "7", "هشتم": "8",
+             "نهم": "9", "دهم": "10", "اول": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+             "sixth": "6", "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "first": "1",
+             "الثانية": "2", "الثالثة": "3", "الرابعة": "4", "الخامسة": "5", "السادسة": "6", "السابعة": "7",
+             "الثامنة": "8", "التاسعة": "9", "العاشرة": "10", "الأولى": "1",
+             "الثاني": "2", "الثالث": "3", "الرابع": "4", "الخامس": "5", "السادس": "6", "السابع": "7",
+             "الثامن": "8", "التاسع": "9", "العاشر": "10", "الأول": "1"}
 
 
 def clean_edition(text: str) -> str:
@@ -269,12 +273,15 @@ ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # uppe
 _BARE_ROMAN = re.compile(rf"\W*(?![CL]\W*$)({ROMAN_NUMERAL})\W*")  # not a lone C or L
 
 
+_ISSUE_DASH = re.compile(rf"(?<=\d)\s*[{DASHES}]\s*(?=\d)")  # issue ranges written with a hyphen: 3-4
+
+
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
-    if m := re.fullmatch(r"\W*(\d+)\s*/\s*(\d+(?:\s*[-–]\s*\d+)?)\W*", text):  # 44/2-3, 18/3-4
-        return m.group(1), m.group(2)
-    if m := re.search(rf"(\d+|(?-i:{ROMAN_NUMERAL}))\s*\(\s*(?:no\.?\s*)?(\d+(?:[-–/]\d+)?|[A-Za-z]+|[A-Z]-?\d+|\d+[A-Z])\s*\)",
-                      text, re.IGNORECASE):  # 11(1), 3(4-5), 40(c), 14(S-10), 103(2A)
-        return m.group(1), m.group(2)
+    if m := re.fullmatch(rf"\W*(\d+)\s*/\s*(\d+(?:\s*[{DASHES}]\s*\d+)?)\W*", text):  # 44/2-3, 18/3-4
+        return m.group(1), _ISSUE_DASH.sub("-", m.group(2))
+    if m := re.search(rf"(\d+|(?-i:{ROMAN_NUMERAL}))\s*\(\s*(?:no\.?\s*)?(\d+(?:[{DASHES}/]\d+)?|[A-Za-z]+|[A-Z]-?\d+|\d+[A-Z])\s*\)",
+                      text, re.IGNORECASE):  # 11(1), 3(4-5), 3(4—5), 40(c), 14(S-10), 103(2A)
+        return m.group(1), _ISSUE_DASH.sub("-", m.group(2))
     if m := re.fullmatch(r"\W*(\d+)\s*[:.]\s*(\d+)\W*", text):
         return m.group(1), m.group(2)
     volume = issue = None
