@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bibkit.errors import InputError, UsageError
+from bibkit.errors import BibkitError, InputError, UsageError
 from bibkit.text.translit import SCHEMES, romanize, romanize_words
 
 
@@ -107,6 +107,10 @@ def test_bad_override_file_names_its_line(tmp_path) -> None:
     with pytest.raises(InputError) as err:
         romanize("قاسم", overrides=table)
     assert str(err.value).endswith("bad.tsv:2: expected two tab-separated columns: script form, romanization")
+    table.write_bytes("café\tx\n".encode("latin-1"))  # not UTF-8: one line naming the file, no traceback
+    with pytest.raises(BibkitError) as err:
+        romanize("قاسم", overrides=table)
+    assert str(err.value).endswith("bad.tsv: not UTF-8 text (byte 3)")
 
 
 def test_unknown_scheme_is_a_usage_error() -> None:

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from bibkit.errors import InputError, UsageError
+from bibkit.files import load_text
 from bibkit.text.translit.lexicon import key
 from bibkit.text.translit.tsv import rows
 
@@ -29,8 +30,9 @@ def load(path: Path) -> dict[str, str]:
     """Folded script form -> romanization, from a two-column TSV (# comments allowed)."""
     if not path.is_file():
         raise UsageError(f"no such override file: {path}")
+    text, name = load_text(str(path))  # a file that is not UTF-8 is one clear line, not a traceback
     out: dict[str, str] = {}
-    for where, cols in rows(path.read_text("utf-8-sig"), str(path)):
+    for where, cols in rows(text, name):
         if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
             raise InputError("expected two tab-separated columns: script form, romanization", where=where)
         out[key(cols[0])] = cols[1].strip()
