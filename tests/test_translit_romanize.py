@@ -262,3 +262,4 @@ def test_a_citekey_drops_the_arabic_article_not_a_name_that_starts_like_it() -> 
 
     assert key("الوردي") == "wardi" and key("الطبري") == "tabari"
     assert key("علوی") == "alavi" and key("الهی") == "elahi" and key("علیزاده") == "alizadeh"
+    assert key("al-Wardi") == "wardi" and key("Al-Bamerani") == "bamerani"  # one key in either script

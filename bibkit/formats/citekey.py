@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from bibkit.model import Reference
+from bibkit.text.collation import strip_article
 from bibkit.text.script import has_arabic
 
 TITLE_WORDS = 2
@@ -56,8 +57,8 @@ def base_key(ref: Reference) -> str:
     names = ref.names.get("author") or ref.names.get("editor") or []
     first = names[0] if names else None
     family = (first.literal or first.family or "") if first else ""
-    # الوردي -> alWardi -> wardi, as `al-` is a particle in Latin names; علوی -> Alavi stays whole
-    author = (re.sub(r"^(?:al|el)(?=[A-Z])", "", ascii_fold(family)) if has_arabic(family) else ascii_fold(family)).lower()
+    # the article goes in either script (الوردي and al-Wardi -> wardi); علوی -> alavi stays whole
+    author = ascii_fold(strip_article(family)).lower()
     title = "".join(_significant_words(ref.text.get("title") or ref.text.get("container-title", "")))
     if not author and title:  # no names: the title words lead (`waqaeIraqiya1958`)
         title = title[:1].lower() + title[1:]
