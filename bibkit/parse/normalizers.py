@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from bibkit.errors import InputError
+from bibkit.formats.dates import MONTHS
 from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
 from bibkit.parse.tokens import DASHES
@@ -319,10 +320,7 @@ def find_identifiers(ref: Reference, fields: Fields) -> None:
 
 
 # ----------------------------------------------------------------------------- dates
-_MONTH_NAMES = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
+_MONTH_NAMES = {name[:3]: number for name, number in MONTHS.items()}  # English stems: `Sept.`, `Decemb.`
 _MONTH_WORD = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})[a-z]*\.?\b", re.IGNORECASE)
 _SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4, "بهار": 1, "تابستان": 2,
             "پاییز": 3, "پائیز": 3, "زمستان": 4}

@@ -9,8 +9,8 @@ from pathlib import Path
 from bibkit.languages import primary
 from bibkit.model import Name, Reference
 from bibkit.text.script import has_arabic
-from bibkit.text.translit import overrides, tables
-from bibkit.text.translit.romanizer import arabic_script_language, romanize
+from bibkit.text.translit import overrides
+from bibkit.text.translit.romanizer import reading_language, romanize
 
 TITLE_VARS = ("title", "container-title", "collection-title", "publisher", "publisher-place")
 
@@ -24,15 +24,11 @@ def add_romanized_forms(ref: Reference, scheme: str = "ijmes") -> None:
     for var in TITLE_VARS:
         value = ref.text.get(var)
         if value and has_arabic(value):
-            lang = _read_as(value, work)
+            lang = reading_language(value, work)
             ref.forms.setdefault(var, {}).setdefault(f"{lang}-Latn-x-{scheme}", _romanized(value, scheme, lang))
     for names in ref.names.values():
         for name in names:
             _romanize_name(name, work, scheme)
-
-
-def _read_as(text: str, work: str) -> str:
-    return work if work in tables.LANGS else arabic_script_language(text)
 
 
 def _romanize_name(name: Name, work: str, scheme: str) -> None:
@@ -40,7 +36,7 @@ def _romanize_name(name: Name, work: str, scheme: str) -> None:
     written = " ".join(v for v in parts.values() if v and has_arabic(v))
     if not written:
         return
-    lang = _read_as(written, work)
+    lang = reading_language(written, work)
     tag = f"{lang}-Latn-x-{scheme}"
     if tag not in name.forms:
         name.forms[tag] = Name(**{attr: _romanized(value, scheme, lang) if value else None

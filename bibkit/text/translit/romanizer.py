@@ -81,7 +81,7 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
     fixed = user_overrides.load(path) if path else {}
     if fixed and key(text) in fixed:
         return [RomanizedWord(text, _finish(fixed[key(text)], diacritics), False)]
-    language = lang if lang in tables.LANGS else arabic_script_language(text)
+    language = reading_language(text, lang)
     if language == "fa":
         text = join_detached(text)  # affixes and compound parts typed after a space
     parts = _split(text, language)
@@ -298,6 +298,12 @@ def _ordinal(a: Analysis) -> bool:
 
 def _finish(latin: str, diacritics: bool) -> str:
     return latin if diacritics else strip_diacritics(latin)
+
+
+def reading_language(text: str, lang: str | None) -> str:
+    """The language Arabic-script `text` is read as: `lang` when it is Persian or Arabic, else
+    what the text itself says."""
+    return lang if lang in tables.LANGS else arabic_script_language(text)
 
 
 @lru_cache(maxsize=4096)
