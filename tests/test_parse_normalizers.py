@@ -112,6 +112,15 @@ def _segments(source: str, **labelled: str) -> dict:
     return fields
 
 
+def _repaired(repair, source: str, **labelled: str) -> dict:
+    """The fields of `source` labelled as given (see `_segments`), after one repair ran."""
+    from bibkit.model import Reference
+
+    fields = _segments(source, **labelled)
+    repair(Reference(source=source), fields)
+    return fields
+
+
 def _pages(text: str) -> str | None:
     from bibkit.model import Reference
     from bibkit.parse.normalizers import normalize_pages
@@ -142,12 +151,10 @@ def test_a_range_with_spaces_at_its_dash_is_one_token_and_one_page_range():
 
 
 def test_a_title_head_read_as_the_last_author_goes_back_to_the_title():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import author_tail_opens_title
 
     def repaired(source: str, author: str, title: str) -> tuple[list[str], list[str]]:
-        fields = _segments(source, author=author, title=title)
-        author_tail_opens_title(Reference(source=source), fields)
+        fields = _repaired(author_tail_opens_title, source, author=author, title=title)
         return [s.text for s in fields["author"]], [s.text for s in fields["title"]]
 
     source = "Abrahamian, Ervand M. Confessions: Prisons and Recantations. Berkeley: UC Press, 1999."
@@ -176,9 +183,8 @@ def test_a_title_head_read_as_a_date_and_years_ending_a_title_go_back_to_the_tit
     assert [s.text for s in fields["date"]] == ["2002."]
 
     source = "Keddie, N. Qajar Iran and the Rise of Reza Khan, 1796-1925. Costa Mesa: Mazda, 1999."
-    fields = _segments(source, author="Keddie, N.", title="Qajar Iran and the Rise of Reza Khan,", pages="1796-1925.",
+    fields = _repaired(year_range_ends_title, source, author="Keddie, N.", title="Qajar Iran and the Rise of Reza Khan,", pages="1796-1925.",
                        location="Costa Mesa:")
-    year_range_ends_title(Reference(source=source), fields)
     assert [s.text for s in fields["title"]] == ["Qajar Iran and the Rise of Reza Khan, 1796-1925."]
     assert "pages" not in fields
     journal = "Keddie, N. Iran, 1796-1925. Iranian Studies, 12."
@@ -225,30 +231,25 @@ def test_generational_suffixes_are_suffixes_not_initials():
 
 
 def test_editor_and_translator_cues_say_where_each_role_starts_and_ends():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import roles_split_at_cues
 
     source = "Fleck, L. Genesis. Edited by Thaddeus J. Trenn and Robert K. Merton. Translated by Frederick Bradley. Chicago"
-    fields = _segments(source, editor="Edited by Thaddeus J.",
+    fields = _repaired(roles_split_at_cues, source, editor="Edited by Thaddeus J.",
                        translator="Trenn and Robert K. Merton. Translated by Frederick Bradley.")
-    roles_split_at_cues(Reference(source=source), fields)
     assert [s.text for s in fields["editor"]] == ["Edited by Thaddeus J. Trenn and Robert K. Merton. "]
     assert [s.text for s in fields["translator"]] == ["Translated by Frederick Bradley."]
 
     source = "Sari, L. “Race.” Gender in Film, edited by Michael Stevenson. Peter Lang, 2000."
-    fields = _segments(source, editor="edited by Michael Stevenson. Peter Lang,", date="2000.")
-    roles_split_at_cues(Reference(source=source), fields)
+    fields = _repaired(roles_split_at_cues, source, editor="edited by Michael Stevenson. Peter Lang,", date="2000.")
     assert [s.text for s in fields["editor"]] == ["edited by Michael Stevenson. "]
     assert [s.text for s in fields["publisher"]] == ["Peter Lang,"]
 
     source = "Said, E. Orientalism. edited by Stuart Hall. Routledge,"  # a short family name ends them too
-    fields = _segments(source, editor="edited by Stuart Hall. Routledge,")
-    roles_split_at_cues(Reference(source=source), fields)
+    fields = _repaired(roles_split_at_cues, source, editor="edited by Stuart Hall. Routledge,")
     assert [s.text for s in fields["editor"]] == ["edited by Stuart Hall. "]
 
     source = "Said, E. Orientalism. Ed. by J. R. R. Tolkien Jr. Penguin"  # initials and Jr. do not end the names
-    fields = _segments(source, editor="Ed. by J. R. R. Tolkien Jr.")
-    roles_split_at_cues(Reference(source=source), fields)
+    fields = _repaired(roles_split_at_cues, source, editor="Ed. by J. R. R. Tolkien Jr.")
     assert [s.text for s in fields["editor"]] == ["Ed. by J. R. R. Tolkien Jr."]
 
 
@@ -267,67 +268,54 @@ def test_glued_punctuation_and_odd_dashes_are_read_as_print_means_them():
 
 
 def test_a_page_cue_alone_takes_back_its_number_from_the_date():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import page_cue_alone
 
     source = "Rosson, B. T. Arches. Eng. Struct., vol. 20, pp. 1424, Jan. 1998"
-    fields = _segments(source, pages="pp.", date="1424, Jan. 1998")
-    page_cue_alone(Reference(source=source), fields)
+    fields = _repaired(page_cue_alone, source, pages="pp.", date="1424, Jan. 1998")
     assert [s.text for s in fields["pages"]] == ["pp. 1424,"]
     assert [s.text for s in fields["date"]] == ["Jan. 1998"]
     source = "Smith, J. Arches. pp. 1998"  # no year left after the number: it stays the date
-    fields = _segments(source, pages="pp.", date="1998")
-    page_cue_alone(Reference(source=source), fields)
+    fields = _repaired(page_cue_alone, source, pages="pp.", date="1998")
     assert [s.text for s in fields["date"]] == ["1998"]
 
 
 def test_a_year_closing_the_note_of_an_undated_reference_is_its_date():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import date_only_segment
 
     source = "Lillié, F., Analyse tectonique. Amok Internal Report. 1982."
-    fields = _segments(source, author="Lillié, F.,", title="Analyse tectonique.", note="Amok Internal Report. 1982.")
-    date_only_segment(Reference(source=source), fields)
+    fields = _repaired(date_only_segment, source, author="Lillié, F.,", title="Analyse tectonique.", note="Amok Internal Report. 1982.")
     assert [s.text for s in fields["date"]] == [" 1982."]
     source = "Smith, J. A page. www.x.org (accessed June 8, 2015)"  # an access date is not the work's date
-    fields = _segments(source, title="A page.", note="www.x.org (accessed June 8, 2015)")
-    date_only_segment(Reference(source=source), fields)
+    fields = _repaired(date_only_segment, source, title="A page.", note="www.x.org (accessed June 8, 2015)")
     assert "date" not in fields
 
 
 def test_the_last_family_name_of_a_given_first_list_read_as_the_title_goes_back():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import family_name_opens_title
 
     source = "Eric J. Rossetter, and J. Christian Gerdes. Experimental validation of lanekeeping. IJAT"
-    fields = _segments(source, author="Eric J. Rossetter, and J. Christian", title="Gerdes. Experimental validation of lanekeeping.")
-    family_name_opens_title(Reference(source=source), fields)
+    fields = _repaired(family_name_opens_title, source, author="Eric J. Rossetter, and J. Christian", title="Gerdes. Experimental validation of lanekeeping.")
     assert [s.text for s in fields["author"]] == ["Eric J. Rossetter, and J. Christian Gerdes."]
     assert [s.text for s in fields["title"]] == ["Experimental validation of lanekeeping."]
     source = "Smith, J. and Jones, K. Orientalism. Western conceptions of the Orient."  # the list is whole
-    fields = _segments(source, author="Smith, J. and Jones, K.", title="Orientalism. Western conceptions of the Orient.")
-    family_name_opens_title(Reference(source=source), fields)
+    fields = _repaired(family_name_opens_title, source, author="Smith, J. and Jones, K.", title="Orientalism. Western conceptions of the Orient.")
     assert [s.text for s in fields["author"]] == ["Smith, J. and Jones, K."]
 
 
 def test_an_untitled_container_with_an_in_cue_inside_splits_into_title_and_container():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import title_before_in_cue
 
     source = "Commission (2012). Probabilités au collège. Dans Brochure APMEP n°198."
-    fields = _segments(source, container_title="Probabilités au collège. Dans Brochure APMEP")
-    title_before_in_cue(Reference(source=source), fields)
+    fields = _repaired(title_before_in_cue, source, container_title="Probabilités au collège. Dans Brochure APMEP")
     assert [s.text for s in fields["title"]] == ["Probabilités au collège."]
     assert [s.text for s in fields["container-title"]] == ["Brochure APMEP"]
 
 
 def test_an_issue_cut_from_its_volume_and_read_as_the_date_goes_back():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import issue_read_as_date
 
     source = "Blue, P. Phase space. Journal of Functional Analysis, 256(1):1–90, 2009."
-    fields = _segments(source, journal="Journal of Functional Analysis,", volume="256", date="(1):1–90, 2009.")
-    issue_read_as_date(Reference(source=source), fields)
+    fields = _repaired(issue_read_as_date, source, journal="Journal of Functional Analysis,", volume="256", date="(1):1–90, 2009.")
     assert [s.text for s in fields["volume"]] == ["256(1):1–90,"]
     assert [s.text for s in fields["date"]] == ["2009."]
 
@@ -453,29 +441,24 @@ def test_author_and_title_before_an_editors_cue_are_not_the_editor(text, author,
 def test_an_editor_segment_holding_author_and_title_keeps_the_whole_name_as_author():
     """`ابن النديم، محمد بن إسحاق. الفهرست. تحقيق …` read as the editor from its first word:
     the author runs to the full stop, not to the first comma inside the name."""
-    from bibkit.model import Reference
     from bibkit.parse.repairs import text_before_role_cue
 
     source = "ابن سعد، محمد بن منيع. الطبقات الكبرى. تحقيق إحسان عباس. بيروت: دار صادر، 1968."
-    fields = _segments(source, editor="ابن سعد، محمد بن منيع. الطبقات الكبرى. تحقيق إحسان عباس.")
-    text_before_role_cue(Reference(source=source), fields)
+    fields = _repaired(text_before_role_cue, source, editor="ابن سعد، محمد بن منيع. الطبقات الكبرى. تحقيق إحسان عباس.")
     assert [s.text for s in fields["author"]] == ["ابن سعد، محمد بن منيع."]
     assert [s.text for s in fields["title"]] == ["الطبقات الكبرى. "]
     assert [s.text for s in fields["editor"]] == ["تحقيق إحسان عباس."]
 
     source = "Encyclopaedia of Islam. New Edition. Ed. H. A. R. Gibb. Leiden: Brill, 1960."
-    fields = _segments(source, editor="Encyclopaedia of Islam. New Edition. Ed. H. A. R. Gibb.")
-    text_before_role_cue(Reference(source=source), fields)
+    fields = _repaired(text_before_role_cue, source, editor="Encyclopaedia of Islam. New Edition. Ed. H. A. R. Gibb.")
     assert "author" not in fields and [s.text for s in fields["title"]] == ["Encyclopaedia of Islam. New Edition. "]
 
 
 def test_a_no_date_mark_read_as_the_publisher_is_the_date():
-    from bibkit.model import Reference
     from bibkit.parse.repairs import date_only_segment
 
     source = "ابن خلدون. المقدمة. بيروت، د.ت."
-    fields = _segments(source, author="ابن خلدون.", title="المقدمة.", location="بيروت،", publisher="د.ت.")
-    date_only_segment(Reference(source=source), fields)
+    fields = _repaired(date_only_segment, source, author="ابن خلدون.", title="المقدمة.", location="بيروت،", publisher="د.ت.")
     assert "publisher" not in fields or not fields["publisher"]
     assert [s.text for s in fields["date"]] == ["د.ت."]
 
