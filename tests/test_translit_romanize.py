@@ -237,12 +237,12 @@ def test_a_data_row_with_a_wrong_number_of_columns_names_its_file_and_line(monke
                                                                             loader: str, file: str) -> None:
     import importlib
 
-    from bibkit.text.translit import tsv
+    from bibkit import datafiles
 
     mod = importlib.import_module(module)
     load = getattr(mod, loader)
-    monkeypatch.setattr(mod, "data_rows", lambda name, *columns: tsv.rows("# a comment\nا\tب\tپ\n",
-                                                                         f"data/{name}", *columns))
+    monkeypatch.setattr(mod, "package_rows", lambda package, path, *columns: datafiles.rows(
+        "# a comment\nا\tب\tپ\n", path, *columns))
     load.cache_clear()
     try:
         with pytest.raises(InputError) as err:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
+from bibkit.datafiles import package_cells
 from bibkit.model import Date, Name
 from bibkit.text import names, translit
 from bibkit.text.calendars import to_gregorian_year
@@ -36,21 +36,16 @@ _LATIN_DIGRAPH = re.compile(r"kh|gh|sh|ch|th|dh|zh|ph|ck|[a-z]")
 _HIJRI_RANGE = range(1250, 1500)
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("bibkit.library.data").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
 @cache
 def _skeleton_table() -> dict[str, str]:
     """Letter or digraph -> consonant class (data file `skeleton.tsv`)."""
-    return {row[0]: (row[1] if len(row) > 1 else "") for row in _data_lines("skeleton.tsv")}
+    return {row[0]: (row[1] if len(row) > 1 else "") for row in package_cells("bibkit.library.data", "skeleton.tsv")}
 
 
 @cache
 def _articles() -> dict[str, frozenset[str]]:
     """Article forms by kind (`prefix`, `word`, `assimilated`, `leading`), from `articles.txt`."""
-    rows = _data_lines("articles.txt")
+    rows = list(package_cells("bibkit.library.data", "articles.txt"))
     return {kind: frozenset(r[1] for r in rows if r[0] == kind)
             for kind in ("prefix", "word", "assimilated", "leading")}
 

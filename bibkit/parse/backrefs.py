@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from bibkit.datafiles import package_cells
 from bibkit.model import Date, Reference
 from bibkit.parse.lexicons import fold
 
@@ -27,10 +27,7 @@ _AND = frozenset({"and", "&", "و"})
 
 def note_table(name: str) -> Iterator[list[str]]:
     """Rows of one notes data file (`data/notes_*.tsv`), comments and blank lines skipped."""
-    text = resources.files("bibkit.parse").joinpath("data", name).read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
+    return package_cells("bibkit.parse", f"data/{name}")
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ gives tags `cue:<label>`. Lookups fold the variants real lists mix: Arabic/Persi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from bibkit.datafiles import package_cells
 
 EMPTY: frozenset[str] = frozenset()
 
@@ -73,14 +73,6 @@ def fold(token: str) -> str:
     return token.strip(_EDGE).translate(_fold_table()).casefold()
 
 
-def _read(name: str) -> Iterator[list[str]]:
-    """Non-comment rows of one data file, split on tabs."""
-    text = resources.files(__package__).joinpath(name).read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.rstrip("\n").split("\t")
-
-
 def _entry(tag: str, cols: list[str]) -> Entry:
     variants = tuple(v for v in cols[2].split("|") if v) if len(cols) > 2 else ()
     return Entry(tag, cols[0], cols[1], variants)
@@ -89,8 +81,8 @@ def _entry(tag: str, cols: list[str]) -> Entry:
 @cache
 def entries() -> tuple[Entry, ...]:
     """Every dictionary row, in file order (the synthetic generator draws from these too)."""
-    rows = [_entry(tag, cols) for name, tag in _FILES.items() for cols in _read(name)]
-    rows += [_entry(f"cue:{cols[0]}", cols[1:]) for cols in _read(_CUES)]
+    rows = [_entry(tag, cols) for name, tag in _FILES.items() for cols in package_cells(__name__, name)]
+    rows += [_entry(f"cue:{cols[0]}", cols[1:]) for cols in package_cells(__name__, _CUES)]
     return tuple(rows)
 
 

@@ -9,7 +9,12 @@ unknown) is rendered in every scheme from one data table (`data/schemes.json`).
     'Qasim'
 """
 
-from bibkit.text.translit.romanizer import RomanizedWord, romanize, romanize_words, strip_diacritics
+from bibkit.text.translit.romanizer import (
+    RomanizedWord,
+    romanize,
+    romanize_words,
+    strip_diacritics,
+)
 from bibkit.text.translit.tables import SCHEMES
 
 __all__ = ["SCHEMES", "RomanizedWord", "romanize", "romanize_words", "strip_diacritics"]

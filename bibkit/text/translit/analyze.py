@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
+from bibkit.datafiles import package_rows
 from bibkit.text.translit import tables
 from bibkit.text.translit.guess import endings, guess
 from bibkit.text.translit.lexicon import Entry, key, lookup, number_entry
@@ -28,7 +29,6 @@ from bibkit.text.translit.reading import (
     VOWELS,
     parse,
 )
-from bibkit.text.translit.tsv import data_rows
 
 JOIN = "+"  # a separately written affix (ZWNJ): IJMES hyphen, ALA-LC prime
 SOFT_JOIN = "~"  # the plural -hā written joined (کتابها): IJMES hyphen, the other schemes none
@@ -442,7 +442,8 @@ def _verb_stems() -> dict[str, tuple[str, bool]]:
     """Plain script stem -> (reading, is_past), from data/verbs.tsv."""
     out: dict[str, tuple[str, bool]] = {}
     columns = ("infinitive", "past stem", "past reading", "present stem", "present reading")
-    for _, (_, past, past_reading, present, present_reading) in data_rows("verbs.tsv", columns):
+    verbs = package_rows("bibkit.text.translit", "data/verbs.tsv", columns)
+    for _, (_, past, past_reading, present, present_reading) in verbs:
         out.setdefault(past, (past_reading, True))
         out.setdefault(present, (present_reading, False))
     return out

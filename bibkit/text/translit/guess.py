@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from bibkit.datafiles import package_rows
 from bibkit.text.translit import tables
 from bibkit.text.translit.reading import (
     ALIF_MAQSURA,
@@ -25,7 +26,6 @@ from bibkit.text.translit.reading import (
     VOWELS,
     parse,
 )
-from bibkit.text.translit.tsv import data_rows
 
 _HARAKAT = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}
 _SHADDA = "\u0651"
@@ -178,7 +178,8 @@ def _plain(word: str) -> str:
 
 def _rows(name: str) -> list[tuple[str, str, str]]:
     """(lang, script, reading) rows of a TSV under data/."""
-    return [(lang, script, reading) for _, (lang, script, reading) in data_rows(name, ("lang", "script", "reading"))]
+    table = package_rows("bibkit.text.translit", f"data/{name}", ("lang", "script", "reading"))
+    return [(lang, script, reading) for _, (lang, script, reading) in table]
 
 
 @cache

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from bibkit.datafiles import package_rows
 from bibkit.errors import InputError
 from bibkit.text.normalize import fold
 from bibkit.text.translit.reading import parse
-from bibkit.text.translit.tsv import data_rows
 
 POS = frozenset({"n", "adj", "name", "place", "org", "prop", "hon", "prep", "prepez", "conj", "pron", "num", "v",
                  "adv"})
@@ -70,7 +70,7 @@ def lexicon() -> dict[str, dict[str, Entry]]:
 def _read(name: str) -> list[Entry]:
     """Entries of one TSV file under data/; a malformed line is an InputError naming file and line."""
     entries = []
-    for where, cols in data_rows(name):
+    for where, cols in package_rows("bibkit.text.translit", f"data/{name}"):
         if len(cols) != 4 or cols[1] not in ("fa", "ar", "both") or cols[3] not in POS:
             raise InputError(f"expected script, fa|ar|both, reading, pos: {cols!r}", where=where)
         script, lang, reading, pos = cols

@@ -11,10 +11,10 @@ import os
 from functools import cache
 from pathlib import Path
 
+from bibkit.datafiles import rows
 from bibkit.errors import InputError, UsageError
 from bibkit.files import load_text
 from bibkit.text.translit.lexicon import key
-from bibkit.text.translit.tsv import rows
 
 ENV = "BIBKIT_TRANSLIT_OVERRIDES"
 

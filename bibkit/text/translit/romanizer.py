@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
+from bibkit.datafiles import package_rows
 from bibkit.text.script import language_of
 from bibkit.text.translit import overrides as user_overrides
 from bibkit.text.translit import tables
@@ -24,7 +25,6 @@ from bibkit.text.translit.analyze import Analysis, analyze, join_detached
 from bibkit.text.translit.lexicon import PROPER, key, name_entry
 from bibkit.text.translit.reading import ARTICLE, PROCLITICS, SILENT_H, TA_MARBUTA
 from bibkit.text.translit.render import ezafe_kind, render
-from bibkit.text.translit.tsv import data_rows
 
 _WORD = re.compile("[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u200c]+")
 _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "«": "\"", "»": "\"", "٪": "%", "٫": ".",
@@ -135,7 +135,7 @@ def _pieces(text: str, scheme: str, lang: str | None, diacritics: bool, capitali
 def _name_words() -> dict[str, frozenset[str]]:
     """kind -> folded script forms, from data/name_words.tsv."""
     out: dict[str, set[str]] = {}
-    for _, (kind, script) in data_rows("name_words.tsv", ("kind", "script")):
+    for _, (kind, script) in package_rows("bibkit.text.translit", "data/name_words.tsv", ("kind", "script")):
         out.setdefault(kind, set()).add(key(script))
     return {kind: frozenset(forms) for kind, forms in out.items()}
 
