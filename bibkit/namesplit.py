@@ -13,10 +13,17 @@ from bibkit.model import Name
 
 # Non-dropping particles fused to the family name by a hyphen or apostrophe (romanized Arabic).
 _FUSED_PARTICLE = re.compile(r"^((?:al|el|ul|ol|ad|ar|as|ash|at|az|an|ath|adh|ad-d)[-‐'’])(?=\w)", re.IGNORECASE)
-_SPACED_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "le", "la", "ter", "ten", "dos", "das", "bin", "ibn", "ben"}
+_SPACED_PARTICLES = {"van", "von", "zu", "de", "der", "den", "da", "di", "du", "del", "della", "des", "le", "la", "ter", "ten",
+                     "dos", "das", "bin", "ibn", "ben"}
 _CAPITAL_PARTICLES = {"el", "al", "abu", "abou", "ibn", "bin", "ben"}  # Van Horn, El Ghaoui: part of the family
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# generational suffixes, written without their dot (`Jr.`, `III`)
+SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
 PARTICLES = frozenset(_SPACED_PARTICLES | _CAPITAL_PARTICLES)  # words that open a family name
+
+
+def is_suffix(word: str) -> bool:
+    """`Jr.`, `sr`, `III`: a generational suffix, not a given or family name."""
+    return word.casefold().removesuffix(".") in SUFFIXES
 
 
 def split_particle(family: str) -> tuple[str | None, str]:
@@ -44,16 +51,16 @@ def name_from_string(text: str) -> Name:
         return Name(literal=text[1:-1].strip())
     text = text.replace("{", "").replace("}", "")
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) >= 3 and parts[1].casefold() in _SUFFIXES:  # King, Jr., Martin Luther (BibTeX)
+    if len(parts) >= 3 and is_suffix(parts[1]):  # King, Jr., Martin Luther (BibTeX)
         return name_from_parts(parts[0], ", ".join(parts[2:]), parts[1])
-    if len(parts) == 3 and parts[2].casefold() in _SUFFIXES:  # King, Martin Luther, Jr.
+    if len(parts) == 3 and is_suffix(parts[2]):  # King, Martin Luther, Jr.
         return name_from_parts(parts[0], parts[1], parts[2])
     if len(parts) >= 2 and parts[0]:
         return name_from_parts(parts[0], ", ".join(parts[1:]))
     words = text.split()
     if len(words) == 1:
         return Name(family=words[0])
-    if len(words) >= 3 and words[-1].casefold() in _SUFFIXES:  # Martin Luther King Jr., John Smith III
+    if len(words) >= 3 and is_suffix(words[-1]):  # Martin Luther King Jr., John Smith III
         name = name_from_string(" ".join(words[:-1]))
         name.suffix = words[-1]
         return name

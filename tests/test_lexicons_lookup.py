@@ -49,3 +49,17 @@ def test_zwnj_turned_into_space_still_matches():
 def test_entries_by_language_for_the_generator():
     assert any(e.form == "تهران" for e in entries_for("place", "fa"))
     assert all(e.lang == "ar" for e in entries_for("publisher", "ar"))
+
+
+def test_every_spaced_european_particle_of_the_dictionary_splits_names() -> None:
+    """The labeller's particle dictionary and the name splitter keep separate lists (the splitter
+    is shared by the BibTeX reader, which must not load the parser); this keeps them in step."""
+    from bibkit.namesplit import PARTICLES, name_from_string
+    from bibkit.parse.lexicons import entries_for
+
+    spaced = {form for e in entries_for("particle") if e.lang in ("en", "la")
+              for form in (e.form, *e.variants) if form.isalpha() and form.islower()}
+    assert spaced and spaced <= PARTICLES
+    name = name_from_string("zu Guttenberg, Karl Theodor")
+    assert (name.particle, name.family, name.given) == ("zu", "Guttenberg", "Karl Theodor")
+    assert name_from_string("Karl Theodor zu Guttenberg").family == "Guttenberg"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bibkit.model import Name
-from bibkit.namesplit import PARTICLES, name_from_parts, name_from_string
+from bibkit.namesplit import PARTICLES, SUFFIXES, is_suffix, name_from_parts, name_from_string
 from bibkit.parse.lexicons import tags_for
 from bibkit.text.script import has_arabic
 
@@ -93,7 +93,7 @@ def _display_name(part: str) -> bool:
     """`O. Ambacher`, `Ambacher O.`, `Smith JA`, `BARONE Robert`: a whole name on its own
     (`AL RUBAEE`, `DE JONG`: a family name with its particle)."""
     words = part.split()
-    if len(words) < 2 or _SUFFIX.match(words[-1]) or words[0].casefold() in PARTICLES:
+    if len(words) < 2 or is_suffix(words[-1]) or words[0].casefold() in PARTICLES:
         return False  # `Smith III`: a family name and its suffix
     caps_family = bool(_CAPS_WORD.match(words[0])) and not words[-1].isupper()  # BARONE Robert
     return _is_initials(words[0]) or bool(_VANCOUVER.match(part)) or caps_family
@@ -112,7 +112,7 @@ def _chunk_names(chunk: str) -> list[Name]:
     i = 0
     while i < len(parts):
         part, following = parts[i], parts[i + 1] if i + 1 < len(parts) else None
-        if _SUFFIX.match(part.strip(_EDGE)) and out and out[-1].family:  # Hershey, Robert, Jr.
+        if is_suffix(part.strip(_EDGE)) and out and out[-1].family:  # Hershey, Robert, Jr.
             out[-1].suffix = _suffix(part.strip(_EDGE))
             i += 1
             continue
@@ -182,8 +182,7 @@ def _script_display_name(words: list[str]) -> Name:
     return name_from_parts(" ".join(words[i:]), " ".join(words[:i]))
 
 
-_SUFFIX = re.compile(r"^(?:jr|sr|junior|senior|ii|iii|iv)\.?$", re.IGNORECASE)
-_FAMILY_SUFFIX = re.compile(r"[\s,]+(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)  # Koshland Jr., Smith III
+_FAMILY_SUFFIX = re.compile(rf"[\s,]+({'|'.join(sorted(SUFFIXES))})\.?$", re.IGNORECASE)  # Koshland Jr., Smith III
 
 
 def _suffix(word: str) -> str:
@@ -221,7 +220,7 @@ def _whole(part: str) -> Name:
     words = part.split()
     if len(words) == 1:
         return Name(literal=part) if not part[:1].islower() else Name(literal=part.capitalize())
-    if len(words) >= 3 and _SUFFIX.match(words[-1]):  # A. Poulin Jr., John Smith III (not initials I. I. I.)
+    if len(words) >= 3 and is_suffix(words[-1]):  # A. Poulin Jr., John Smith III (not initials I. I. I.)
         name = _whole(" ".join(words[:-1]))
         name.suffix = _suffix(words[-1])
         return name
