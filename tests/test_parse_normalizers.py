@@ -540,3 +540,17 @@ def test_editions_by_ordinal_words_past_the_fifth():
     from bibkit.parse.normalizers import clean_edition
 
     assert [clean_edition(t) for t in ("چاپ ششم", "الطبعة الرابعة", "tenth edition", "چاپ دوم")] == ["6", "4", "10", "2"]
+
+
+
+def test_a_month_and_year_the_labeller_cut_apart_are_one_date_but_a_month_like_journal_is_not():
+    from bibkit.parse.repairs import date_only_segment
+
+    source = "Doe, Jane. Reading old maps. Demo session. Boston, MA: October 2012."
+    fields = _repaired(date_only_segment, source, author="Doe, Jane.", title="Reading old maps.",
+                       container_title="Demo session.", location="Boston, MA:", publisher="October", date="2012.")
+    assert [s.text for s in fields["date"]] == ["October 2012."] and not fields.get("publisher")
+    source = "Roe R. Soil bacteria. NOVA. 2014 . 12(22): 10-19"
+    fields = _repaired(date_only_segment, source, author="Roe R.", title="Soil bacteria.", journal="NOVA.",
+                       date="2014 .", volume="12(22):", pages="10-19")
+    assert [s.text for s in fields["journal"]] == ["NOVA."] and [s.text for s in fields["date"]] == ["2014 ."]

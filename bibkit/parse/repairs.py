@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
-from bibkit.formats.dates import month_number
+from bibkit.errors import InputError
+from bibkit.formats.dates import MONTHS, month_number
 from bibkit.model import Reference
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import clean_name_list
@@ -267,8 +268,8 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
 _SHELFMARK = re.compile(
     r"\b(?:[A-Z]{1,5}\s)?[A-Z]{1,5}(?:-[A-Z]{1,5})*\s?\d{1,4}(?:\.\w+)*/\d+[\w/.-]*(?:\s+[\w.]*\.\w*)?"
     r"|\b[IVXLC]+-[A-Z]-\d+(?:-[a-z])?\b")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|"
-                    r"may|jun|jul|aug|sep|oct|nov|dec)|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
+_MONTH_STEM = rf"(?:{'|'.join(sorted({name[:3] for name in MONTHS}))})[a-z]*\.?"  # `Sept.`, `December`
+_MONTH = re.compile(rf"\b{_MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{_MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
 
 
 def archive_reference(ref: Reference, fields: Fields) -> None:
@@ -342,12 +343,9 @@ def _split_archive_head(fields: Fields, seg: Segment, end: int) -> None:
         _move(fields, "archive", Segment(text, first, first + len(text), seg.confidence))
 
 
-_WHOLE_DATE = re.compile(
-    r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|"
-    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)?(?:1[5-9]|20)\d\d\W*$",
-    re.IGNORECASE)
-
-
+_MONTH_NAME = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}|sept)\.?"  # whole: not `NOVA.`
+_MONTH_DAY = re.compile(rf"^\W*(?:{_MONTH_STEM}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH_STEM},?\s+|{_MONTH_NAME}\s+)",
+                        re.IGNORECASE)
 _YEAR_SPAN = re.compile(rf"^\W*(?:1[5-9]\d\d|20\d\d)\s*[{DASHES}]\s*(?:\d\d|1[5-9]\d\d|20\d\d)\W*$")  # 1925–28
 _TRAILING_YEAR = re.compile(r"(?<=[^\d\s][.,;])\s+\(?(?:1[5-9]\d\d|20\d\d)\)?\W*$")
 
@@ -363,13 +361,13 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
         return
     for label in ("container-title", "journal", "note", "publisher"):
         for seg in list(fields.get(label, [])):
-            if _WHOLE_DATE.match(seg.text) or NO_DATE.fullmatch(seg.text.strip(" .,;:،")):
+            if _only_a_date(seg.text):
                 _replace(fields, label, seg, None)
                 _move(fields, "date", seg)
                 return
     in_periodical = fields.get("journal") or fields.get("container-title")
     for seg in [] if in_periodical else fields.get("pages", []):
-        if _only_a_date(seg.text) or _YEAR_SPAN.match(seg.text):
+        if _only_a_date(seg.text):
             _replace(fields, "pages", seg, None)
             _move(fields, "date", seg)
             return
@@ -383,6 +381,7 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
 
 _IMPRINT_TAIL = re.compile(r"[،,;]\s*([^،,;]+?)[\s.]*$")
 _DATE_PAIR = re.compile(r"[/()\[\]]")
+_DATE_EDGE = " .,;:،"
 
 
 def date_closes_imprint(ref: Reference, fields: Fields) -> None:
@@ -404,19 +403,25 @@ def date_closes_imprint(ref: Reference, fields: Fields) -> None:
 
 
 def _only_a_date(text: str) -> bool:
-    """`بی‌تا`, `د. ت`, `n.d.`, `1999`, `١٤٠٣هـ/١٩٨٣م`, `1351 [1972]`: years with their era marks
-    (alone, or paired by a slash or brackets), or a no-date mark, and nothing else."""
-    if NO_DATE.fullmatch(text.strip()):
+    """`بی‌تا`, `د. ت`, `n.d.`, `(1999).`, `December 18, 1958`, `1925–28`, `١٤٠٣هـ/١٩٨٣م`,
+    `1351 [1972]`: a year (after an English month and day, or paired with another calendar's
+    by a slash or brackets) with its era marks, a span of years, or a no-date mark, and
+    nothing else."""
+    if NO_DATE.fullmatch(text.strip(_DATE_EDGE)) or _YEAR_SPAN.match(text):
         return True
-    pieces = [piece for piece in _DATE_PAIR.split(text) if piece.strip()]
+    pieces = [piece for piece in _DATE_PAIR.split(_MONTH_DAY.sub("", text, count=1)) if piece.strip(_DATE_EDGE)]
     earliest = 600 if len(pieces) > 1 else 1450  # a Hijri year beside its Gregorian one; else printed books
     return bool(pieces) and all(_one_year(piece, earliest) for piece in pieces)
 
 
 def _one_year(text: str, earliest: int) -> bool:
-    """One year and nothing else; an unmarked one from `earliest` to 2100."""
-    years = find_calendar_years(text)
-    if len(years) != 1 or text[:years[0].span[0]].strip(" .") or text[years[0].span[1]:].strip(" ."):
+    """One year and nothing else; an unmarked one from `earliest` to 2100 (a marked year no
+    calendar converts, `9911 هـ.ق`, is left to the date normalizer, which keeps it as written)."""
+    try:
+        years = find_calendar_years(text)
+    except InputError:
+        return False
+    if len(years) != 1 or text[:years[0].span[0]].strip(_DATE_EDGE) or text[years[0].span[1]:].strip(_DATE_EDGE):
         return False
     return years[0].marked or earliest <= years[0].year <= 2100
 
@@ -431,7 +436,7 @@ def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
             if start < 0 or any(lab in ("title", "author", "date") for lab, _ in pieces):
                 continue
             merged = _merge(pieces[0][1], seg, ref.source or "")
-            if _WHOLE_DATE.match(merged.text):
+            if _only_a_date(merged.text):
                 for lab, piece in pieces:
                     _replace(fields, lab, piece, None)
                 _replace(fields, "date", seg, merged)
