@@ -548,6 +548,24 @@ def author_tail_opens_title(ref: Reference, fields: Fields) -> None:
         return
 
 
+# `Abrahamian, E. Khomeinism.`: an inverted name, its initials, then one capitalized word
+_ONE_WORD_AFTER_INITIALS = re.compile(r"^\W*[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*){1,3}(?P<word>[A-Z][^\W\d_]{2,}[.!?]?)\s*$")
+
+
+def one_word_title_after_initials(ref: Reference, fields: Fields) -> None:
+    """`Abrahamian, E. Khomeinism. Berkeley: …`: a one-word title read as a given name after the
+    author's initials. With no title found at all, the word after the initials is the title."""
+    if fields.get("title") or len(fields.get("author", ())) != 1:
+        return
+    seg = fields["author"][0]
+    if not (match := _ONE_WORD_AFTER_INITIALS.match(seg.text)) or "given" in tags_for(match.group("word")):
+        return
+    cut = seg.start + match.start("word")
+    source = ref.source or ""
+    _replace(fields, "author", seg, Segment(source[seg.start:cut].rstrip(), seg.start, cut, seg.confidence))
+    _move(fields, "title", Segment(source[cut:seg.end], cut, seg.end, seg.confidence))
+
+
 def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
     """`Rowland, Susan. Jung: | A Feminist Revision.`: a date without a digit that ends in a
     colon, right before the title, is the title's head (`Jung` looks like `Jun`)."""
@@ -772,6 +790,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     archive_reference,
     late_author_starts_title,
     author_tail_opens_title,
+    one_word_title_after_initials,
     title_head_read_as_date,
     name_tail_opens_title,
     family_name_opens_title,
