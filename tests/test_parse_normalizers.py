@@ -52,6 +52,17 @@ def test_a_volume_number_before_an_issue_marker_is_the_volume():
     assert _volume_fields("(19)") == (None, "19")
 
 
+def test_a_page_range_after_the_volume_and_a_comma_is_the_pages_not_an_issue():
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment, normalize_pages, normalize_volume
+
+    ref, fields = Reference(), {"volume": [Segment("7,91-99.", 0, 8, 1.0)]}
+    normalize_volume(ref, fields)
+    normalize_pages(ref, fields)
+    assert (ref.text.get("volume"), ref.text.get("issue"), ref.text.get("page")) == ("7", None, "91–99")
+    assert _volume_fields("12, 3") == ("12", "3")  # a lone number after the comma stays the issue
+
+
 def test_roman_volumes_are_read_but_not_lone_letters():
     assert _volume_fields("XLI") == ("XLI", None)
     assert _volume_fields("v. XXVII,") == ("XXVII", None)

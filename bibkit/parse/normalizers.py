@@ -242,7 +242,7 @@ _ISSUE = re.compile(rf"(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|ش�
 
 def normalize_volume(ref: Reference, fields: Fields) -> None:
     """`11(1)`, `Vol. 25, No. 2`, `(19)`, `دوره ۳، شماره ۲`, `Year 34, No. 10074`, `25:3`,
-    `6(5):801–820` and Vancouver `1992;27(3):45-9` (pages inside the volume span)."""
+    `6(5):801–820`, `7,91-99` and Vancouver `1992;27(3):45-9` (pages inside the volume span)."""
     segs = fields.get("volume")
     if not segs:
         return
@@ -256,7 +256,8 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
         text = text[vancouver.end():]
         if "issued" not in ref.dates:
             _set(ref, "issued", Date(parts=[[int(vancouver.group(1))]]), "volume", span, segs)
-    if "pages" not in fields and (m := re.search(rf":\s*([A-Za-z]?\d+(?:\s*[{DASHES}]+\s*[A-Za-z]?\d+)?)\W*$", text)):
+    if "pages" not in fields and (m := re.search(rf"(?::\s*|(?<=\d),\s*(?=\d+\s*[{DASHES}]))"  # `6(5):801`, `7,91-99`
+                                                 rf"([A-Za-z]?\d+(?:\s*[{DASHES}]+\s*[A-Za-z]?\d+)?)\W*$", text)):
         fields["pages"] = [Segment(m.group(1), span[0], span[1], segs[0].confidence)]
         text = text[: m.start()]
     if "pages" not in fields and (m := re.search(r"(?:no\.?|n[°º]|شماره|العدد)\s*\d+\s*[,،]\s*(\d+)\W*$", text, re.IGNORECASE)):
