@@ -576,3 +576,20 @@ def test_a_one_word_title_after_the_authors_initials_is_the_title_not_a_given_na
     assert [(n.family, n.given) for n in book.names["author"]] == [("Abrahamian", "E.")]
     assert book.text["publisher-place"] == "Berkeley"
     assert named.names["author"][0].given == "J. Robert"  # a given name stays one
+
+
+@pytest.mark.parametrize(("container", "subtitle", "rest"), [
+    ("A Systematic Review. Water Research, 12:3: 45.", "A Systematic Review.", "Water Research, 12:3: 45."),
+    ("a cohort study Lancet Oncol., 7 (2006)", "a cohort study", "Lancet Oncol., 7 (2006)"),
+    ("causes, course, and cure.", "causes, course, and cure.", None),
+    ("Water Research", None, "Water Research"),  # no subtitle to take back: left alone
+])
+def test_a_subtitle_read_as_the_container_after_a_colon_goes_back_to_the_title(container, subtitle, rest):
+    from bibkit.parse.repairs import subtitle_read_as_container
+
+    source = f"Roe, R. 2006. Sand filters in cold climates: {container}"
+    fields = _repaired(subtitle_read_as_container, source, author="Roe, R.", date="2006.",
+                       title="Sand filters in cold climates:", container_title=container)
+    title = fields["title"][0].text
+    assert title == "Sand filters in cold climates:" + (f" {subtitle}" if subtitle else "")
+    assert [s.text for s in fields.get("container-title", [])] == ([rest] if rest else [])

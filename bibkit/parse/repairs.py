@@ -211,6 +211,33 @@ def _absorb(ref: Reference, fields: Fields, keeper: tuple[str, Segment], other: 
     _replace(fields, label, seg, _merge(first, last, ref.source or ""))
 
 
+# where a subtitle read as the container ends: a full stop after a word (not an initial)
+_SUBTITLE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?][,;]?\s+(?=\S)")
+_LOWER_RUN = re.compile(r"^(?:[^\W\d_][\w'’-]*[,;]?\s+)(?:[a-z][\w'’-]*[,;]?\s+)*(?=[A-Z])")  # `a randomized trial `
+
+
+def subtitle_read_as_container(ref: Reference, fields: Fields) -> None:
+    """`… Particle Removal: | A Critical Review. Journal AWWA`, `… diabetes: | a randomized
+    controlled trial Diabetes Educ.`: a title that ends in a colon was cut before its subtitle,
+    which opens the container. The subtitle runs to its full stop, or, written without one, to
+    the capital that follows its lower-case words; a container that is all subtitle joins the title."""
+    for _, title, label, nxt in _adjacent(fields, ("title",), ("container-title", "journal", "collection-title")):
+        if not title.text.rstrip().endswith(":"):
+            continue
+        text = nxt.text
+        run = _LOWER_RUN.match(text) if text[:1].islower() else None
+        ends = [m.end() for m in (_SUBTITLE_END.search(text), run) if m]
+        if not ends and not text[:1].islower():
+            return
+        end = min(ends, default=len(text))
+        source = ref.source or ""
+        cut = nxt.start + len(text[:end].rstrip())
+        _replace(fields, "title", title, Segment(source[title.start:cut], title.start, cut, title.confidence))
+        rest = nxt.start + end
+        _replace(fields, label, nxt, Segment(source[rest:nxt.end], rest, nxt.end, nxt.confidence) if rest < nxt.end else None)
+        return
+
+
 def title_runs_on(ref: Reference, fields: Fields) -> None:
     """`The 14 July 1958 Revolution in British Government Files`: a year inside a title, or a
     lowercase `in …` right after it, was labelled as a date or a container; when the title
@@ -786,6 +813,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     date_only_segment,
     date_closes_imprint,
     title_runs_on,
+    subtitle_read_as_container,
     name_runs_on,
     archive_reference,
     late_author_starts_title,
