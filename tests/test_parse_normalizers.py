@@ -593,3 +593,23 @@ def test_a_subtitle_read_as_the_container_after_a_colon_goes_back_to_the_title(c
     title = fields["title"][0].text
     assert title == "Sand filters in cold climates:" + (f" {subtitle}" if subtitle else "")
     assert [s.text for s in fields.get("container-title", [])] == ([rest] if rest else [])
+
+
+def test_a_periodical_glued_to_the_title_or_a_title_to_the_container_is_cut_off():
+    from bibkit.parse.repairs import periodical_glued_to_title
+
+    source = "Roe, R. Sand filters in cold climates. Water Research, 2011. 21(10): 594-603."
+    fields = _repaired(periodical_glued_to_title, source, author="Roe, R.",
+                       title="Sand filters in cold climates. Water Research,", date="2011.", volume="21(10):",
+                       pages="594-603.")
+    assert [s.text for s in fields["title"]] == ["Sand filters in cold climates."]
+    assert [s.text for s in fields["container-title"]] == ["Water Research,"]
+    source = "Roe, R., 1990, Towards sand filters, Advanced Filtration 54-7."
+    fields = _repaired(periodical_glued_to_title, source, author="Roe, R.,", date="1990,",
+                       container_title="Towards sand filters, Advanced Filtration", pages="54-7.")
+    assert [s.text for s in fields["title"]] == ["Towards sand filters"]
+    assert [s.text for s in fields["container-title"]] == ["Advanced Filtration"]
+    source = "Roe, R. Sand filters. Cold climates. Paris: Masson, 2012. 200 p."
+    fields = _repaired(periodical_glued_to_title, source, author="Roe, R.", title="Sand filters. Cold climates.",
+                       location="Paris:", publisher="Masson,", date="2012.", pages="200 p.")
+    assert [s.text for s in fields["title"]] == ["Sand filters. Cold climates."]  # a book's title

@@ -238,6 +238,32 @@ def subtitle_read_as_container(ref: Reference, fields: Fields) -> None:
         return
 
 
+# the last full stop (or, in a container holding a title, comma) before a capitalized name
+_LAST_STOP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=(?:<\w+>)?[A-Z])(?!.*(?<=[^\W\d_]{3})\.\s+(?:<\w+>)?[A-Z])")
+_LAST_COMMA = re.compile(r"(?<=[^\W\d_]{3}),\s+(?=(?:<\w+>)?[A-Z])(?!.*,\s)")
+
+
+def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
+    """`… of synaptopathies. Trends in cell biology, 2011. 21(10)` read as one title, and
+    `Towards advanced optical music recognition, Advanced Imaging 54-7` as one container:
+    a reference with a volume or pages but only one of title and periodical holds both, cut
+    at its last full stop before a capital (the container's last comma). A title with a
+    publisher is a book's (`Rôles infirmiers. Encadrement des professionnels`): it stays whole."""
+    if not (fields.get("volume") or fields.get("pages")):
+        return
+    has_title, has_container = bool(fields.get("title")), bool(fields.get("container-title") or fields.get("journal"))
+    if has_title == has_container or has_title and fields.get("publisher"):  # a book's title keeps its stops
+        return
+    label, pattern = ("title", _LAST_STOP) if has_title else ("container-title", _LAST_COMMA)
+    if len(fields.get(label, ())) != 1 or not (cut := pattern.search((seg := fields[label][0]).text)):
+        return
+    source = ref.source or ""
+    head_end, tail_start = seg.start + cut.start() + (1 if has_title else 0), seg.start + cut.end()
+    _replace(fields, label, seg, None)
+    _move(fields, "title", Segment(source[seg.start:head_end], seg.start, head_end, seg.confidence))
+    _move(fields, "container-title", Segment(source[tail_start:seg.end], tail_start, seg.end, seg.confidence))
+
+
 def title_runs_on(ref: Reference, fields: Fields) -> None:
     """`The 14 July 1958 Revolution in British Government Files`: a year inside a title, or a
     lowercase `in …` right after it, was labelled as a date or a container; when the title
@@ -814,6 +840,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     date_closes_imprint,
     title_runs_on,
     subtitle_read_as_container,
+    periodical_glued_to_title,
     name_runs_on,
     archive_reference,
     late_author_starts_title,
