@@ -470,8 +470,8 @@ def _only_a_date(text: str) -> bool:
 def _one_year(text: str, earliest: int) -> bool:
     """One year and nothing else; an unmarked one from `earliest` to 2100 (a marked year no
     calendar converts, `9911 هـ.ق`, is left to the date normalizer, which keeps it as written)."""
-    try:
-        years = find_calendar_years(text)
+    try:  # whose calendar a bare year is does not matter here: no language to detect ("und")
+        years = find_calendar_years(text, "und")
     except InputError:
         return False
     if len(years) != 1 or text[:years[0].span[0]].strip(_DATE_EDGE) or text[years[0].span[1]:].strip(_DATE_EDGE):
