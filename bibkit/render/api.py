@@ -77,19 +77,27 @@ def _work_language(ref: Ref) -> str:
 
 def _in_item_locales(refs: Sequence[Ref], out: Rendered, style: str, fmt: str, locale: str | None,
                      script: str) -> list[str]:
-    """Entries of works in a language with its own locale, taken from the whole list rendered
-    once in that locale, so year suffixes (1990a, 1990b) and repeated-author dashes stay as
-    the list has them."""
-    items = _items(refs, "original")  # the ids render_document gives the entries
+    """Entries of works in a language with its own locale, rendered in that locale as the whole
+    list renders there, so year suffixes (1990a, 1990b) and repeated-author dashes stay as
+    the list has them. Only those entries are rendered again, with the items that can change
+    them (`engine.render`'s `only`), and not at all in the locale the list is in already; the
+    whole list again when the first run reported a problem (a list whose sort fails keeps
+    its input order, and only the whole list shows whether it fails in that locale)."""
+    items = _items(refs, script)
     # citeproc-py lowercases the ids it reports (`saidSharqshenasi1992` -> `saidsharqshenasi1992`)
     own_locale = {item["id"].lower(): ITEM_LOCALES.get(_work_language(ref)) for item, ref in zip(items, refs, strict=True)}
+    found = styles.resolve(style)
     entries = list(out.bibliography)
+    position = {item_id: n for n, item_id in enumerate(out.bibliography_ids)}
     for own in sorted({lang for lang in own_locale.values() if lang and lang != locale}):
-        again = render_document(refs, (), style, fmt, own, script)
-        in_own = dict(zip(again.bibliography_ids, again.bibliography))
-        for n, item_id in enumerate(out.bibliography_ids):
-            if own_locale.get(item_id) == own and in_own.get(item_id):
-                entries[n] = in_own[item_id]
+        csl = load_style(found.path, own)
+        if own == (locale or found.locale or csl.root.get("default-locale", "en-US")):
+            continue  # the list is in that locale already
+        wanted = {item_id for item_id, lang in own_locale.items() if lang == own}
+        again = render(csl, items, [], fmt, only=None if out.problems else wanted)
+        for item_id, entry in zip(again.bibliography_ids, again.bibliography):
+            if entry and item_id in wanted and item_id in position:
+                entries[position[item_id]] = entry
     return entries
 
 

@@ -9,6 +9,7 @@ touched, and plain citeproc-py keeps working side by side (the suite bench runs 
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -165,11 +166,15 @@ def _citation_item(ref: CiteRef) -> Item:
 
 def render(style: BibkitStyle, items: list[dict[str, Any]], clusters: list[list[CiteRef]],
            fmt: str | Formatter = "html", *, bibliography: bool = True,
-           bib_ids: list[str] | None = None) -> Rendered:
+           bib_ids: list[str] | None = None, only: Collection[str] | None = None) -> Rendered:
     """Render citation clusters in order (positions follow that order), then the bibliography.
 
     Items are CSL-JSON dicts. The bibliography holds `bib_ids` if given, otherwise every item
     cited, then every other item in input order. A failing item becomes a `Problem`.
+    `only`: ids of the entries wanted, printed as in the whole bibliography; the others come
+    out empty and, when there are no citations to render, only the items that can change the
+    wanted ones are sorted and disambiguated (`fixes.narrow`): a few entries then cost little
+    more than rendering them alone.
     """
     out = Rendered()
     source = CiteProcJSON([fixes.prepare_item(item) for item in items])
@@ -188,9 +193,12 @@ def render(style: BibkitStyle, items: list[dict[str, Any]], clusters: list[list[
         wanted = set(keys)
         bib.items = [i for i in bib.items if i.key in wanted]
         bib.keys = [i.key for i in bib.items]
+    entry_keys = None if only is None else {str(k).lower() for k in only}
+    if entry_keys is not None and not citations:
+        fixes.narrow(bib, entry_keys)
     fixes.before_render(bib, citations)
     out.citations = [fixes.render_citation(bib, c) for c in citations]
     if bibliography and style.has_bibliography():
         out.bibliography_ids = list(bib.keys)
-        out.bibliography = fixes.render_bibliography(bib)
+        out.bibliography = fixes.render_bibliography(bib, entry_keys)
     return out

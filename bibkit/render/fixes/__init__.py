@@ -33,6 +33,7 @@ from bibkit.render.fixes import (
 from bibkit.render.fixes.display import DISPLAY_TAGS, DisplayedElement  # noqa: F401  (for the engine)
 from bibkit.render.fixes.run import (  # noqa: F401  (the engine's hooks)
     before_render,
+    narrow,
     prepare_item,
     render_bibliography,
     render_citation,

@@ -35,7 +35,7 @@ def suffix_letters(index: int) -> str:
     return letters
 
 
-def _wants_year_suffix(style_root: Any) -> bool:
+def wants_year_suffix(style_root: Any) -> bool:
     citation = style_root.citation
     return citation is not None and citation.get("disambiguate-add-year-suffix", "false") == "true"
 
@@ -70,6 +70,15 @@ def collision_key(ref: Any) -> tuple[str | None, str | None]:
     """What two items whose citations print alike share in author-date styles: the issued
     year and the first name printed (items without names all share `None`)."""
     return _year(ref), _first_name(ref)
+
+
+def crowded(items: list[Any]) -> list[Any]:
+    """The items that share a `collision_key` with another, in their order: the only ones
+    disambiguation compares, so the only ones whose presence can change another's cite or
+    entry."""
+    keys = [collision_key(item.reference) for item in items]
+    counts = Counter(keys)
+    return [item for item, key in zip(items, keys) if counts[key] > 1]
 
 
 OVERRIDES = "_bk_disambiguation"  # on a reference: {"names": n, "given": level}
@@ -150,12 +159,10 @@ def assign_year_suffixes(bib: Any) -> None:
         return
     add_names = citation.get("disambiguate-add-names", "false") == "true"
     add_given = citation.get("disambiguate-add-givenname", "false") == "true"
-    add_suffix = _wants_year_suffix(style_root)
+    add_suffix = wants_year_suffix(style_root)
     if not (add_names or add_given or add_suffix):
         return
-    keys = [collision_key(item.reference) for item in bib.items]
-    crowded = {k for k, n in Counter(keys).items() if n > 1}
-    items = [item for item, key in zip(bib.items, keys) if key in crowded]
+    items = crowded(bib.items)
     texts = {item.key: _probe(bib, item) for item in items}
     if add_names:
         for group in _ambiguous(items, texts):

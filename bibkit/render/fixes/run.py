@@ -4,6 +4,7 @@ a failing item by id and goes on with the rest (a crash on one item never loses 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +13,7 @@ from citeproc.source import Citation
 
 from bibkit.formats.dates import date_from_iso
 from bibkit.render.fixes import subsequent
-from bibkit.render.fixes.disambiguate import assign_year_suffixes
+from bibkit.render.fixes.disambiguate import assign_year_suffixes, crowded, wants_year_suffix
 from bibkit.render.fixes.quotes import punctuation_in_quote
 
 
@@ -113,12 +114,48 @@ def sort_bibliography(bib: CitationStylesBibliography) -> None:
         _problem(bib, "*", exc)
 
 
-def render_bibliography(bib: CitationStylesBibliography) -> list[str]:
-    """Entries one by one, so one bad item is reported and the others still render."""
+def whole_list(style_root: Any) -> bool:
+    """Whether an entry can depend on any other item of the bibliography, not only on those
+    it shares a `collision_key` with: a repeated author is substituted by comparing each
+    entry with the one before it, and a citation number counts every item before."""
+    bibliography = style_root.bibliography
+    return ((bibliography is not None and bibliography.get("subsequent-author-substitute") is not None)
+            or bool(style_root.xpath_search(".//cs:*[contains(@variable, 'citation-number')]")))
+
+
+def narrow(bib: CitationStylesBibliography, keys: Collection[str]) -> None:
+    """Cut the bibliography down to the items `keys` and every item that can change how they
+    print (all of them under `whole_list`). Where the style adds year-suffixes and one of
+    `keys` is crowded, that is every crowded item: disambiguation compares them all, and
+    their order gives the letters; an item that shares its `collision_key` with none takes no
+    suffix whatever the others print (names and given names added show in citations only).
+    Sorting keeps the relative order of the items left, as each item's sort keys are its own."""
+    if whole_list(bib.style.root):
+        return
+    mates = crowded(bib.items) if wants_year_suffix(bib.style.root) else []
+    if not any(item.key in keys for item in mates):
+        mates = []
+    keep = set(keys) | {item.key for item in mates}
+    bib.items = [item for item in bib.items if item.key in keep]
+    bib.keys = [item.key for item in bib.items]
+
+
+def render_bibliography(bib: CitationStylesBibliography, keys: Collection[str] | None = None) -> list[str]:
+    """Entries one by one, so one bad item is reported and the others still render; with
+    `keys`, only those entries (the others come out empty), each after the one before it
+    as far as a repeated-author substitute needs it."""
     layout = bib.style.root.bibliography.layout
     subsequent.reset(layout)
-    entries = []
+    entries: list[str] = []
+    skipped: list[Any] = []
     for item in bib.items:
+        if keys is not None and item.key not in keys:
+            skipped.append(item)
+            entries.append("")
+            continue
+        if skipped:
+            subsequent.catch_up(layout, skipped)
+            skipped = []
         try:
             rendered = layout.render_bibliography([item])
             entries.append(_finish(bib, str(rendered[0])) if rendered else "")

@@ -11,6 +11,8 @@ Measured on the suite categories `name` and `sort` and on `bench/render_compare.
 
 from __future__ import annotations
 
+from typing import Any
+
 from bibkit.render.fixes.lookups import memo
 from bibkit.render.fixes.substitute import FIRST_NAME_LIST, state_of
 
@@ -66,6 +68,20 @@ class SubsequentAuthorLayout:
 def reset(layout) -> None:
     """Start a new bibliography: no previous entry."""
     layout.__dict__.pop(_PREVIOUS, None)
+
+
+def catch_up(layout, skipped: list[Any]) -> None:
+    """Entries were left out since the last one rendered: take the previous names from the
+    last of them that prints, as rendering them all would have (an entry that fails or
+    prints nothing leaves them as they were)."""
+    if layout.getparent().get("subsequent-author-substitute") is None:
+        return
+    for item in reversed(skipped):
+        try:
+            if layout.render_bibliography([item]):
+                return
+        except Exception:  # noqa: BLE001 - the whole run would report it; here it only prints nothing
+            continue
 
 
 MIXINS: dict[str, tuple[type, ...]] = {"names": (FirstNamesOutput,), "layout": (SubsequentAuthorLayout,)}
