@@ -65,7 +65,7 @@ def name_from_string(text: str) -> Name:
         name.suffix = words[-1]
         return name
     # Given Family: everything from the first particle (or the last word) is the family name.
-    cut = next((i for i, w in enumerate(words[1:-1], 1) if w.casefold() in _SPACED_PARTICLES | _CAPITAL_PARTICLES),
+    cut = next((i for i, w in enumerate(words[1:-1], 1) if w.casefold() in PARTICLES),
                len(words) - 1)
     return name_from_parts(" ".join(words[cut:]), " ".join(words[:cut]))
 

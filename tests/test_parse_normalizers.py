@@ -476,11 +476,12 @@ def test_a_no_date_mark_read_as_the_publisher_is_the_date():
 
 @pytest.mark.parametrize("text, editors, translators, container", [
     ("Smith, J. On groups. Trans. Amer. Math. Soc. 12 (1990): 1-20.", [], [], "Trans. Amer. Math. Soc"),
+    ("Smith, J. (2001). Learning styles. Ed. Psychol. Rev., 13(2), 1-20.", [], [], "Ed. Psychol. Rev"),
     ("Plato. The Republic. Edited and translated by Allan Bloom. New York: Basic Books, 1968.",
      ["Bloom, Allan"], ["Bloom, Allan"], None),
 ])
 def test_role_cues_that_are_not_one_role(text, editors, translators, container):
-    """`Trans.` opening a journal is Transactions; `Edited and translated by X`: X is both."""
+    """`Trans.` or `Ed.` opening a journal is a word of its name; `Edited and translated by X`: X is both."""
     from bibkit.parse import parse_reference
 
     ref = parse_reference(text)
@@ -613,3 +614,12 @@ def test_a_periodical_glued_to_the_title_or_a_title_to_the_container_is_cut_off(
     fields = _repaired(periodical_glued_to_title, source, author="Roe, R.", title="Sand filters. Cold climates.",
                        location="Paris:", publisher="Masson,", date="2012.", pages="200 p.")
     assert [s.text for s in fields["title"]] == ["Sand filters. Cold climates."]  # a book's title
+
+
+def test_an_edition_ordinal_is_a_whole_word_not_part_of_a_longer_one():
+    from bibkit.parse.normalizers import clean_edition
+
+    assert clean_edition("چاپ دهم") == "10"
+    assert clean_edition("چاپ دوازدهم") != "10"  # twelfth holds دهم (tenth)
+    assert clean_edition("twenty-first edition") != "1"
+    assert clean_edition("Second edition") == "2"

@@ -66,6 +66,13 @@ def _known_fields() -> frozenset[str]:
 
 
 @cache
+def _moved_field_start() -> re.Pattern[str]:
+    """Where a moved field starts in the target field (`pages: 3; isbn: …`), not every `; `
+    (`pages: 3; 7`)."""
+    return re.compile(rf"; (?=(?:{'|'.join(map(re.escape, sorted(_known_fields())))}): )")
+
+
+@cache
 def allowed_fields(entry_type: str) -> frozenset[str]:
     """Fields biber's default data model accepts for a biblatex entry type."""
     dm = _datamodel()
@@ -198,9 +205,10 @@ def _restore_moved_fields(etype: str, fields: dict[str, str]) -> None:
     if etype not in _datamodel()["by_type"]:
         return
     allowed, target = allowed_fields(etype), _moved_fields_target(etype)
+    if target not in fields:
+        return
     kept = []
-    # cut only where a moved field starts (`pages: 3; isbn: …`), not at every `; ` (`pages: 3; 7`)
-    for part in re.split(rf"; (?=(?:{'|'.join(map(re.escape, _known_fields()))}): )", fields.get(target, "")):
+    for part in _moved_field_start().split(fields[target]):
         name, sep, value = part.partition(": ")
         if sep and value and name in _known_fields() and name not in allowed and name not in fields:
             fields[name] = value

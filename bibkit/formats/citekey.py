@@ -58,7 +58,7 @@ def base_key(ref: Reference) -> str:
     first = names[0] if names else None
     family = (first.literal or first.family or "") if first else ""
     # the article goes in either script (الوردي and al-Wardi -> wardi); علوی -> alavi stays whole
-    author = ascii_fold(strip_article(family)).lower()
+    author = ascii_fold(strip_article(family, ref.language)).lower()
     title = "".join(_significant_words(ref.text.get("title") or ref.text.get("container-title", "")))
     if not author and title:  # no names: the title words lead (`waqaeIraqiya1958`)
         title = title[:1].lower() + title[1:]

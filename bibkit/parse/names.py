@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from bibkit.model import Name
-from bibkit.namesplit import PARTICLES, SUFFIXES, is_suffix, name_from_parts, name_from_string
+from bibkit.namesplit import (
+    PARTICLES,
+    SUFFIXES,
+    is_suffix,
+    name_from_parts,
+    name_from_string,
+)
 from bibkit.parse.lexicons import tags_for
 from bibkit.text.script import has_arabic
 

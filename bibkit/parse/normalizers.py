@@ -189,13 +189,13 @@ _ORDINALS = {"دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5", "
              "الثامنة": "8", "التاسعة": "9", "العاشرة": "10", "الأولى": "1",
              "الثاني": "2", "الثالث": "3", "الرابع": "4", "الخامس": "5", "السادس": "6", "السابع": "7",
              "الثامن": "8", "التاسع": "9", "العاشر": "10", "الأول": "1"}
+_ORDINAL_WORD = rf"(?<![\w-])({'|'.join(sorted(_ORDINALS, key=len, reverse=True))})(?!\w)"  # whole: not دهم in دوازدهم
 
 
 def clean_edition(text: str) -> str:
     text = clean_plain(text.translate(ASCII_DIGITS))
-    for word, number in _ORDINALS.items():
-        if word in text.casefold():
-            return number
+    if ordinal := re.search(_ORDINAL_WORD, text.casefold()):
+        return _ORDINALS[ordinal.group(1)]
     match = re.search(r"\d+", text)
     return match.group() if match else text
 
@@ -234,7 +234,7 @@ def _page_range(first: str, last: str) -> str:
 
 _EZAFE = "[\u0654\u200c\u06cc]*"  # دورهٔ, شماره‌ی
 _VOLUME = re.compile(rf"(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|مج|year|سال|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
-_VOLUME_ORDINAL = re.compile(rf"(?:دوره{_EZAFE}|سال|المجلد|السنة)\s+({'|'.join(_ORDINALS)})(?!\w)")
+_VOLUME_ORDINAL = re.compile(rf"(?:دوره{_EZAFE}|سال|المجلد|السنة)\s+{_ORDINAL_WORD}")
 # an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
 _ISSUE = re.compile(rf"(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
                     rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)
@@ -322,7 +322,8 @@ def find_identifiers(ref: Reference, fields: Fields) -> None:
 
 # ----------------------------------------------------------------------------- dates
 _MONTH_NAMES = {name[:3]: number for name, number in MONTHS.items()}  # English stems: `Sept.`, `Decemb.`
-_MONTH_WORD = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})[a-z]*\.?\b", re.IGNORECASE)
+MONTH_STEM = rf"({'|'.join(_MONTH_NAMES)})[a-z]*\.?"  # an English month however cut: `Sept.`, `December`
+_MONTH_WORD = re.compile(rf"\b{MONTH_STEM}\b", re.IGNORECASE)
 _SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4, "بهار": 1, "تابستان": 2,
             "پاییز": 3, "پائیز": 3, "زمستان": 4}
 NO_DATE = re.compile(r"n\.\s?d\.?|بی[\u200c ]?تا|د\.\s?ت\.?|بدون تاریخ", re.IGNORECASE)
@@ -462,14 +463,12 @@ def reference_language(ref: Reference) -> str | None:
 # A run of exactly four digits, as `find_calendar_years` reads a bare year (in its digits).
 _FOUR_DIGITS = re.compile(r"(?<![0-9\u06F0-\u06F9\u0660-\u0669])[0-9\u06F0-\u06F9\u0660-\u0669]{4}"
                           r"(?![0-9\u06F0-\u06F9\u0660-\u0669])")
-_ANY_LANGUAGE = "und"
 
 
 def _may_be_hijri(text: str) -> bool:
     """Whether `text` holds a four-digit number that a language could make a Hijri year (a
     bare year in SOLAR_BARE_YEARS or LUNAR_BARE_YEARS). Without one, every language reads
-    the date alike, and working out the reference's language (or, given none, the date's
-    own, with langdetect) is wasted. Tatweel and ZWJ go first, as in `find_calendar_years`."""
+    the date alike, and working out the reference's language is wasted. Tatweel and ZWJ go first, as in `find_calendar_years`."""
     digits = text.replace("\u0640", "").replace("\u200d", "")
     return any(int(m.group()) in SOLAR_BARE_YEARS or int(m.group()) in LUNAR_BARE_YEARS
                for m in _FOUR_DIGITS.finditer(digits))
@@ -479,7 +478,7 @@ def normalize_date(ref: Reference, fields: Fields) -> None:
     segs = fields.get("date")
     if not segs:
         return
-    lang = reference_language(ref) if any(_may_be_hijri(seg.text) for seg in segs) else _ANY_LANGUAGE
+    lang = reference_language(ref) if any(_may_be_hijri(seg.text) for seg in segs) else None
     dates = [(seg, parse_date(seg.text, lang)) for seg in segs]
     found = [(seg, d) for seg, d in dates if d and d.parts]
     if not found:

@@ -11,10 +11,12 @@ from itertools import pairwise
 from bibkit.errors import InputError
 from bibkit.formats.dates import MONTHS, month_number
 from bibkit.model import Reference
+from bibkit.namesplit import is_suffix
 from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import clean_name_list
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
+    MONTH_STEM,
     NO_DATE,
     PAGES,
     ROMAN_NUMERAL,
@@ -238,9 +240,9 @@ def subtitle_read_as_container(ref: Reference, fields: Fields) -> None:
         return
 
 
-# the last full stop (or, in a container holding a title, comma) before a capitalized name
-_LAST_STOP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=(?:<\w+>)?[A-Z])(?!.*(?<=[^\W\d_]{3})\.\s+(?:<\w+>)?[A-Z])")
-_LAST_COMMA = re.compile(r"(?<=[^\W\d_]{3}),\s+(?=(?:<\w+>)?[A-Z])(?!.*,\s)")
+# a full stop (or, in a container holding a title, a comma) after a word, before a capitalized name
+_STOP_BEFORE_NAME = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=(?:<\w+>)?[A-Z])")
+_COMMA_BEFORE_NAME = re.compile(r"(?<=[^\W\d_]{3}),\s+(?=(?:<\w+>)?[A-Z])")
 
 
 def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
@@ -254,9 +256,13 @@ def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
     has_title, has_container = bool(fields.get("title")), bool(fields.get("container-title") or fields.get("journal"))
     if has_title == has_container or has_title and fields.get("publisher"):  # a book's title keeps its stops
         return
-    label, pattern = ("title", _LAST_STOP) if has_title else ("container-title", _LAST_COMMA)
-    if len(fields.get(label, ())) != 1 or not (cut := pattern.search((seg := fields[label][0]).text)):
+    label, pattern = ("title", _STOP_BEFORE_NAME) if has_title else ("container-title", _COMMA_BEFORE_NAME)
+    if len(fields.get(label, ())) != 1:
         return
+    seg = fields[label][0]
+    if not (cuts := list(pattern.finditer(seg.text))) or not has_title and "," in seg.text[cuts[-1].end():]:
+        return  # a container is cut only at its last comma
+    cut = cuts[-1]
     source = ref.source or ""
     head_end, tail_start = seg.start + cut.start() + (1 if has_title else 0), seg.start + cut.end()
     _replace(fields, label, seg, None)
@@ -321,8 +327,7 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
 _SHELFMARK = re.compile(
     r"\b(?:[A-Z]{1,5}\s)?[A-Z]{1,5}(?:-[A-Z]{1,5})*\s?\d{1,4}(?:\.\w+)*/\d+[\w/.-]*(?:\s+[\w.]*\.\w*)?"
     r"|\b[IVXLC]+-[A-Z]-\d+(?:-[a-z])?\b")
-_MONTH_STEM = rf"(?:{'|'.join(sorted({name[:3] for name in MONTHS}))})[a-z]*\.?"  # `Sept.`, `December`
-_MONTH = re.compile(rf"\b{_MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{_MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
+_MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
 
 
 def archive_reference(ref: Reference, fields: Fields) -> None:
@@ -396,8 +401,8 @@ def _split_archive_head(fields: Fields, seg: Segment, end: int) -> None:
         _move(fields, "archive", Segment(text, first, first + len(text), seg.confidence))
 
 
-_MONTH_NAME = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))}|sept)\.?"  # whole: not `NOVA.`
-_MONTH_DAY = re.compile(rf"^\W*(?:{_MONTH_STEM}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH_STEM},?\s+|{_MONTH_NAME}\s+)",
+_MONTH_NAME = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"  # whole: not `NOVA.`
+_MONTH_DAY = re.compile(rf"^\W*(?:{MONTH_STEM}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_STEM},?\s+|{_MONTH_NAME}\s+)",
                         re.IGNORECASE)
 _YEAR_SPAN = re.compile(rf"^\W*(?:1[5-9]\d\d|20\d\d)\s*[{DASHES}]\s*(?:\d\d|1[5-9]\d\d|20\d\d)\W*$")  # 1925–28
 _TRAILING_YEAR = re.compile(r"(?<=[^\d\s][.,;])\s+\(?(?:1[5-9]\d\d|20\d\d)\)?\W*$")
@@ -470,8 +475,8 @@ def _only_a_date(text: str) -> bool:
 def _one_year(text: str, earliest: int) -> bool:
     """One year and nothing else; an unmarked one from `earliest` to 2100 (a marked year no
     calendar converts, `9911 هـ.ق`, is left to the date normalizer, which keeps it as written)."""
-    try:  # whose calendar a bare year is does not matter here: no language to detect ("und")
-        years = find_calendar_years(text, "und")
+    try:
+        years = find_calendar_years(text)
     except InputError:
         return False
     if len(years) != 1 or text[:years[0].span[0]].strip(_DATE_EDGE) or text[years[0].span[1]:].strip(_DATE_EDGE):
@@ -499,6 +504,8 @@ def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
 def repeated_author_mark(ref: Reference, fields: Fields) -> None:
     """`———. Watt. Paris: Olympia Press, 1953.`: the dashes stand for the entry above's
     authors; what the labeller read with them, as more author or as the title, is the title."""
+    if not REPEATED_AUTHOR.match(ref.source or ""):
+        return  # the common case: no dashes open the entry
     ordered = [(label, seg) for label, seg in _ordered(fields) if label != "citation-number"]
     if not ordered or ordered[0][0] not in ("author", "title") or (ordered[0][0] == "author" and "title" in fields):
         return
@@ -614,9 +621,9 @@ def one_word_title_after_initials(ref: Reference, fields: Fields) -> None:
     if not (match := _ONE_WORD_AFTER_INITIALS.match(seg.text)) or "given" in tags_for(match.group("word")):
         return
     cut = seg.start + match.start("word")
-    source = ref.source or ""
-    _replace(fields, "author", seg, Segment(source[seg.start:cut].rstrip(), seg.start, cut, seg.confidence))
-    _move(fields, "title", Segment(source[cut:seg.end], cut, seg.end, seg.confidence))
+    names = (ref.source or "")[seg.start:cut].rstrip()
+    _replace(fields, "author", seg, Segment(names, seg.start, seg.start + len(names), seg.confidence))
+    _move(fields, "title", Segment((ref.source or "")[cut:seg.end], cut, seg.end, seg.confidence))
 
 
 def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
@@ -716,8 +723,9 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
             match = _ROLE_IN_PROSE.search(seg.text)
             if not match:
                 continue
-            if match.group(1) == "Trans." and label in ("journal", "container-title"):
-                continue  # `Trans. Amer. Math. Soc.`: Transactions
+            opens_periodical = label in ("journal", "container-title") and not seg.text[:match.start()].strip(" ,.;:")
+            if opens_periodical and match.group(1).endswith("."):
+                continue  # `Trans. Amer. Math. Soc.`, `Ed. Psychol. Rev.`: abbreviated words of its name
             role = "translator" if match.group(1).lower().startswith(("trans", "ترجم", "نقله")) else "editor"
             cut = seg.start + match.start()
             _move(fields, role, Segment(match.group(2), seg.start + match.start(2), seg.end, seg.confidence))
@@ -749,8 +757,8 @@ _ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<both>edited\s+and\s+translated|tra
 # a full stop after a word, before a capital or an Arabic-script letter (`Merton. Peter Lang`,
 # `Hall. Routledge`, `رضا تجدد. طهران`)
 _WORD_STOP = re.compile(rf"([^\W\d_]+)\.\s+(?=[A-Z{ARABIC_LETTER}])")
-# abbreviations that stop inside a name: a suffix, an abbreviated given name, a title
-_NAME_ABBREVIATIONS = frozenset({"jr", "sr", "wm", "thos", "chas", "geo", "jas", "jos", "benj", "robt", "edw",
+# abbreviations that stop inside a name besides a suffix (`Jr.`): an abbreviated given name, a title
+_NAME_ABBREVIATIONS = frozenset({"wm", "thos", "chas", "geo", "jas", "jos", "benj", "robt", "edw",
                                  "saml", "st", "dr", "mr", "mrs", "ms", "prof", "rev", "hon"})
 
 
@@ -758,7 +766,8 @@ def _names_end(text: str, start: int, end: int) -> re.Match[str] | None:
     """Where a prose role's names end: the first full stop after a word that is not an
     initial (`J.`) or an abbreviation standing inside a name (`Jr.`, `Thos.`)."""
     return next((m for m in _WORD_STOP.finditer(text, start, end)
-                 if len(m.group(1)) > 1 and m.group(1).casefold() not in _NAME_ABBREVIATIONS), None)
+                 if len(m.group(1)) > 1 and m.group(1).casefold() not in _NAME_ABBREVIATIONS and not is_suffix(m.group(1))),
+                None)
 
 
 def roles_split_at_cues(ref: Reference, fields: Fields) -> None:

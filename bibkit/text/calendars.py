@@ -194,9 +194,10 @@ def find_calendar_years(text: str, lang: str | None = None) -> list[CalendarYear
         marked = calendar is not None
         if not marked and len(m.group("year")) < 4:
             continue  # a bare 3-digit number is a page or a volume far more often than a year
-        if calendar is None:
-            context = context if context is not None else _context_language(text)
+        if calendar is None and (year in SOLAR_BARE_YEARS or year in LUNAR_BARE_YEARS):
+            context = context if context is not None else _context_language(text)  # only here can it matter
             calendar = _bare_calendar(year, context)
+        calendar = calendar or "gregorian"
         span = _original_span(text, clean, m.span())
         found.append(CalendarYear(calendar, year, to_gregorian_year(calendar, year), text[span[0]:span[1]].strip(),
                                   span, marked))

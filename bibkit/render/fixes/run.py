@@ -13,7 +13,11 @@ from citeproc.source import Citation
 
 from bibkit.formats.dates import date_from_iso
 from bibkit.render.fixes import subsequent
-from bibkit.render.fixes.disambiguate import assign_year_suffixes, crowded, wants_year_suffix
+from bibkit.render.fixes.disambiguate import (
+    assign_year_suffixes,
+    crowded,
+    wants_year_suffix,
+)
 from bibkit.render.fixes.quotes import punctuation_in_quote
 
 
