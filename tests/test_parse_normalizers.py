@@ -623,3 +623,72 @@ def test_an_edition_ordinal_is_a_whole_word_not_part_of_a_longer_one():
     assert clean_edition("چاپ دوازدهم") != "10"  # twelfth holds دهم (tenth)
     assert clean_edition("twenty-first edition") != "1"
     assert clean_edition("Second edition") == "2"
+
+
+def test_a_volume_with_its_own_title_stays_in_the_book_title():
+    from bibkit.parse import parse_references
+
+    book, article = parse_references([
+        ("Avery, P., Hambly, G. and Melville, C. 1991. The Cambridge History of Iran, vol. 7: From Nadir Shah "
+         "to the Islamic Republic. Cambridge: Cambridge University Press."),
+        ("Keddie, N. 1962. Religion and Irreligion in Early Iranian Nationalism. Comparative Studies in Society "
+         "and History, vol. 4: 265-295.")])
+    assert book.text["title"] == "The Cambridge History of Iran, vol. 7: From Nadir Shah to the Islamic Republic"
+    assert (book.type, book.text["publisher"]) == ("book", "Cambridge University Press")
+    assert "container-title" not in book.text and "volume" not in book.text
+    assert (article.text["volume"], article.text["page"]) == ("4", "265–295")  # a journal's volume and pages
+
+
+def test_the_volume_title_runs_to_its_full_stop_and_a_page_count_keeps_the_title_whole():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import (
+        periodical_glued_to_title,
+        volume_title_in_book_title,
+    )
+
+    source = "Moreau, P. 2013. Fouilles de Corent. Volume II : Etudes et annexes. 298 pp."
+    fields = _repaired(volume_title_in_book_title, source, title="Fouilles de Corent.", volume="Volume II",
+                       location=":", publisher="Etudes et", pages="annexes. 298 pp.")
+    periodical_glued_to_title(Reference(source=source), fields)
+    assert [s.text for s in fields["title"]] == ["Fouilles de Corent. Volume II : Etudes et annexes."]
+    assert [s.text for s in fields["pages"]] == ["298 pp."]
+    assert set(fields) == {"title", "pages"}
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    (("Avery, P., Hambly, G. and Melville, C. (eds.) 1991. The Cambridge History of Iran. Cambridge: "
+      "Cambridge University Press."), "editor"),  # the cue read with the year
+    ("Avery, P. (Trans.) (1991). The Cambridge History of Iran. Cambridge: Cambridge University Press.",
+     "translator"),  # the cue closing the names
+])
+def test_a_bracketed_role_cue_after_the_names_gives_them_their_role(text, role):
+    from bibkit.parse import parse_references
+
+    (ref,) = parse_references([text])
+    assert set(ref.names) == {role}
+    assert ref.names[role][0].family == "Avery"
+    assert ref.dates["issued"].parts == [[1991]]
+
+
+@pytest.mark.parametrize("cue", ["Retirado de", "Recuperado de", "Disponible sur :", "Retrieved from"])
+def test_an_access_phrase_in_any_language_goes_with_the_url_and_in_no_field(cue):
+    from bibkit.parse import parse_references
+
+    text = f"Sadeghi, D. (2019). Redes sociales en Irán. Congreso de Estudios Iraníes. {cue} http://example.org/iran.pdf"
+    (ref,) = parse_references([text])
+    assert ref.text["URL"] == "http://example.org/iran.pdf"
+    assert not [value for value in ref.text.values() if cue.split()[0] in value]  # in no field
+
+
+def test_a_page_count_read_as_a_volume_is_the_books_length_and_a_journal_before_it_a_subtitle():
+    from bibkit.parse.repairs import page_count_read_as_volume
+
+    source = "Lambton, A. K. S. 1953. Landlord and Peasant in Persia. A Study of Land Tenure. 459 pp."
+    fields = _repaired(page_count_read_as_volume, source, title="Landlord and Peasant in Persia.",
+                       journal="A Study of Land Tenure.", volume="459", pages="pp.")
+    assert [s.text for s in fields["pages"]] == ["459 pp."]
+    assert [s.text for s in fields["title"]] == ["Landlord and Peasant in Persia. A Study of Land Tenure."]
+    assert set(fields) == {"title", "pages"}
+    kept = _repaired(page_count_read_as_volume, "Iran 12 (1974): 33-45.", journal="Iran", volume="12",
+                     pages="33-45.")
+    assert [s.text for s in kept["volume"]] == ["12"]  # a volume with pages of its own

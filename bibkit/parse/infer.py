@@ -34,7 +34,8 @@ def infer_type(ref: Reference, labels: set[str]) -> str:
     if container:
         return "chapter" if ref.names.get("editor") or ref.text.get("publisher") else (
             "article-newspaper" if _NEWSPAPER.search(container) else "article-journal")
-    if ref.text.get("publisher") or ref.text.get("publisher-place") or ref.text.get("ISBN"):
+    if ref.text.get("publisher") or ref.text.get("publisher-place") or ref.text.get("ISBN") \
+            or ref.text.get("number-of-pages"):  # a periodical has no length
         return "book"
     if ref.text.get("URL"):
         return "webpage"

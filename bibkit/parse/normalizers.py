@@ -143,8 +143,12 @@ def clean_note(text: str) -> str:
     return "" if ACCESS_CUE.fullmatch(value) else value
 
 
-# "Available at", misspelled as pasted lists have it (Avalaible, Availble, Avaliable …)
-ACCESS_CUE = re.compile(r"\b(?:av[a-z]{3,7}b(?:le|el)|retrieved|accessed)\b(?:\s+(?:at|from|on))?\s*:?", re.IGNORECASE)
+# "Available at", misspelled as pasted lists have it (Avalaible, Availble, Avaliable …), and its
+# Spanish, Portuguese, French, Italian and German forms (whole phrases: `disponible` alone is a word)
+ACCESS_CUE = re.compile(r"\b(?:(?:av[a-z]{3,7}b(?:le|el)|retrieved|accessed)\b(?:\s+(?:at|from|on))?|"
+                        r"(?:retirado|recuperado|obtenido)\s+de|disponível\s+em|disponible\s+(?:en|sur|à)|"
+                        r"disponibile\s+su|abgerufen\s+(?:am|von|unter)|verfügbar\s+unter|consulté\s+le)\b\s*:?",
+                        re.IGNORECASE)
 
 _UNKNOWN_PUBLISHER = re.compile(r"^(?:n\.\s?p\.?|s\.\s?n\.?|بی[\u200c ]?نا|د\.\s?ن\.?|بدون ناشر)$", re.IGNORECASE)
 
@@ -201,13 +205,16 @@ def clean_edition(text: str) -> str:
 
 
 # ----------------------------------------------------------------------------- numbers
+PAGE_COUNT = re.compile(r"\W*(\d+)\s*(?:p|pp|pages|S|с|ص|صفحه)\.?\W*")  # `561 p.`: the length, not a range
+
+
 def normalize_pages(ref: Reference, fields: Fields) -> None:
     segs = fields.get("pages")
     if not segs or "page" in ref.text:
         return
     text, span = _joined(segs)
     text = text.translate(ASCII_DIGITS)
-    if total := re.fullmatch(r"\W*(\d+)\s*(?:p|pp|pages|S|с|ص|صفحه)\.?\W*", text):  # `561 p.`: the length
+    if total := PAGE_COUNT.fullmatch(text):
         _set(ref, "number-of-pages", total.group(1), "pages", span, segs)
         return
     if listed := _PAGE_RANGES.search(text):  # `81-131, 208-241`: every range of the list

@@ -18,6 +18,7 @@ from bibkit.parse.normalizers import (
     ACCESS_CUE,
     MONTH_STEM,
     NO_DATE,
+    PAGE_COUNT,
     PAGES,
     ROMAN_NUMERAL,
     UNKNOWN_PLACE,
@@ -27,6 +28,7 @@ from bibkit.parse.normalizers import (
 )
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year, find_calendar_years
+from bibkit.text.normalize import ASCII_DIGITS
 from bibkit.text.script import ARABIC_LETTER
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
@@ -69,6 +71,21 @@ def split_quoted_title(ref: Reference, fields: Fields) -> None:
         return
     fields["title"] = [Segment(seg.text[:cut], seg.start, seg.start + cut, seg.confidence)]
     _move(fields, "container-title", Segment(seg.text[offset:], seg.start + offset, seg.end, seg.confidence))
+
+
+def access_cue_before_url(ref: Reference, fields: Fields) -> None:
+    """`15th Conference on Computational Statistics. Retirado de | http://…`: the access phrase
+    closing the field before a URL, or labelled alone, belongs to the URL (cleaning the URL
+    drops it)."""
+    source = ref.source or ""
+    for label, seg, _, url in _adjacent(fields, tuple(set(fields) - {"url", "note"}), ("url",)):
+        cue = next((m for m in ACCESS_CUE.finditer(seg.text) if not seg.text[m.end():].strip(" .,;:")), None)
+        if cue:
+            cut, start = seg.start + len(seg.text[:cue.start()].rstrip()), seg.start + cue.start()
+            _replace(fields, label, seg, Segment(source[seg.start:cut], seg.start, cut, seg.confidence)
+                     if cut > seg.start else None)  # a segment that was only the phrase goes
+            _replace(fields, "url", url, Segment(source[start:url.end], start, url.end, url.confidence))
+            return
 
 
 def title_from_note(ref: Reference, fields: Fields) -> None:
@@ -240,6 +257,37 @@ def subtitle_read_as_container(ref: Reference, fields: Fields) -> None:
         return
 
 
+_VOLUME_BEFORE_ITS_TITLE = re.compile(rf"\W*(?i:vols?\.?|volume|tome|t\.|bd\.|band|teil|ج\.?|جلد)\s*(?:\d+|{ROMAN_NUMERAL})\s*:\s*")
+_VOLUME_TITLE_END = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s+(?=\S)")
+_PAGE_CUE_START = re.compile(r"^(?:pp?|pages?|ss?|ص|صص)\b", re.IGNORECASE)
+
+
+def volume_title_in_book_title(ref: Reference, fields: Fields) -> None:
+    """`Of Revelation and Revolution, vol. 2: The Dialectics of Modernity…. Chicago:`, `Coffin
+    Texts vol. 1: spells 1–354. Warminster:`: a volume of a book with the volume's own title
+    after a colon is one title, to the next full stop, as it is printed (AnyStyle labels it so);
+    the labeller had made the head a container and the volume's title the work's. A journal's
+    `vol. 12: 34–56` is its volume and pages (a number or a page cue after the colon)."""
+    if fields.get("journal"):
+        return
+    source = ref.source or ""
+    for head_label, head, _, volume in _adjacent(fields, ("title", "container-title"), ("volume",)):
+        cue = _VOLUME_BEFORE_ITS_TITLE.match(source, volume.start)
+        if not cue or cue.end() < volume.end or not source[cue.end():cue.end() + 1].isalpha() \
+                or _PAGE_CUE_START.match(source, cue.end()):
+            continue
+        if head_label == "container-title" and not (fields.get("publisher") or fields.get("location")):
+            continue
+        stop = _VOLUME_TITLE_END.search(source, cue.end())
+        end = stop.start() + 1 if stop else len(source.rstrip())
+        for label, seg in _ordered(fields):
+            if seg.end > head.start and seg.start < end:
+                rest = len(source) - len(source[end:seg.end].lstrip(" .,;:")) if seg.end > end else seg.end
+                _replace(fields, label, seg, Segment(source[rest:seg.end], rest, seg.end, seg.confidence) if rest < seg.end else None)
+        _move(fields, "title", Segment(source[head.start:end], head.start, end, head.confidence))
+        return
+
+
 # a full stop (or, in a container holding a title, a comma) after a word, before a capitalized name
 _STOP_BEFORE_NAME = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=(?:<\w+>)?[A-Z])")
 _COMMA_BEFORE_NAME = re.compile(r"(?<=[^\W\d_]{3}),\s+(?=(?:<\w+>)?[A-Z])")
@@ -251,8 +299,9 @@ def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
     a reference with a volume or pages but only one of title and periodical holds both, cut
     at its last full stop before a capital (the container's last comma). A title with a
     publisher is a book's (`Rôles infirmiers. Encadrement des professionnels`): it stays whole."""
-    if not (fields.get("volume") or fields.get("pages")):
-        return
+    if not (fields.get("volume") or any(not PAGE_COUNT.fullmatch(seg.text.translate(ASCII_DIGITS))
+                                         for seg in fields.get("pages", ()))):
+        return  # `298 pp.` is a book's length
     has_title, has_container = bool(fields.get("title")), bool(fields.get("container-title") or fields.get("journal"))
     if has_title == has_container or has_title and fields.get("publisher"):  # a book's title keeps its stops
         return
@@ -683,6 +732,33 @@ def role_cue_alone(ref: Reference, fields: Fields) -> None:
             return
 
 
+_BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|dir|coords?)|(?P<translator>trans|tr))\.?\s*\)", re.IGNORECASE)
+
+
+def bracketed_role_after_names(ref: Reference, fields: Fields) -> None:
+    """`Avery, P. (Trans.) | (1991).` and `Avery, P. and Melville, C. | (eds.) 1991.`: names
+    whose bracketed role cue closes them, or was read with the year after them, are that
+    role's names (editors, translators), cue and all."""
+    source = ref.source or ""
+    for names in list(fields.get("author", ())):
+        after = len(source) - len(source[names.end:].lstrip())  # where the next field starts
+        if cue := _BRACKETED_ROLE.search(source, names.start, names.end):
+            if source[cue.end():names.end].strip(" .,;"):
+                continue  # a cue inside the names, not closing them
+            end = names.end
+        elif (cue := _BRACKETED_ROLE.match(source, after)) and (date := next(
+                (d for d in fields.get("date", ()) if d.start == after and d.end > cue.end()), None)):
+            year = date.end - len(source[cue.end():date.end].lstrip())
+            _replace(fields, "date", date, Segment(source[year:date.end], year, date.end, date.confidence))
+            end = cue.end()
+        else:
+            continue
+        _replace(fields, "author", names, None)
+        _move(fields, "editor" if cue.group("editor") else "translator",
+              Segment(source[names.start:end], names.start, end, names.confidence))
+        return
+
+
 _YEAR_RANGE = re.compile(rf"\W*(1[0-9]\d\d|20\d\d)\s*[{DASHES}]\s*(1[0-9]\d\d|20\d\d)\W*")
 
 
@@ -735,6 +811,24 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
                 fields[label][idx] = Segment(remainder, seg.start, cut, seg.confidence)
             else:
                 fields[label].pop(idx)
+
+
+def page_count_read_as_volume(ref: Reference, fields: Fields) -> None:
+    """`… perspective. 33 p.`, `459 | pp.`: a book's length labelled as its volume (its cue,
+    if apart, as the pages); a "journal" right after the title is then its subtitle."""
+    if len(fields.get("volume", ())) != 1 or len(fields.get("pages", ())) > 1:
+        return
+    volume = fields["volume"][0]
+    cue = fields["pages"][0] if fields.get("pages") else None
+    if cue and not (volume.end <= cue.start and not (ref.source or "")[volume.end:cue.start].strip()):
+        return  # pages of their own elsewhere
+    count = _merge(volume, cue, ref.source or "") if cue else volume
+    if PAGE_COUNT.fullmatch(count.text.translate(ASCII_DIGITS)):
+        del fields["volume"]
+        fields["pages"] = [count]
+        for _, title, _, journal in _adjacent(fields, ("title",), ("journal",)):
+            _absorb(ref, fields, ("title", title), ("journal", journal))  # a subtitle: a journal has no length
+            return
 
 
 _PAGE_CUE_ONLY = re.compile(r"\W*(?:pp?|pages?|ss?|ص|صص)\.?\W*", re.IGNORECASE)
@@ -849,6 +943,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     date_closes_imprint,
     title_runs_on,
     subtitle_read_as_container,
+    volume_title_in_book_title,
     periodical_glued_to_title,
     name_runs_on,
     archive_reference,
@@ -860,12 +955,15 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     family_name_opens_title,
     names_open_title,
     role_cue_alone,
+    bracketed_role_after_names,
     page_cue_alone,
+    page_count_read_as_volume,
     issue_read_as_date,
     title_after_editors_is_container,
     year_range_ends_title,
     later_titles_to_note,
     title_before_in_cue,
+    access_cue_before_url,
     title_from_note,
     season_from_container,
     month_from_container,
