@@ -692,3 +692,14 @@ def test_a_page_count_read_as_a_volume_is_the_books_length_and_a_journal_before_
     kept = _repaired(page_count_read_as_volume, "Iran 12 (1974): 33-45.", journal="Iran", volume="12",
                      pages="33-45.")
     assert [s.text for s in kept["volume"]] == ["12"]  # a volume with pages of its own
+
+
+def test_a_book_title_whose_last_word_was_read_as_a_periodical_runs_on():
+    from bibkit.parse.repairs import title_runs_on
+
+    source = "اقبال آشتیانی، عباس. تاریخ مفصل ایران، ج ۱. تهران: خیام، ۱۳۱۲."
+    labelled = {"author": "اقبال آشتیانی، عباس.", "title": "تاریخ مفصل", "journal": "ایران،", "volume": "ج ۱."}
+    book = _repaired(title_runs_on, source, **labelled, location="تهران:", publisher="خیام،", date="۱۳۱۲.")
+    assert [s.text for s in book["title"]] == ["تاریخ مفصل ایران،"] and "journal" not in book
+    article = _repaired(title_runs_on, source.replace("تهران: خیام", "صص ۱-۹"), **labelled, pages="صص ۱-۹،")
+    assert [s.text for s in article["journal"]] == ["ایران،"]  # with pages it may be a periodical

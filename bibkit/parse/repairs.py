@@ -322,10 +322,13 @@ def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
 def title_runs_on(ref: Reference, fields: Fields) -> None:
     """`The 14 July 1958 Revolution in British Government Files`: a year inside a title, or a
     lowercase `in …` right after it, was labelled as a date or a container; when the title
-    has not ended (no closing punctuation) and the reference already has its date, it runs on."""
+    has not ended (no closing punctuation) and the reference already has its date, it runs on.
+    So does a book's title whose last word was read as a periodical (`تاریخ انقلاب مشروطیت |
+    ایران، ج ۲. تهران: علمی`): a reference with an imprint and no pages cites no periodical."""
     source = ref.source or ""
     ordered = _ordered(fields)
     dated = [seg for label, seg in ordered if label == "date"]
+    book = bool(fields.get("location") or fields.get("publisher")) and not fields.get("pages")
     i = 0
     while i < len(ordered) - 1:
         label, seg = ordered[i]
@@ -333,7 +336,8 @@ def title_runs_on(ref: Reference, fields: Fields) -> None:
         open_title = label == "title" and not re.search(r"[.,;:”\"»)]\s*$", seg.text)
         runs_on = (nxt_label == "date" and len(dated) > 1 and nxt is not dated[0]) or (
             nxt_label in ("container-title", "note") and nxt.text[:1].islower()) or (
-            nxt_label in ("container-title", "note", "title") and seg.text.rstrip()[-1:].isdigit())
+            nxt_label in ("container-title", "note", "title") and seg.text.rstrip()[-1:].isdigit()) or (
+            nxt_label == "journal" and book)
         if open_title and runs_on:
             merged = _merge(seg, nxt, source)
             access = ACCESS_CUE.search(merged.text)

@@ -30,7 +30,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-REFSETS = [ROOT / "bench/data/refparse-fa-ar.jsonl", ROOT / "bibkit/parse/data/train-fa-ar.jsonl"]
+# every set with gold fields: the test sets and the training strings (not train-messy*, spans only)
+REFSETS = [*sorted((ROOT / "bench/data").glob("refparse-*.jsonl")),
+           *sorted(p for p in (ROOT / "bibkit/parse/data").glob("train-*.jsonl") if not p.stem.startswith("train-messy"))]
 NOTES = ROOT / "bench/data/notes-test.jsonl"
 
 LABELS = {
@@ -38,8 +40,9 @@ LABELS = {
     "date", "volume", "pages", "publisher", "location", "edition", "genre", "url", "doi", "isbn",
     "note", "citation-number", "archive", "archive_location",
 }
-LANGS = {"fa", "ar", "fa-Latn", "ar-Latn", "en"}
+LANGS = {"fa", "ar", "fa-Latn", "ar-Latn", "en", "ru"}
 GOLD_KEYS = {
+    "volume-title",
     "author", "editor", "translator", "title", "container-title", "collection-title", "publisher",
     "publisher-place", "volume", "issue", "page", "edition", "date", "original-date", "calendar",
     "URL", "DOI", "ISBN", "archive", "archive_location", "genre", "type", "language",
