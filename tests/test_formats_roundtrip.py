@@ -210,3 +210,18 @@ def test_an_empty_csl_date_part_is_no_date_not_the_literal_none():
     assert Date.from_csl({"date-parts": [["1990", "5"], [None]]}).parts == [[1990, 5]]
     assert Date.from_csl({"date-parts": [["spring", None]]}).literal == "spring"  # kept as written
     assert Date.from_csl({"date-parts": [["-44"]]}).parts == [[-44]]
+
+
+def test_citekeys_spell_every_script_and_skip_russian_function_words():
+    from bibkit.formats.citekey import base_key
+    from bibkit.model import Date, Name
+
+    def key(family: str, title: str, year: int) -> str:
+        ref = Reference(id="x", type="book")
+        ref.names["author"] = [Name(family=family, given="X.")]
+        ref.text["title"] = title
+        ref.dates["issued"] = Date(parts=[[year]])
+        return base_key(ref)
+
+    assert key("Бартольд", "Туркестан в эпоху монгольского нашествия", 1900) == "bartoldTurkestanEpokhu1900"
+    assert key("Prip-Møller", "Chinese Buddhist Monasteries", 1967) == "pripmollerChineseBuddhist1967"

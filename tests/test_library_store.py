@@ -166,3 +166,18 @@ def test_free_text_imported_into_the_library_gets_a_citekey(tmp_path: Path) -> N
     assert runner.invoke(app, ["library", "add", "p", str(tmp_path / "refs.txt"), *lib]).exit_code == 0
     assert "khadduriRepublicanIraq1969" in runner.invoke(app, ["library", "list", *lib]).stdout
     assert runner.invoke(app, ["library", "show", "khadduriRepublicanIraq1969", *lib]).exit_code == 0
+
+
+@pytest.mark.parametrize("setup", ["not-a-database", "no-such-folder"])
+def test_a_library_that_cannot_be_opened_gives_one_line_and_exit_1(tmp_path, setup):
+    if setup == "not-a-database":
+        target = tmp_path / "lib.sqlite"
+        target.write_bytes(b"this is not sqlite" * 100)
+    else:
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        target = blocker / "sub" / "lib.sqlite"  # a folder cannot be made under a file
+    result = CliRunner().invoke(app, ["library", "list", "--library", str(target)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert str(target) in result.output and len(result.output.strip().splitlines()) == 1

@@ -217,6 +217,8 @@ def test_a_bare_last_initial_keeps_its_full_stop():
     assert [n.display() for n in split_names("Brim, Orville G. and others.")] == ["Brim, Orville G."]
     assert [n.display() for n in split_names("Smith, John A.")] == ["Smith, John A."]
     assert [n.display() for n in split_names("Kang, W")] == ["Kang, W."]
+    assert [n.display() for n in split_names("Milcent, P.-Y")] == ["Milcent, P.-Y."]
+    assert [n.display() for n in split_names("Хомская, Е.Д")] == ["Хомская, Е.Д."]
     assert [n.display() for n in split_names("Barrett, Roby")] == ["Barrett, Roby"]
 
 

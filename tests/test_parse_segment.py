@@ -159,3 +159,10 @@ def test_an_output_path_that_cannot_be_written_is_one_line_and_exit_2(run_cli, t
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [f"bibkit: error: cannot write {tmp_path / 'missing' / 'out.bib'}: "
                                                   "No such file or directory"]
+
+
+def test_a_short_list_with_a_gregorian_year_in_arabic_digits_is_found_whole():
+    text = ("Khadduri, Majid. Republican Iraq. London: Oxford University Press, 1969.\n"
+            "Khaduri, M. (1969). Republican Iraq. London: OUP.\n"
+            "قاسم، عبد الكريم. مبادئ ثورة ١٤ تموز. بغداد، ١٩٥٩.\n")
+    assert [e.text[:6] for e in find_entries(text)] == ["Khaddu", "Khadur", "قاسم، "]

@@ -36,6 +36,9 @@ def test_has_arabic_covers_the_arabic_blocks_and_nothing_else():
     ("The Royal Family: The Beginning and the End", "en"),
     ("La révolution iranienne et ses suites", "fr"),
     ("Die Geschichte des Irak im Kalten Krieg", "de"),
+    ("Туркестан в эпоху монгольского нашествия", "ru"),
+    ("Історія України-Руси", "uk"),  # a letter Russian does not write
+    ("Литература на изменящия се свят. Сборник статии и студии", "bg"),
 ])
 def test_language_of(text, lang):
     assert language_of(text) == lang

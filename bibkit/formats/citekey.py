@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+from anyascii import anyascii
+
 from bibkit.model import Reference
 from bibkit.text.collation import strip_article
 from bibkit.text.script import has_arabic
@@ -27,13 +29,16 @@ def _stopwords() -> frozenset[str]:
 
 
 def ascii_fold(text: str) -> str:
-    """Latin text to bare ASCII letters and digits; Arabic script is romanized first."""
+    """Text to bare ASCII letters and digits for a key: Arabic script romanized by bibkit's
+    own rules first, accents dropped, and any other letter (Cyrillic `Бартольд`, `ø`, `ß`)
+    spelt the way anyascii spells it, so no author or title word vanishes from the key."""
     if has_arabic(text):
         from bibkit.text.translit import romanize
 
         text = romanize(text, scheme="simple", diacritics=False)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if c.isascii() and c.isalnum())
+    spelt = "".join(c if c.isascii() else anyascii(c) for c in decomposed if c.isalnum())
+    return "".join(c for c in spelt if c.isascii() and c.isalnum())
 
 
 def _significant_words(title: str) -> list[str]:

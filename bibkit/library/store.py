@@ -98,12 +98,14 @@ def _statements(sql: str) -> Iterator[str]:
 def open_library(path: str | None = None) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the library; WAL, foreign keys, busy timeout."""
     target = library_path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as exc:
         raise InputError(f"not a bibkit library ({exc})", where=str(target)) from None
+    except OSError as exc:  # a folder that cannot be made: no such place, no permission
+        raise InputError(f"cannot create the library ({exc.strerror})", where=str(target)) from None
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")

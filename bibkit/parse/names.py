@@ -207,8 +207,8 @@ def _inverted(family: str, given: str) -> Name:
         family, suffix = family[: m.start()], _suffix(m.group(1))
     if not _is_initials(given) and not _is_initials(given.split()[-1]):
         given = given.rstrip(".")
-    elif re.search(r"(?:^|[\s.])[A-Z]$", given):  # `G`, `F.M`, `Orville G`: a bare last initial
-        given += "."
+    elif (last := re.search(r"(?:^|[\s.-])([^\W\d_])$", given)) and last.group(1).isupper():
+        given += "."  # a bare last initial: `G`, `F.M`, `Orville G`, `P.-Y`, Cyrillic `Е.Д`
     if family[:1].islower() and not re.match(r"^(?:al|el|van|von|de|da|di|du|la|le|ibn|bin)\b[-\s]", family):
         family = family[:1].upper() + family[1:]  # "roby" -> "Roby"
     if given[:1].islower():

@@ -20,7 +20,8 @@ _HEADING = re.compile(
 _NEXT_SECTION = re.compile(r"^\W*(?:\*\*)?[A-Z\u0600-\u06FF][^.!?]{0,40}:(?:\*\*)?\s*$|^(?:#+\s|\*\*[^*]+\*\*\s*$)")
 _NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+[.)\-]\s|\d+\.(?=\S)|[۰-۹٠-٩]+[.)\-]\s?)\s*")
 _CONTINUATION = re.compile(r"^\s*(?:<?https?://|www\.|(?i:doi:|available|retrieved|accessed)|[a-z])")
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d|1[3-4]\d\d|[۱١][۲-۴٢-٤][۰-۹٠-٩]{2})(?!\d)")
+# a year: Gregorian or Hijri in ASCII digits; in Persian/Arabic digits Hijri (۱۳۸۵, ١٤٠٣) or Gregorian (١٩٥٩)
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d|1[3-4]\d\d|[۱١][۲-۴۹٢-٤٩][۰-۹٠-٩]{2}|[۲٢][۰٠][۰-۴٠-٤][۰-۹٠-٩])(?!\d)")
 _PROSE_WORDS = re.compile(
     r"\b(?:is|was|were|which|that|this|these|has|have|had|would|could|however|also|we|our)\b|"
     r"(?:^|\s)(?:است|بود|شد|این|که|می|را|هم|نیز|كان|التي|الذي|هذا|هذه)(?=\s|$)", re.IGNORECASE)

@@ -277,7 +277,7 @@ def _language_of_latin(text: str, detect: bool = True) -> str | None:
 
 
 def language_of(text: str, *, detect: bool = True) -> str | None:
-    """BCP 47 language of `text`: `fa`, `ar`, `fa-Latn`, `ar-Latn`, `en`, `fr`, `de` ...
+    """BCP 47 language of `text`: `fa`, `ar`, `fa-Latn`, `ar-Latn`, `en`, `fr`, `de`, `ru` ...
 
     Mixed text takes the language of the script it starts with. None when nothing is reliable
     (no letters, a short Latin string without cues, an Arabic-script word without cues).
@@ -289,4 +289,22 @@ def language_of(text: str, *, detect: bool = True) -> str | None:
         return _language_of_arabic_script(text, detect)
     if script == "Latn":
         return _language_of_latin(text, detect)
+    if _CYRILLIC.search(text):
+        return _language_of_cyrillic(text, detect)
     return None
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def _language_of_cyrillic(text: str, detect: bool) -> str | None:
+    """Soviet and Russian scholarship is most of what Middle East bibliographies cite in
+    Cyrillic: Russian, unless a letter Russian does not write names another language, or
+    langdetect is sure of Bulgarian (which writes only Russian's letters)."""
+    lowered = text.casefold()
+    for lang, letters in _cues()["cyrillic_letters"].items():
+        if not frozenset(letters).isdisjoint(lowered):
+            return lang
+    if not detect:
+        return None  # Russian or Bulgarian: only langdetect can say
+    return "bg" if _langdetect_guess(text, frozenset({"bg"})) else "ru"
