@@ -705,3 +705,59 @@ def test_a_book_title_whose_last_word_was_read_as_a_periodical_runs_on():
     assert [s.text for s in book["title"]] == ["تاریخ مفصل ایران،"] and "journal" not in book
     article = _repaired(title_runs_on, source.replace("تهران: خیام", "صص ۱-۹"), **labelled, pages="صص ۱-۹،")
     assert [s.text for s in article["journal"]] == ["ایران،"]  # with pages it may be a periodical
+
+
+def test_a_volume_title_stops_before_brackets_names_and_page_ranges_and_keeps_what_follows():
+    from bibkit.parse.repairs import volume_title_in_book_title
+
+    source = "Smith, J. 1990. Big Book, vol. 2: The Volume Title. London: Pub, 1990."
+    fields = _repaired(volume_title_in_book_title, source, author="Smith, J.", date="1990.", title="Big Book,",
+                       volume="vol. 2:", container_title="The Volume Title. London:", publisher="Pub,")
+    assert [s.text for s in fields["title"]] == ["Big Book, vol. 2: The Volume Title."]
+    assert [s.text for s in fields["container-title"]] == ["London:"]  # cut at the stop, not dropped
+    chapter = "Smith, J. 1990. Chapter title. In Big Book, vol. 2: pp. 34-56. London: Pub."
+    kept = _repaired(volume_title_in_book_title, chapter, title="Chapter title.", container_title="In Big Book,",
+                     volume="vol. 2:", pages="pp. 34-56.", location="London:", publisher="Pub.")
+    assert [s.text for s in kept["container-title"]] == ["In Big Book,"]  # a page range: volume and pages
+
+
+def test_an_apa_chapter_in_a_volume_keeps_its_pages_place_and_publisher():
+    from bibkit.parse import parse_references
+
+    text = ("Perry, J. R. 1991. The Zand dynasty. In P. Avery (Ed.), The Cambridge History of Iran, Vol. 7: "
+            "From Nadir Shah to the Islamic Republic (pp. 63-103). Cambridge: Cambridge University Press.")
+    (ref,) = parse_references([text])
+    assert (ref.text["page"], ref.text["publisher-place"]) == ("63–103", "Cambridge")
+    assert ref.text["publisher"] == "Cambridge University Press"
+
+
+def test_the_access_phrase_closing_the_field_before_a_url_moves_to_the_url():
+    from bibkit.parse.repairs import access_cue_before_url
+
+    source = "Borg, C. (2002). Rules. Congreso de Estadística. Retirado de http://example.org/a.pdf"
+    fields = _repaired(access_cue_before_url, source, container_title="Congreso de Estadística. Retirado de",
+                       url="http://example.org/a.pdf")
+    assert [s.text for s in fields["container-title"]] == ["Congreso de Estadística."]
+    assert [s.text for s in fields["url"]] == ["Retirado de http://example.org/a.pdf"]
+
+
+@pytest.mark.parametrize(("names", "date", "role"), [
+    ("Avery, P. and Melville, C.", "(eds.) 1991.", "editor"),  # the cue read with the year
+    ("Schulz, K. (Hg.)", "1991.", "editor"),
+    ("Martin, H.-J. (trad.)", "1991.", "translator"),
+])
+def test_a_bracketed_role_cue_makes_the_names_before_it_that_role(names, date, role):
+    from bibkit.parse.repairs import bracketed_role_after_names
+
+    fields = _repaired(bracketed_role_after_names, f"{names} {date} A title.", author=names, date=date)
+    assert "author" not in fields and fields[role][0].text.startswith(names.split(",")[0])
+    assert fields["date"][0].text.endswith("1991.") and not fields["date"][0].text.startswith("(eds")
+
+
+def test_a_length_without_a_periodical_or_imprint_makes_a_book():
+    from bibkit.model import Reference
+    from bibkit.parse.infer import infer_type
+
+    ref = Reference()
+    ref.text.update({"title": "Landlord and Peasant in Persia", "number-of-pages": "459"})
+    assert infer_type(ref, {"title", "pages"}) == "book"

@@ -23,9 +23,12 @@ from bibkit.parse.lexicons import tags_for
 from bibkit.text.script import has_arabic
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
+# a role cue in brackets after the names it belongs to: `Avery, P. (ed.)`, `(Trans.)`, `(Hg.)`, `(trad.)`
+BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|(?P<translator>trans|transl|tr|trad|übers))"
+                            r"\.?\s*\)", re.IGNORECASE)
 _ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
-    r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|\((?:eds?|trans|ed|hrsg|hg|dir|coords?)\.?\)|"
+    r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|" + BRACKETED_ROLE.pattern + "|"
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
     r"(?:ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|نقله\s+إلى\s+العربية|تحقيق|تحقیق|تصحیح|تصحيح|به\s+کوشش|به\s+اهتمام|گردآوری|"
     r"إعداد|تقديم|تأليف|تألیف)"

@@ -13,7 +13,7 @@ from bibkit.formats.dates import MONTHS, month_number
 from bibkit.model import Reference
 from bibkit.namesplit import is_suffix
 from bibkit.parse.lexicons import phrase_tags, tags_for
-from bibkit.parse.names import clean_name_list
+from bibkit.parse.names import BRACKETED_ROLE, clean_name_list
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
     MONTH_STEM,
@@ -28,7 +28,6 @@ from bibkit.parse.normalizers import (
 )
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year, find_calendar_years
-from bibkit.text.normalize import ASCII_DIGITS
 from bibkit.text.script import ARABIC_LETTER
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
@@ -258,32 +257,46 @@ def subtitle_read_as_container(ref: Reference, fields: Fields) -> None:
 
 
 _VOLUME_BEFORE_ITS_TITLE = re.compile(rf"\W*(?i:vols?\.?|volume|tome|t\.|bd\.|band|teil|ج\.?|جلد)\s*(?:\d+|{ROMAN_NUMERAL})\s*:\s*")
-_VOLUME_TITLE_END = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?]\s+(?=\S)")
-_PAGE_CUE_START = re.compile(r"^(?:pp?|pages?|ss?|ص|صص)\b", re.IGNORECASE)
+_PAGE_CUE = r"(?:pp?|pages?|ss?|ص|صص)"  # `pp.`, `S.`, `صص`
+_PAGES_START = re.compile(rf"\W*(?:{_PAGE_CUE}\b\.?\s*)?\d", re.IGNORECASE)  # `34-56`, `pp. 34`, `(pp. 63-103)`
+# the volume's title ends at a sentence stop (also after a number: `spells 1–354.`) or an opening bracket
+_VOLUME_TITLE_END = re.compile(rf"{_SUBTITLE_END.pattern}|(?<=\d)[.!?]\s+(?=\S)|\s(?=\()")
+_ENDS_VOLUME_TITLE = ("author", "editor", "translator", "date", "url", "doi")
+_IN_INSIDE = re.compile(r"[.,]\s+(?:in|dans|im)\b:?\s", re.IGNORECASE)
 
 
 def volume_title_in_book_title(ref: Reference, fields: Fields) -> None:
     """`Of Revelation and Revolution, vol. 2: The Dialectics of Modernity…. Chicago:`, `Coffin
     Texts vol. 1: spells 1–354. Warminster:`: a volume of a book with the volume's own title
-    after a colon is one title, to the next full stop, as it is printed (AnyStyle labels it so);
-    the labeller had made the head a container and the volume's title the work's. A journal's
-    `vol. 12: 34–56` is its volume and pages (a number or a page cue after the colon)."""
+    after a colon is one title, as it is printed (AnyStyle labels it so); the labeller had
+    made the head a container and the volume's title the work's. The volume's title ends at
+    its full stop, an opening bracket (`(pp. 63-103)`), or a name, date, URL or page range
+    labelled as such (`…, ed. P. Avery.`), which stay. A journal's `vol. 12: 34–56` is its
+    volume and pages (a number or a page cue after the colon); a container after a chapter's
+    own title is the book the chapter is in."""
     if fields.get("journal"):
         return
     source = ref.source or ""
+    ordered = _ordered(fields)
     for head_label, head, _, volume in _adjacent(fields, ("title", "container-title"), ("volume",)):
         cue = _VOLUME_BEFORE_ITS_TITLE.match(source, volume.start)
-        if not cue or cue.end() < volume.end or not source[cue.end():cue.end() + 1].isalpha() \
-                or _PAGE_CUE_START.match(source, cue.end()):
+        if not cue or cue.end() < volume.end or _PAGES_START.match(source, cue.end()):
             continue
-        if head_label == "container-title" and not (fields.get("publisher") or fields.get("location")):
+        if head_label == "container-title" and (not (fields.get("publisher") or fields.get("location"))
+                                                or any(s.start < head.start for s in fields.get("title", ()))):
             continue
+        if _IN_INSIDE.search(head.text):
+            continue  # `The Zand dynasty. In The Cambridge History of Iran, vol. 7:` holds a chapter's title
         stop = _VOLUME_TITLE_END.search(source, cue.end())
-        end = stop.start() + 1 if stop else len(source.rstrip())
-        for label, seg in _ordered(fields):
+        ends = [stop.start() + 1 if stop and source[stop.start()] in ".!?" else stop.start() if stop else len(source)]
+        ends += [seg.start for label, seg in ordered if seg.start >= cue.end() and (
+            label in _ENDS_VOLUME_TITLE or label == "pages" and _PAGES_START.match(seg.text))]
+        end = head.start + len(source[head.start:min(ends)].rstrip(" ,;:"))
+        for label, seg in ordered:
             if seg.end > head.start and seg.start < end:
-                rest = len(source) - len(source[end:seg.end].lstrip(" .,;:")) if seg.end > end else seg.end
-                _replace(fields, label, seg, Segment(source[rest:seg.end], rest, seg.end, seg.confidence) if rest < seg.end else None)
+                rest = seg.end - len(source[end:seg.end].lstrip(" .,;:")) if seg.end > end else seg.end
+                _replace(fields, label, seg, Segment(source[rest:seg.end], rest, seg.end, seg.confidence)
+                         if rest < seg.end else None)
         _move(fields, "title", Segment(source[head.start:end], head.start, end, head.confidence))
         return
 
@@ -299,7 +312,7 @@ def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
     a reference with a volume or pages but only one of title and periodical holds both, cut
     at its last full stop before a capital (the container's last comma). A title with a
     publisher is a book's (`Rôles infirmiers. Encadrement des professionnels`): it stays whole."""
-    if not (fields.get("volume") or any(not PAGE_COUNT.fullmatch(seg.text.translate(ASCII_DIGITS))
+    if not (fields.get("volume") or any(not PAGE_COUNT.fullmatch(seg.text)
                                          for seg in fields.get("pages", ()))):
         return  # `298 pp.` is a book's length
     has_title, has_container = bool(fields.get("title")), bool(fields.get("container-title") or fields.get("journal"))
@@ -736,21 +749,18 @@ def role_cue_alone(ref: Reference, fields: Fields) -> None:
             return
 
 
-_BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|dir|coords?)|(?P<translator>trans|tr))\.?\s*\)", re.IGNORECASE)
-
-
 def bracketed_role_after_names(ref: Reference, fields: Fields) -> None:
     """`Avery, P. (Trans.) | (1991).` and `Avery, P. and Melville, C. | (eds.) 1991.`: names
     whose bracketed role cue closes them, or was read with the year after them, are that
     role's names (editors, translators), cue and all."""
     source = ref.source or ""
-    for names in list(fields.get("author", ())):
+    for names in fields.get("author", ()):
         after = len(source) - len(source[names.end:].lstrip())  # where the next field starts
-        if cue := _BRACKETED_ROLE.search(source, names.start, names.end):
+        if cue := BRACKETED_ROLE.search(source, names.start, names.end):
             if source[cue.end():names.end].strip(" .,;"):
                 continue  # a cue inside the names, not closing them
             end = names.end
-        elif (cue := _BRACKETED_ROLE.match(source, after)) and (date := next(
+        elif (cue := BRACKETED_ROLE.match(source, after)) and (date := next(
                 (d for d in fields.get("date", ()) if d.start == after and d.end > cue.end()), None)):
             year = date.end - len(source[cue.end():date.end].lstrip())
             _replace(fields, "date", date, Segment(source[year:date.end], year, date.end, date.confidence))
@@ -827,7 +837,7 @@ def page_count_read_as_volume(ref: Reference, fields: Fields) -> None:
     if cue and not (volume.end <= cue.start and not (ref.source or "")[volume.end:cue.start].strip()):
         return  # pages of their own elsewhere
     count = _merge(volume, cue, ref.source or "") if cue else volume
-    if PAGE_COUNT.fullmatch(count.text.translate(ASCII_DIGITS)):
+    if PAGE_COUNT.fullmatch(count.text):
         del fields["volume"]
         fields["pages"] = [count]
         for _, title, _, journal in _adjacent(fields, ("title",), ("journal",)):
@@ -835,7 +845,7 @@ def page_count_read_as_volume(ref: Reference, fields: Fields) -> None:
             return
 
 
-_PAGE_CUE_ONLY = re.compile(r"\W*(?:pp?|pages?|ss?|ص|صص)\.?\W*", re.IGNORECASE)
+_PAGE_CUE_ONLY = re.compile(rf"\W*{_PAGE_CUE}\.?\W*", re.IGNORECASE)
 _LEADING_PAGES = re.compile(rf"\W*{PAGES}[,;.]?\s+")
 
 
@@ -947,6 +957,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     date_closes_imprint,
     title_runs_on,
     subtitle_read_as_container,
+    page_count_read_as_volume,
     volume_title_in_book_title,
     periodical_glued_to_title,
     name_runs_on,
@@ -961,7 +972,6 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     role_cue_alone,
     bracketed_role_after_names,
     page_cue_alone,
-    page_count_read_as_volume,
     issue_read_as_date,
     title_after_editors_is_container,
     year_range_ends_title,

@@ -80,7 +80,7 @@ def catch_up(layout, skipped: list[Any]) -> None:
         try:
             if layout.render_bibliography([item]):
                 return
-        except Exception:  # noqa: BLE001 - the whole run would report it; here it only prints nothing
+        except Exception:  # noqa: BLE001, S112 - the whole run would report it; here it only prints nothing
             continue
 
 
