@@ -340,6 +340,15 @@ def test_a_month_closing_the_container_joins_the_date():
                           "Santé Mentale, décembre 2015, n°203. p. 10-11.")
     assert ref.text["container-title"] == "Santé Mentale"
     assert ref.dates["issued"].parts == [[2015, 12]]
+    from bibkit.parse.repairs import month_from_container
+
+    source = "Kennan, George. The Sources of Soviet Conduct. Foreign Affairs, Febr. 1947."
+    fields = _repaired(month_from_container, source, author="Kennan, George.", title="The Sources of Soviet Conduct.",
+                       journal="Foreign Affairs, Febr.", date="1947.")
+    assert [s.text for s in fields["journal"]] == ["Foreign Affairs,"] and [s.text for s in fields["date"]] == ["Febr. 1947."]
+    fields = _repaired(month_from_container, "Smith, J. Old Empires. Studies in Decline, 1947.", author="Smith, J.",
+                       title="Old Empires.", journal="Studies in Decline,", date="1947.")
+    assert [s.text for s in fields["journal"]] == ["Studies in Decline,"]  # a word a month name starts is no month
 
 
 def test_issues_that_are_letters_or_letter_numbers():
@@ -761,3 +770,33 @@ def test_a_length_without_a_periodical_or_imprint_makes_a_book():
     ref = Reference()
     ref.text.update({"title": "Landlord and Peasant in Persia", "number-of-pages": "459"})
     assert infer_type(ref, {"title", "pages"}) == "book"
+
+
+@pytest.mark.parametrize(("text", "family", "title"), [
+    ("هيكل، محمد حسين. حياة محمد. القاهرة: مطبعة مصر، 1354 هـ.", "هيكل", "حياة محمد"),
+    ("الكواكبي، عبد الرحمن. طبائع الاستبداد ومصارع الاستعباد. د.م.، د.ت.", "الكواكبي", "طبائع الاستبداد ومصارع الاستعباد"),
+    ("Blest Gana, Alberto. Martín Rivas. Santiago: Origo, 2013.", "Blest Gana", "Martín Rivas"),
+])
+def test_a_title_read_into_the_authors_after_their_full_stop_is_the_title(text, family, title):
+    from bibkit.parse.repairs import title_inside_author
+
+    head, _, rest = text.partition(". ")
+    author = head + ". " + rest.split(". ")[0] + "."
+    fields = _repaired(title_inside_author, text, author=author)
+    assert [s.text.rstrip(". ") for s in fields["title"]] == [title]
+    assert fields["author"][0].text.startswith(family) and title not in fields["author"][0].text
+    kept = _repaired(title_inside_author, "Smith, J. and K. Jones. 1990.", author="Smith, J. and K. Jones.")
+    assert "title" not in kept  # initials and a name ending the list are not a title
+
+
+@pytest.mark.parametrize("title", ["Mulūk al-ʿArab [Kings of the Arabs]", "Mulūk al-ʿArab [Kings of the Arabs"])
+def test_a_bracketed_translation_after_the_title_is_its_english_form_even_left_open(title):
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import normalize_title
+
+    ref = Reference(source=title + ".")
+    normalize_title(ref, _segments(ref.source, title=title + "."))
+    assert ref.text["title"] == "Mulūk al-ʿArab" and ref.forms["title"]["en"] == "Kings of the Arabs"
+    mismatched = Reference(source="Range of white pine [Pinus strobus L.) in Quebec.")
+    normalize_title(mismatched, _segments(mismatched.source, title=mismatched.source))
+    assert mismatched.text["title"] == "Range of white pine [Pinus strobus L.) in Quebec"  # not a translation

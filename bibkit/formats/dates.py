@@ -45,10 +45,14 @@ def date_from_iso(text: str) -> Date | None:
 
 
 def month_number(text: str) -> int | None:
+    """An English month by number, name, or any abbreviation of three letters or more
+    (`Sept.`, `Febr.`, `Decemb.`); `Decline` is no month."""
     text = text.strip().strip("{}").rstrip(".").lower()
     if text.isdigit() and 1 <= int(text) <= 12:
         return int(text)
-    return MONTHS.get(text)
+    if len(text) >= 3 and text.isalpha():
+        return next((number for name, number in MONTHS.items() if name.startswith(text)), None)
+    return None
 
 
 def date_from_parts(year: str, month: str = "", day: str = "") -> Date | None:

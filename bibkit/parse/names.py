@@ -26,12 +26,15 @@ _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
 # a role cue in brackets after the names it belongs to: `Avery, P. (ed.)`, `(Trans.)`, `(Hg.)`, `(trad.)`
 BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|(?P<translator>trans|transl|tr|trad|übers))"
                             r"\.?\s*\)", re.IGNORECASE)
+# Arabic-script cues that open an editor's or a translator's names (`تحقيق X`, `ترجمهٔ X`): one
+# spelling for the name cleaner here and for the repairs that move and recut roles
+EDITOR_SCRIPT_CUES = r"تحقيق|تحقیق|تصحیح|تصحيح"
+TRANSLATOR_SCRIPT_CUES = r"ترجمه‌?ٔ?|ترجمۀ|ترجمة|نقله\s+إلى\s+العربية"
 _ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
     r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|" + BRACKETED_ROLE.pattern + "|"
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
-    r"(?:ترجمه‌?ٔ?|ترجمهٔ|ترجمة|مترجم(?:ان)?|نقله\s+إلى\s+العربية|تحقيق|تحقیق|تصحیح|تصحيح|به\s+کوشش|به\s+اهتمام|گردآوری|"
-    r"إعداد|تقديم|تأليف|تألیف)"
+    rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف)"
     # a second task joined by `and` belongs to the cue: ترجمه و تدوین, تحقيق وشرح, تصحيح وتعليق
     r"(?:\s*و\s*(?:تدوین|تدوين|تحشیه|تحشية|تعلیق|تعليق|تعليقات|شرح|مقدمه|مقدمة|تقديم|ضبط|تصحیح|تصحيح|تحقيق|تحقیق|"
     r"ترجمه|ترجمة|تنقيح|مراجعة|ویرایش|توضیح|توضيح|تخريج|فهرسة)(?!\w))*",

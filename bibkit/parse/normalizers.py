@@ -92,13 +92,14 @@ def clean_title(text: str) -> str:
 
 def normalize_title(ref: Reference, fields: Fields) -> None:
     """The title as written; a bracketed translation after it (`Mahi-ye siyah [The little
-    black fish]`) becomes the title's English form."""
+    black fish]`, its bracket left open: `Mulūk al-ʿArab [Kings of the Arabs`) becomes the
+    title's English form."""
     segs = fields.get("title")
     if not segs:
         return
     text, span = _joined(segs)
     value = clean_title(text)
-    match = re.fullmatch(r"(.+?)\s*\[([^\]]{4,})\]", value)
+    match = re.fullmatch(r"(.+?)\s*\[([^\[\]]{4,})\]", value) or re.fullmatch(r"(.+?)\s*\[([^\[\]()<>]{4,})", value)
     if match and not re.fullmatch(r"[\d\s\-–]+", match.group(2)):
         value = clean_title(match.group(1))
         ref.forms.setdefault("title", {})["en"] = match.group(2).strip()

@@ -13,7 +13,7 @@ from bibkit.formats.dates import MONTHS, month_number
 from bibkit.model import Reference
 from bibkit.namesplit import is_suffix
 from bibkit.parse.lexicons import phrase_tags, tags_for
-from bibkit.parse.names import BRACKETED_ROLE, clean_name_list
+from bibkit.parse.names import BRACKETED_ROLE, EDITOR_SCRIPT_CUES, TRANSLATOR_SCRIPT_CUES, clean_name_list
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
     MONTH_STEM,
@@ -28,7 +28,7 @@ from bibkit.parse.normalizers import (
 )
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year, find_calendar_years
-from bibkit.text.script import ARABIC_LETTER
+from bibkit.text.script import ARABIC_LETTER, has_arabic
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
@@ -37,8 +37,8 @@ REPEATED_AUTHOR = re.compile(rf"^\s*(?:\[?\d+[.\]]?\s+)?[{DASHES}\u2e3a\u2e3b_]{
 _NAME_TAIL = re.compile(r"^([a-z]+)\.\s+")  # `von. Projection …`: a name particle or `others` (see name_tail_opens_title)
 _IN = re.compile(r"^\W*(?:in|dans|en|im)\b", re.IGNORECASE)
 _BRACKETED_PAGES = re.compile(rf"\s*\((?:pp?\.\s*)?(\d+\s*[{DASHES}]\s*\d+)\)\W*$")
-_ROLE_IN_PROSE = re.compile(r"(?:^|[,.،]\s*)(Edited by|Translated by|(?-i:Eds?\.|Trans\.)|ترجمه‌?ٔ?|ترجمة|نقله\s+إلى\s+العربية|"
-                            r"تحقيق|تحقیق|تصحیح|تصحيح)\s+(.+)$",
+_ROLE_IN_PROSE = re.compile(rf"(?:^|[,.،]\s*)(?:(?P<editor>Edited by|(?-i:Eds?\.)|{EDITOR_SCRIPT_CUES})|"
+                            rf"(?P<translator>Translated by|(?-i:Trans\.)|{TRANSLATOR_SCRIPT_CUES}))\s+(?P<names>.+)$",
                             re.IGNORECASE)
 _GIVEN_FIRST = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"  # `Yee Whye Teh`, `Paul MB Vitányi`
 _NAME_LIST_HEAD = re.compile(rf"^(?!(?:The|An?|On|In)\s){_GIVEN_FIRST}(?P<more>(?:,\s(?:and\s)?|,?\s(?:and|&)\s){_GIVEN_FIRST})*\.\s+(?=\S+\s+\S)")
@@ -692,6 +692,26 @@ def one_word_title_after_initials(ref: Reference, fields: Fields) -> None:
     _move(fields, "title", Segment((ref.source or "")[cut:seg.end], cut, seg.end, seg.confidence))
 
 
+# an inverted first name (`هيكل، محمد حسين`, `Kawakibi, ʿAbd al-Rahman`): a family name of one or two words, a comma
+_INVERTED_HEAD = re.compile(r"^\W*[^\W\d_][\w'’\u200c-]*(?:\s[^\W\d_][\w'’\u200c-]*)?\s*[,،]\s*(?=\S)")
+
+
+def title_inside_author(ref: Reference, fields: Fields) -> None:
+    """`هيكل، محمد حسين. حياة محمد. القاهرة: …`: with no title found at all, an author segment
+    that opens with an inverted name and runs past the names' full stop holds the title."""
+    if fields.get("title") or len(fields.get("author", ())) != 1:
+        return
+    seg = fields["author"][0]
+    if not (head := _INVERTED_HEAD.match(seg.text)) or not (stop := _names_end(seg.text, head.end(), len(seg.text))):
+        return
+    rest = seg.text[stop.end():]
+    if len(rest.split()) < 2 and not has_arabic(rest):
+        return  # `…, Jr. Smith.`: one word after the stop is left to one_word_title_after_initials
+    cut = seg.start + stop.start(1) + len(stop.group(1)) + 1
+    _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:cut], seg.start, cut, seg.confidence))
+    _move(fields, "title", Segment(seg.text[stop.end():], seg.start + stop.end(), seg.end, seg.confidence))
+
+
 def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
     """`Rowland, Susan. Jung: | A Feminist Revision.`: a date without a digit that ends in a
     colon, right before the title, is the title's head (`Jung` looks like `Jun`)."""
@@ -813,12 +833,12 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
             match = _ROLE_IN_PROSE.search(seg.text)
             if not match:
                 continue
+            role = "translator" if match.group("translator") else "editor"
             opens_periodical = label in ("journal", "container-title") and not seg.text[:match.start()].strip(" ,.;:")
-            if opens_periodical and match.group(1).endswith("."):
+            if opens_periodical and match.group(role).endswith("."):
                 continue  # `Trans. Amer. Math. Soc.`, `Ed. Psychol. Rev.`: abbreviated words of its name
-            role = "translator" if match.group(1).lower().startswith(("trans", "ترجم", "نقله")) else "editor"
             cut = seg.start + match.start()
-            _move(fields, role, Segment(match.group(2), seg.start + match.start(2), seg.end, seg.confidence))
+            _move(fields, role, Segment(match.group("names"), seg.start + match.start("names"), seg.end, seg.confidence))
             remainder = seg.text[: match.start()]
             idx = fields[label].index(seg)
             if remainder.strip(" ,.;:"):
@@ -860,8 +880,8 @@ def page_cue_alone(ref: Reference, fields: Fields) -> None:
 
 
 _ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<both>edited\s+and\s+translated|translated\s+and\s+edited)|"
-                       r"(?P<editor>edited|eds?\.|تحقيق|تحقیق|تصحیح|تصحيح)|"
-                       r"(?P<translator>translated|trans\.|transl\.|ترجمه‌?ٔ?|ترجمة))(?:\s+by)?(?=\s)", re.IGNORECASE)
+                       rf"(?P<editor>edited|eds?\.|{EDITOR_SCRIPT_CUES})|"
+                       rf"(?P<translator>translated|trans\.|transl\.|{TRANSLATOR_SCRIPT_CUES}))(?:\s+by)?(?=\s)", re.IGNORECASE)
 # a full stop after a word, before a capital or an Arabic-script letter (`Merton. Peter Lang`,
 # `Hall. Routledge`, `رضا تجدد. طهران`)
 _WORD_STOP = re.compile(rf"([^\W\d_]+)\.\s+(?=[A-Z{ARABIC_LETTER}])")
@@ -965,6 +985,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     late_author_starts_title,
     author_tail_opens_title,
     one_word_title_after_initials,
+    title_inside_author,
     title_head_read_as_date,
     name_tail_opens_title,
     family_name_opens_title,
