@@ -582,9 +582,10 @@ def test_a_month_and_year_the_labeller_cut_apart_are_one_date_but_a_month_like_j
 def test_a_one_word_title_after_the_authors_initials_is_the_title_not_a_given_name():
     from bibkit.parse import parse_references
 
-    book, named = parse_references(["Abrahamian, E. Khomeinism. Berkeley: University of California Press, 1993.",
-                                    "Smith, J. Robert. 1990."])
-    assert book.text["title"] == "Khomeinism"
+    book, named, glued = parse_references(["Abrahamian, E. Khomeinism. Berkeley: University of California Press, 1993.",
+                                           "Smith, J. Robert. 1990.", "Said,Edward W.Orientalism.New York:Pantheon Books,1978."])
+    assert book.text["title"] == "Khomeinism" and glued.text["title"] == "Orientalism"
+    assert [(n.family, n.given) for n in glued.names["author"]] == [("Said", "Edward W.")]
     assert [(n.family, n.given) for n in book.names["author"]] == [("Abrahamian", "E.")]
     assert book.text["publisher-place"] == "Berkeley"
     assert named.names["author"][0].given == "J. Robert"  # a given name stays one

@@ -674,8 +674,10 @@ def author_tail_opens_title(ref: Reference, fields: Fields) -> None:
         return
 
 
-# `Abrahamian, E. Khomeinism.`: an inverted name, its initials, then one capitalized word
-_ONE_WORD_AFTER_INITIALS = re.compile(r"^\W*[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*){1,3}(?P<word>[A-Z][^\W\d_]{2,}[.!?]?)\s*$")
+# `Abrahamian, E. Khomeinism.`, `Said,Edward W.Orientalism.`: an inverted name, its initials
+# (after any given names), then one capitalized word
+_ONE_WORD_AFTER_INITIALS = re.compile(
+    r"^\W*[^\W\d_][\w'’-]*,\s*(?:[A-Z][a-z]+\s+)*(?:[A-Z]\.\s*){1,3}(?P<word>[A-Z][^\W\d_]{2,}[.!?]?)\s*$")
 
 
 def one_word_title_after_initials(ref: Reference, fields: Fields) -> None:
