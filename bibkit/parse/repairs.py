@@ -506,6 +506,7 @@ def date_only_segment(ref: Reference, fields: Fields) -> None:
 _IMPRINT_TAIL = re.compile(r"[،,;]\s*([^،,;]+?)[\s.]*$")
 _DATE_PAIR = re.compile(r"[/()\[\]]")
 _DATE_EDGE = " .,;:،"
+_LONGEST_YEAR = 24  # a year with its era written out: `1351 هجری شمسی`, `1958 C.E.`
 
 
 def date_closes_imprint(ref: Reference, fields: Fields) -> None:
@@ -541,6 +542,8 @@ def _only_a_date(text: str) -> bool:
 def _one_year(text: str, earliest: int) -> bool:
     """One year and nothing else; an unmarked one from `earliest` to 2100 (a marked year no
     calendar converts, `9911 هـ.ق`, is left to the date normalizer, which keeps it as written)."""
+    if len(text.strip(_DATE_EDGE)) > _LONGEST_YEAR or not any(ch.isdigit() for ch in text):
+        return False  # cheaply: most text tried here is a title or a journal with its numbers
     try:
         years = find_calendar_years(text)
     except InputError:
