@@ -801,3 +801,43 @@ def test_a_bracketed_translation_after_the_title_is_its_english_form_even_left_o
     mismatched = Reference(source="Range of white pine [Pinus strobus L.) in Quebec.")
     normalize_title(mismatched, _segments(mismatched.source, title=mismatched.source))
     assert mismatched.text["title"] == "Range of white pine [Pinus strobus L.) in Quebec"  # not a translation
+
+
+@pytest.mark.parametrize(("label", "text", "moved_to"), [
+    ("volume", "ط15.", "edition"), ("volume", "چاپ دوم.", "edition"), ("volume", "2nd ed.", "edition"),
+    ("edition", "ج1،", "volume"), ("edition", "جلد ۲،", "volume"), ("edition", "Vol. XII,", "volume"),
+    ("volume", "ج ١١، ط ٣،", "volume"),  # both: left as labelled
+])
+def test_a_lone_volume_or_edition_cue_decides_the_label(label, text, moved_to):
+    from bibkit.parse.repairs import volume_and_edition_by_cue
+
+    source = f"الزركلي، خير الدين. الأعلام. {text} بيروت: دار العلم للملايين، 2002."
+    fields = _repaired(volume_and_edition_by_cue, source, author="الزركلي، خير الدين.", title="الأعلام.",
+                       **{label: text}, location="بيروت:", publisher="دار العلم للملايين،", date="2002.")
+    assert [s.text for s in fields.get(moved_to, [])] == [text]
+
+
+def test_a_title_ending_in_a_slash_goes_on_with_the_next_title_to_its_comma():
+    from bibkit.parse.repairs import slash_joins_titles
+
+    source = "Project Dark Gene / Project Ibex, / dark gene.htm"
+    fields = _repaired(slash_joins_titles, source, title="Project Dark Gene /", journal="Project Ibex, / dark gene.htm")
+    assert [s.text for s in fields["title"]] == ["Project Dark Gene / Project Ibex,"]
+    assert [s.text for s in fields["journal"]] == ["/ dark gene.htm"]
+    source = "Dodeman, André. « Terreur et territoire. » Etudes Canadiennes / Canadian Studies 73 (2012)."
+    fields = _repaired(slash_joins_titles, source, author="Dodeman, André.",
+                       title="« Terreur et territoire. » Etudes Canadiennes /", journal="Canadian Studies")
+    assert [s.text for s in fields["journal"]] == ["Canadian Studies"]  # the quoted title closed before
+
+
+def test_an_archive_location_cut_short_takes_back_its_shelfmark():
+    from bibkit.parse.repairs import archive_reference
+
+    source = '"Report", December 18, 1958, Wilson Center Digital Archive, MOL M-KS 288.f.32/1958 7.ó.e. Translated by A. Bocz.'
+    from bibkit.model import Reference
+
+    fields = _segments(source, title='"Report",', date="December 18, 1958,", archive="Wilson Center Digital Archive,",
+                       archive_location="MOL", note="M-KS 288.f.32/1958 7.ó.e.", translator="Translated by A. Bocz.")
+    fields["archive_location"] = fields.pop("archive-location")  # the labeller's own spelling
+    archive_reference(Reference(source=source), fields)
+    assert [s.text for s in fields["archive_location"]] == ["MOL M-KS 288.f.32/1958 7.ó.e."] and "note" not in fields

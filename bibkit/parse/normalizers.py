@@ -197,6 +197,13 @@ _ORDINALS = {"دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5", "
 _ORDINAL_WORD = rf"(?<![\w-])({'|'.join(sorted(_ORDINALS, key=len, reverse=True))})(?!\w)"  # whole: not دهم in دوازدهم
 
 
+# a segment that is nothing but an edition (`ط15`, `چاپ دوم`, `2nd ed.`) or a volume (`ج1`, `جلد دوم`, `Vol. XII`)
+_NUMBERED = rf"\s*\.?\s*(?:\d+|{_ORDINAL_WORD}|[IVXLC]+)\W*"
+EDITION_ONLY = re.compile(rf"\W*(?:(?:ط|چ|چاپ|الطبعة|طبعة|ed\.?|edition){_NUMBERED}|\d+(?:st|nd|rd|th)\s+ed(?:ition)?\W*)",
+                          re.IGNORECASE)
+VOLUME_ONLY = re.compile(rf"\W*(?:ج|جلد|مج|المجلد|الجزء|vol\.?|volume){_NUMBERED}", re.IGNORECASE)
+
+
 def clean_edition(text: str) -> str:
     text = clean_plain(text.translate(ASCII_DIGITS))
     if ordinal := re.search(_ORDINAL_WORD, text.casefold()):

@@ -16,18 +16,21 @@ from bibkit.parse.lexicons import phrase_tags, tags_for
 from bibkit.parse.names import BRACKETED_ROLE, EDITOR_SCRIPT_CUES, TRANSLATOR_SCRIPT_CUES, clean_name_list
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
+    EDITION_ONLY,
     MONTH_STEM,
     NO_DATE,
     PAGE_COUNT,
     PAGES,
     ROMAN_NUMERAL,
     UNKNOWN_PLACE,
+    VOLUME_ONLY,
     Fields,
     Segment,
     european_month,
 )
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year, find_calendar_years
+from bibkit.text.normalize import ASCII_DIGITS
 from bibkit.text.script import ARABIC_LETTER, has_arabic
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
@@ -370,6 +373,20 @@ def title_runs_on(ref: Reference, fields: Fields) -> None:
         i += 1
 
 
+def slash_joins_titles(ref: Reference, fields: Fields) -> None:
+    """`Project Dark Gene / | Project Ibex, …`: a title ending in a slash goes on with the next
+    title-like segment, to its first comma (a statement of responsibility after the slash,
+    `Khomeinism / Ervand Abrahamian`, is labelled a name and left alone)."""
+    for _, title, label, nxt in _adjacent(fields, ("title",), ("journal", "container-title")):
+        if title.text.rstrip().endswith("/") and not _CLOSING_QUOTE.search(title.text):  # `« … » Etudes Canadiennes /`
+            comma = nxt.text.find(",")
+            if comma < 0 or not nxt.text[comma + 1:].strip():
+                _absorb(ref, fields, ("title", title), (label, nxt))
+            else:
+                _move_boundary(ref, fields, ("title", title), (label, nxt), nxt.start + comma + 1)
+            return
+
+
 def name_runs_on(ref: Reference, fields: Fields) -> None:
     """`Edited by Lawrence G. Potter and Garry G.` + `Sick, Palgrave`: a name list that stops
     after a given name takes the family name that the next segment starts with."""
@@ -399,8 +416,13 @@ _MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5
 def archive_reference(ref: Reference, fields: Fields) -> None:
     """`Public Records Office (PRO), FO371/132545`, `December 18, 1958, Wilson Center Digital
     Archive, MOL M-KS 288.f.32/1958`: a shelfmark marks an archival reference; it is the
-    archive location, the name before it the archive, and a date among them the date."""
+    archive location, the name before it the archive, and a date among them the date. A
+    location cut short (`MOL` | `M-KS 288.f.32/1958`) takes back the shelfmark after it."""
     if fields.get("archive_location"):
+        for _, seg, label, nxt in _adjacent(fields, ("archive_location",), ("title", "note", "container-title")):
+            if _SHELFMARK.match(nxt.text.lstrip()):
+                _absorb(ref, fields, ("archive_location", seg), (label, nxt))
+                return
         return
     for label in ("container-title", "publisher", "note", "journal", "collection-title"):
         for seg in list(fields.get(label, [])):
@@ -870,6 +892,16 @@ def page_count_read_as_volume(ref: Reference, fields: Fields) -> None:
             return
 
 
+def volume_and_edition_by_cue(ref: Reference, fields: Fields) -> None:
+    """`ط15` labelled a volume is the edition (طبعة), `ج1` labelled an edition the volume (جزء):
+    a segment that is only a cue and its number takes the cue's label."""
+    for label, other, only in (("volume", "edition", EDITION_ONLY), ("edition", "volume", VOLUME_ONLY)):
+        for seg in list(fields.get(label, ())):
+            if only.fullmatch(seg.text.translate(ASCII_DIGITS)) and not fields.get(other):
+                _replace(fields, label, seg, None)
+                _move(fields, other, seg)
+
+
 _PAGE_CUE_ONLY = re.compile(rf"\W*{_PAGE_CUE}\.?\W*", re.IGNORECASE)
 _LEADING_PAGES = re.compile(rf"\W*{PAGES}[,;.]?\s+")
 
@@ -981,8 +1013,10 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     date_only_segment,
     date_closes_imprint,
     title_runs_on,
+    slash_joins_titles,
     subtitle_read_as_container,
     page_count_read_as_volume,
+    volume_and_edition_by_cue,
     volume_title_in_book_title,
     periodical_glued_to_title,
     name_runs_on,
