@@ -566,13 +566,15 @@ def _one_year(text: str, earliest: int) -> bool:
     calendar converts, `9911 هـ.ق`, is left to the date normalizer, which keeps it as written)."""
     if len(text.strip(_DATE_EDGE)) > _LONGEST_YEAR or not any(ch.isdigit() for ch in text):
         return False  # cheaply: most text tried here is a title or a journal with its numbers
-    try:
-        years = find_calendar_years(text)
+    try:  # where the years are does not depend on the calendar: the language that decides a
+        # bare year's (langdetect, a millisecond) is asked only of a text that is one year
+        years = find_calendar_years(text, lang="und")
+        if len(years) != 1 or text[:years[0].span[0]].strip(_DATE_EDGE) or text[years[0].span[1]:].strip(_DATE_EDGE):
+            return False
+        year = years[0] if years[0].marked else find_calendar_years(text)[0]
     except InputError:
         return False
-    if len(years) != 1 or text[:years[0].span[0]].strip(_DATE_EDGE) or text[years[0].span[1]:].strip(_DATE_EDGE):
-        return False
-    return years[0].marked or earliest <= years[0].year <= 2100
+    return year.marked or earliest <= year.year <= 2100
 
 
 def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
