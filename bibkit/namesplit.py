@@ -8,6 +8,7 @@ literals.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bibkit.model import Name
 
@@ -19,6 +20,12 @@ _CAPITAL_PARTICLES = {"el", "al", "abu", "abou", "ibn", "bin", "ben"}  # Van Hor
 # generational suffixes, written without their dot (`Jr.`, `III`)
 SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
 PARTICLES = frozenset(_SPACED_PARTICLES | _CAPITAL_PARTICLES)  # words that open a family name
+
+
+def is_particle(word: str) -> bool:
+    """`de`, `van`, `Abū`, `ibn`: a word that opens a family name (marks aside: Abū = Abu)."""
+    plain = unicodedata.normalize("NFD", word.casefold())
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)) in PARTICLES
 
 
 def is_suffix(word: str) -> bool:
@@ -65,7 +72,7 @@ def name_from_string(text: str) -> Name:
         name.suffix = words[-1]
         return name
     # Given Family: everything from the first particle (or the last word) is the family name.
-    cut = next((i for i, w in enumerate(words[1:-1], 1) if w.casefold() in PARTICLES),
+    cut = next((i for i, w in enumerate(words[1:-1], 1) if is_particle(w)),
                len(words) - 1)
     return name_from_parts(" ".join(words[cut:]), " ".join(words[:cut]))
 

@@ -532,6 +532,18 @@ def test_a_generational_suffix_after_a_name_in_any_order_is_the_suffix(text, fam
         assert (name.family, name.given, name.suffix) == (family, given, suffix)
 
 
+@pytest.mark.parametrize("text, family, given", [
+    ("Kamāl Abū Dīb", "Abū Dīb", "Kamāl"),  # a particle with its long vowel marked opens the family name too
+    ("Nasr Hamid Abu Zayd", "Abu Zayd", "Nasr Hamid"),
+    ("ABŪ DĪB, Kamāl", "Abū Dīb", "Kamāl"),
+])
+def test_an_arabic_particle_written_with_marks_opens_the_family_name(text, family, given):
+    from bibkit.parse.names import split_names
+
+    name = split_names(text)[0]
+    assert (name.family, name.given) == (family, given)
+
+
 @pytest.mark.parametrize("text, names", [
     ("de Villiers, Jill G.", [("Villiers", "Jill G.", "de")]),  # a particle before the family name
     ("AL RUBAEE, M.", [("Al Rubaee", "M.", None)]),  # `AL` is a particle, not the initials A. L.
@@ -841,3 +853,14 @@ def test_an_archive_location_cut_short_takes_back_its_shelfmark():
     fields["archive_location"] = fields.pop("archive-location")  # the labeller's own spelling
     archive_reference(Reference(source=source), fields)
     assert [s.text for s in fields["archive_location"]] == ["MOL M-KS 288.f.32/1958 7.ó.e."] and "note" not in fields
+
+
+def test_a_one_word_arabic_author_running_into_the_title_and_its_editor_is_cut_at_its_stop():
+    from bibkit.parse import reference_from_fields
+
+    source = "الجاحظ. كتاب الحيوان،، تحقيق عبد السلام هارون، ج1، القاهرة: مصطفى البابي الحلبي، 1938."
+    fields = _segments(source, author="الجاحظ. كتاب الحيوان،، تحقيق عبد السلام هارون،", edition="ج1،",
+                       location="القاهرة:", publisher="مصطفى البابي الحلبي،", date="1938.")
+    ref = reference_from_fields(source, fields, confidence=0.9)
+    assert [n.family or n.literal for n in ref.names["author"]] == ["الجاحظ"] and ref.text["title"] == "كتاب الحيوان"
+    assert [n.family for n in ref.names["editor"]] == ["هارون"] and ref.text["volume"] == "1"

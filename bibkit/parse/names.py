@@ -13,8 +13,8 @@ import re
 
 from bibkit.model import Name
 from bibkit.namesplit import (
-    PARTICLES,
     SUFFIXES,
+    is_particle,
     is_suffix,
     name_from_parts,
     name_from_string,
@@ -105,7 +105,7 @@ def _display_name(part: str) -> bool:
     """`O. Ambacher`, `Ambacher O.`, `Smith JA`, `BARONE Robert`: a whole name on its own
     (`AL RUBAEE`, `DE JONG`: a family name with its particle)."""
     words = part.split()
-    if len(words) < 2 or is_suffix(words[-1]) or words[0].casefold() in PARTICLES:
+    if len(words) < 2 or is_suffix(words[-1]) or is_particle(words[0]):
         return False  # `Smith III`: a family name and its suffix
     caps_family = bool(_CAPS_WORD.match(words[0])) and not words[-1].isupper()  # BARONE Robert
     return _is_initials(words[0]) or bool(_VANCOUVER.match(part)) or caps_family
@@ -145,7 +145,7 @@ def _chunk_names(chunk: str) -> list[Name]:
 def _family_words(part: str) -> list[str]:
     """The words of a family name after its leading particles (`de Villiers` -> `Villiers`)."""
     words = part.split()
-    while len(words) > 1 and words[0].casefold() in PARTICLES:
+    while len(words) > 1 and is_particle(words[0]):
         words = words[1:]
     return words
 

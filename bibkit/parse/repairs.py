@@ -721,24 +721,31 @@ def one_word_title_after_initials(ref: Reference, fields: Fields) -> None:
     _move(fields, "title", Segment((ref.source or "")[cut:seg.end], cut, seg.end, seg.confidence))
 
 
+# an Arabic-script name of up to six words, to its full stop (`الجاحظ.`, `ابن النديم، محمد بن إسحاق.`)
+_SCRIPT_NAME_SENTENCE = re.compile(rf"^\s*((?:[{ARABIC_LETTER}\u200c]+[\s،]+){{0,5}}[{ARABIC_LETTER}\u200c]+\.)\s+(?=\S)")
 # an inverted first name (`هيكل، محمد حسين`, `Kawakibi, ʿAbd al-Rahman`): a family name of one or two words, a comma
 _INVERTED_HEAD = re.compile(r"^\W*[^\W\d_][\w'’\u200c-]*(?:\s[^\W\d_][\w'’\u200c-]*)?\s*[,،]\s*(?=\S)")
 
 
 def title_inside_author(ref: Reference, fields: Fields) -> None:
-    """`هيكل، محمد حسين. حياة محمد. القاهرة: …`: with no title found at all, an author segment
-    that opens with an inverted name and runs past the names' full stop holds the title."""
+    """`هيكل، محمد حسين. حياة محمد. القاهرة: …`, `الجاحظ. كتاب الحيوان، تحقيق …`: with no title
+    found at all, an author segment that opens with an inverted name, or is an Arabic-script
+    name ending in a full stop, and runs past the names' full stop holds the title (it runs
+    before the role repairs, so a role cue after the title still finds its names)."""
     if fields.get("title") or len(fields.get("author", ())) != 1:
         return
     seg = fields["author"][0]
-    if not (head := _INVERTED_HEAD.match(seg.text)) or not (stop := _names_end(seg.text, head.end(), len(seg.text))):
+    head = _INVERTED_HEAD.match(seg.text)
+    stop = _names_end(seg.text, head.end(), len(seg.text)) if head else _SCRIPT_NAME_SENTENCE.match(seg.text)
+    if not stop:
         return
+    end = stop.end(1) + (1 if head else 0)  # after the names' full stop (_WORD_STOP leaves it out of its group)
     rest = seg.text[stop.end():]
     if len(rest.split()) < 2 and not has_arabic(rest):
         return  # `…, Jr. Smith.`: one word after the stop is left to one_word_title_after_initials
-    cut = seg.start + stop.start(1) + len(stop.group(1)) + 1
+    cut = seg.start + end
     _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:cut], seg.start, cut, seg.confidence))
-    _move(fields, "title", Segment(seg.text[stop.end():], seg.start + stop.end(), seg.end, seg.confidence))
+    _move(fields, "title", Segment(rest, seg.start + stop.end(), seg.end, seg.confidence))
 
 
 def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
@@ -955,8 +962,7 @@ def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
         i = j + 1
 
 
-# an Arabic-script name of up to six words, to its full stop (`الجاحظ.`, `ابن النديم، محمد بن إسحاق.`)
-_SCRIPT_NAME_SENTENCE = re.compile(rf"^\s*((?:[{ARABIC_LETTER}\u200c]+[\s،]+){{0,5}}[{ARABIC_LETTER}\u200c]+\.)\s+(?=\S)")
+
 
 
 def text_before_role_cue(ref: Reference, fields: Fields) -> None:
@@ -1007,6 +1013,7 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
 
 
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
+    title_inside_author,
     move_roles_from_prose,
     text_before_role_cue,
     roles_split_at_cues,
@@ -1026,7 +1033,6 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     late_author_starts_title,
     author_tail_opens_title,
     one_word_title_after_initials,
-    title_inside_author,
     title_head_read_as_date,
     name_tail_opens_title,
     family_name_opens_title,
