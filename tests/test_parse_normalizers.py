@@ -563,6 +563,10 @@ def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
     ("دورهٔ دوم، شمارهٔ ۲۶", "2", "26"),  # the volume by its ordinal word
     ("دورهٔ ششم", "6", None),
     ("12(3—4)", "12", "3-4"),  # any dash in an issue range
+    ("ج ۵، بخش ۱", "5", None),  # a part (بخش) is no issue: a cue is a word of its own
+    ("س ۱۲، ش ۳", "12", "3"),  # سال and شماره abbreviated
+    ("Bd. 3, H. 2", "3", "2"),
+    ("Piano 3", "3", None),  # `no` inside a word is no issue cue
 ])
 def test_double_issues_and_ezafe_cues(text, volume, issue):
     from bibkit.parse.normalizers import _volume_issue

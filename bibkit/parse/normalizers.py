@@ -248,10 +248,11 @@ def _page_range(first: str, last: str) -> str:
 
 
 _EZAFE = "[\u0654\u200c\u06cc]*"  # دورهٔ, شماره‌ی
-_VOLUME = re.compile(rf"(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|مج|year|سال|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
+_NOT_IN_WORD = r"(?<![^\W\d_])"  # a cue is a word of its own: not `ش` in `بخش ۱`, `no` in `Piano 3`, `v.` in `Rev. 3`
+_VOLUME = re.compile(rf"{_NOT_IN_WORD}(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|مج|bd\.|year|سال|س|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
 _VOLUME_ORDINAL = re.compile(rf"(?:دوره{_EZAFE}|سال|المجلد|السنة)\s+{_ORDINAL_WORD}")
 # an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
-_ISSUE = re.compile(rf"(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
+_ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
                     rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)
 
 
