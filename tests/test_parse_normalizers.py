@@ -567,6 +567,9 @@ def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
     ("س ۱۲، ش ۳", "12", "3"),  # سال and شماره abbreviated
     ("Bd. 3, H. 2", "3", "2"),
     ("Piano 3", "3", None),  # `no` inside a word is no issue cue
+    ("الكتاب الأول", "1", None),  # book one of a work
+    ("الجزء 3", "3", None),
+    ("جلد دوم", "2", None),
 ])
 def test_double_issues_and_ezafe_cues(text, volume, issue):
     from bibkit.parse.normalizers import _volume_issue
@@ -868,3 +871,18 @@ def test_a_one_word_arabic_author_running_into_the_title_and_its_editor_is_cut_a
     ref = reference_from_fields(source, fields, confidence=0.9)
     assert [n.family or n.literal for n in ref.names["author"]] == ["الجاحظ"] and ref.text["title"] == "كتاب الحيوان"
     assert [n.family for n in ref.names["editor"]] == ["هارون"] and ref.text["volume"] == "1"
+
+
+@pytest.mark.parametrize(("title", "kept", "volume"), [
+    ("العراق: الطبقات الاجتماعية، الكتاب الأول.", "العراق: الطبقات الاجتماعية", "الكتاب الأول."),
+    ("Collected Works, Vol. 2.", "Collected Works", "Vol. 2."),
+    ("The Cambridge History of Iran, vol. 7: From Nadir Shah.", None, None),  # a volume title after it: left whole
+])
+def test_a_volume_closing_the_title_after_a_comma_is_the_volume(title, kept, volume):
+    from bibkit.parse.repairs import volume_closing_title
+
+    source = f"Author, A. {title} Beirut: Dar, 1990."
+    fields = _repaired(volume_closing_title, source, author="Author, A.", title=title, location="Beirut:",
+                       publisher="Dar,", date="1990.")
+    assert [s.text for s in fields["title"]] == [kept or title]
+    assert [s.text for s in fields.get("volume", [])] == ([volume] if volume else [])

@@ -201,7 +201,10 @@ _ORDINAL_WORD = rf"(?<![\w-])({'|'.join(sorted(_ORDINALS, key=len, reverse=True)
 _NUMBERED = rf"\s*\.?\s*(?:\d+|{_ORDINAL_WORD}|[IVXLC]+)\W*"
 EDITION_ONLY = re.compile(rf"\W*(?:(?:ط|چ|چاپ|الطبعة|طبعة|ed\.?|edition){_NUMBERED}|\d+(?:st|nd|rd|th)\s+ed(?:ition)?\W*)",
                           re.IGNORECASE)
-VOLUME_ONLY = re.compile(rf"\W*(?:ج|جلد|مج|المجلد|الجزء|vol\.?|volume){_NUMBERED}", re.IGNORECASE)
+_VOLUME_CUE = r"(?:ج|جلد|مج|المجلد|الجزء|الكتاب|vol\.?|volume)"  # الكتاب الأول: book one of a work
+VOLUME_ONLY = re.compile(rf"\W*{_VOLUME_CUE}{_NUMBERED}", re.IGNORECASE)
+# a volume closing a title after a comma (`…، الكتاب الأول`, `…, Vol. 2`), nothing after it
+VOLUME_TAIL = re.compile(rf"[،,]\s*(?P<volume>{_VOLUME_CUE}{_NUMBERED})$", re.IGNORECASE)
 
 
 def clean_edition(text: str) -> str:
@@ -249,8 +252,9 @@ def _page_range(first: str, last: str) -> str:
 
 _EZAFE = "[\u0654\u200c\u06cc]*"  # دورهٔ, شماره‌ی
 _NOT_IN_WORD = r"(?<![^\W\d_])"  # a cue is a word of its own: not `ش` in `بخش ۱`, `no` in `Piano 3`, `v.` in `Rev. 3`
-_VOLUME = re.compile(rf"{_NOT_IN_WORD}(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|مج|bd\.|year|سال|س|السنة)\s*:?\s*(\d+)", re.IGNORECASE)
-_VOLUME_ORDINAL = re.compile(rf"(?:دوره{_EZAFE}|سال|المجلد|السنة)\s+{_ORDINAL_WORD}")
+_VOLUME = re.compile(rf"{_NOT_IN_WORD}(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|الجزء|الكتاب|مج|bd\.|year|سال|س|السنة)\s*:?\s*(\d+)",
+                     re.IGNORECASE)
+_VOLUME_ORDINAL = re.compile(rf"(?:دوره{_EZAFE}|سال|جلد|المجلد|الجزء|الكتاب|السنة)\s+{_ORDINAL_WORD}")
 # an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
 _ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
                     rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)

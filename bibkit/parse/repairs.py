@@ -24,6 +24,7 @@ from bibkit.parse.normalizers import (
     ROMAN_NUMERAL,
     UNKNOWN_PLACE,
     VOLUME_ONLY,
+    VOLUME_TAIL,
     Fields,
     Segment,
     european_month,
@@ -911,6 +912,20 @@ def volume_and_edition_by_cue(ref: Reference, fields: Fields) -> None:
                 _move(fields, other, seg)
 
 
+def volume_closing_title(ref: Reference, fields: Fields) -> None:
+    """`العراق: الطبقات …، الكتاب الأول. بيروت`: a volume after the title's last comma, with
+    nothing after it, read into the title is the volume (a volume with its own title after it
+    stays: see volume_title_in_book_title)."""
+    if fields.get("volume") or len(fields.get("title", ())) != 1:
+        return
+    seg = fields["title"][0]
+    if tail := VOLUME_TAIL.search(seg.text.translate(ASCII_DIGITS)):
+        cut = seg.start + tail.start()
+        _replace(fields, "title", seg, Segment(seg.text[:tail.start()], seg.start, cut, seg.confidence))
+        _move(fields, "volume", Segment(seg.text[tail.start("volume"):], seg.start + tail.start("volume"), seg.end,
+                                        seg.confidence))
+
+
 _PAGE_CUE_ONLY = re.compile(rf"\W*{_PAGE_CUE}\.?\W*", re.IGNORECASE)
 _LEADING_PAGES = re.compile(rf"\W*{PAGES}[,;.]?\s+")
 
@@ -1026,6 +1041,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     subtitle_read_as_container,
     page_count_read_as_volume,
     volume_and_edition_by_cue,
+    volume_closing_title,
     volume_title_in_book_title,
     periodical_glued_to_title,
     name_runs_on,
