@@ -252,9 +252,10 @@ def _page_range(first: str, last: str) -> str:
 
 _EZAFE = "[\u0654\u200c\u06cc]*"  # دورهٔ, شماره‌ی
 _NOT_IN_WORD = r"(?<![^\W\d_])"  # a cue is a word of its own: not `ش` in `بخش ۱`, `no` in `Piano 3`, `v.` in `Rev. 3`
-_VOLUME = re.compile(rf"{_NOT_IN_WORD}(?:vol(?:ume)?\.?|v\.|دوره{_EZAFE}|جلد|ج|المجلد|الجزء|الكتاب|مج|bd\.|year|سال|س|السنة)\s*:?\s*(\d+)",
-                     re.IGNORECASE)
-_VOLUME_ORDINAL = re.compile(rf"(?:دوره{_EZAFE}|سال|جلد|المجلد|الجزء|الكتاب|السنة)\s+{_ORDINAL_WORD}")
+# a book's volume cues (_VOLUME_CUE) and a journal's: its volume or year (دورهٔ, سال, السنة, Bd.)
+_JOURNAL_VOLUME_CUE = rf"(?:{_VOLUME_CUE}|v\.|دوره{_EZAFE}|bd\.|year|سال|س|السنة)"
+_VOLUME = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s*:?\s*(\d+)", re.IGNORECASE)
+_VOLUME_ORDINAL = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s+{_ORDINAL_WORD}", re.IGNORECASE)
 # an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
 _ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
                     rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)
@@ -310,7 +311,7 @@ def _volume_issue(text: str) -> tuple[str | None, str | None]:
     if (m := _VOLUME.search(text)) or (m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE)):
         volume = m.group(1)
     elif m := _VOLUME_ORDINAL.search(text):
-        volume = _ORDINALS[m.group(1)]  # دورهٔ دوم: the second volume
+        volume = _ORDINALS[m.group(1).casefold()]  # دورهٔ دوم: the second volume
     if m := _ISSUE.search(text):
         issue = "-".join(re.findall(r"\d+", m.group(1)))
         if volume is None and (lead := _LEADING_VOLUME.match(text[: m.start()])):
