@@ -874,15 +874,16 @@ def test_a_one_word_arabic_author_running_into_the_title_and_its_editor_is_cut_a
 
 
 @pytest.mark.parametrize(("title", "kept", "volume"), [
-    ("العراق: الطبقات الاجتماعية، الكتاب الأول.", "العراق: الطبقات الاجتماعية", "الكتاب الأول."),
-    ("Collected Works, Vol. 2.", "Collected Works", "Vol. 2."),
+    ("العراق: الطبقات الاجتماعية، الكتاب الأول.", "العراق: الطبقات الاجتماعية،", "الكتاب الأول."),
+    ("Collected Works, Vol. 2.", "Collected Works,", "Vol. 2."),
+    ("Collected Works, vol. civil.", None, None),  # Roman numerals are capitals
     ("The Cambridge History of Iran, vol. 7: From Nadir Shah.", None, None),  # a volume title after it: left whole
 ])
 def test_a_volume_closing_the_title_after_a_comma_is_the_volume(title, kept, volume):
-    from bibkit.parse.repairs import volume_closing_title
+    from bibkit.parse.repairs import volume_from_tail
 
     source = f"Author, A. {title} Beirut: Dar, 1990."
-    fields = _repaired(volume_closing_title, source, author="Author, A.", title=title, location="Beirut:",
+    fields = _repaired(volume_from_tail, source, author="Author, A.", title=title, location="Beirut:",
                        publisher="Dar,", date="1990.")
     assert [s.text for s in fields["title"]] == [kept or title]
     assert [s.text for s in fields.get("volume", [])] == ([volume] if volume else [])

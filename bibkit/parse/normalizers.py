@@ -198,13 +198,13 @@ _ORDINAL_WORD = rf"(?<![\w-])({'|'.join(sorted(_ORDINALS, key=len, reverse=True)
 
 
 # a segment that is nothing but an edition (`ط15`, `چاپ دوم`, `2nd ed.`) or a volume (`ج1`, `جلد دوم`, `Vol. XII`)
-_NUMBERED = rf"\s*\.?\s*(?:\d+|{_ORDINAL_WORD}|[IVXLC]+)\W*"
+_NUMBERED = rf"\s*\.?\s*(?:\d+|{_ORDINAL_WORD}|(?-i:[IVXLC]+))\W*"
 EDITION_ONLY = re.compile(rf"\W*(?:(?:ط|چ|چاپ|الطبعة|طبعة|ed\.?|edition){_NUMBERED}|\d+(?:st|nd|rd|th)\s+ed(?:ition)?\W*)",
                           re.IGNORECASE)
 _VOLUME_CUE = r"(?:ج|جلد|مج|المجلد|الجزء|الكتاب|vol\.?|volume)"  # الكتاب الأول: book one of a work
 VOLUME_ONLY = re.compile(rf"\W*{_VOLUME_CUE}{_NUMBERED}", re.IGNORECASE)
-# a volume closing a title after a comma (`…، الكتاب الأول`, `…, Vol. 2`), nothing after it
-VOLUME_TAIL = re.compile(rf"[،,]\s*(?P<volume>{_VOLUME_CUE}{_NUMBERED})$", re.IGNORECASE)
+# a volume closing a title or names after a comma (`…، الكتاب الأول`, `…, Vol. 2`), nothing after it
+VOLUME_TAIL = re.compile(rf"(?<=[،,])\s*{_VOLUME_CUE}{_NUMBERED}$", re.IGNORECASE)
 
 
 def clean_edition(text: str) -> str:

@@ -124,14 +124,15 @@ def season_from_container(ref: Reference, fields: Fields) -> None:
 
 def volume_from_tail(ref: Reference, fields: Fields) -> None:
     """`Journal of Psychology, XXVII` — a Roman numeral after the journal's comma is its volume;
-    `تحقيق عبد السلام هارون، ج1،` — a volume mark closing an editor's names is the volume."""
+    `تحقيق عبد السلام هارون، ج1،`, `العراق: …، الكتاب الأول.`, `Collected Works, Vol. 2.` — a
+    volume closing an editor's names or the title after a comma is the volume (one with its
+    own title after it stays in the title: see volume_title_in_book_title)."""
     if not fields.get("volume"):
         _tail_to(fields, _CONTAINERS, _ROMAN_VOLUME, "volume")
-        _tail_to(fields, ("editor", "translator"), _VOLUME_MARK, "volume")
+        _tail_to(fields, ("editor", "translator", "title"), VOLUME_TAIL, "volume")
 
 
 _CONTAINERS = ("journal", "container-title")
-_VOLUME_MARK = re.compile(r"(?<=[،,])\s*(?:ج|جلد|الجزء|vol\.|Vol\.)\s*[\d٠-٩۰-۹]+\W*$")
 
 
 _IN_INSIDE = re.compile(r"[.,]\s+(?:In|Dans|En|Im)\s*:?\s+(?=\S)")
@@ -912,20 +913,6 @@ def volume_and_edition_by_cue(ref: Reference, fields: Fields) -> None:
                 _move(fields, other, seg)
 
 
-def volume_closing_title(ref: Reference, fields: Fields) -> None:
-    """`العراق: الطبقات …، الكتاب الأول. بيروت`: a volume after the title's last comma, with
-    nothing after it, read into the title is the volume (a volume with its own title after it
-    stays: see volume_title_in_book_title)."""
-    if fields.get("volume") or len(fields.get("title", ())) != 1:
-        return
-    seg = fields["title"][0]
-    if tail := VOLUME_TAIL.search(seg.text.translate(ASCII_DIGITS)):
-        cut = seg.start + tail.start()
-        _replace(fields, "title", seg, Segment(seg.text[:tail.start()], seg.start, cut, seg.confidence))
-        _move(fields, "volume", Segment(seg.text[tail.start("volume"):], seg.start + tail.start("volume"), seg.end,
-                                        seg.confidence))
-
-
 _PAGE_CUE_ONLY = re.compile(rf"\W*{_PAGE_CUE}\.?\W*", re.IGNORECASE)
 _LEADING_PAGES = re.compile(rf"\W*{PAGES}[,;.]?\s+")
 
@@ -1041,7 +1028,6 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     subtitle_read_as_container,
     page_count_read_as_volume,
     volume_and_edition_by_cue,
-    volume_closing_title,
     volume_title_in_book_title,
     periodical_glued_to_title,
     name_runs_on,
