@@ -887,3 +887,18 @@ def test_a_volume_closing_the_title_after_a_comma_is_the_volume(title, kept, vol
                        publisher="Dar,", date="1990.")
     assert [s.text for s in fields["title"]] == [kept or title]
     assert [s.text for s in fields.get("volume", [])] == ([volume] if volume else [])
+
+
+@pytest.mark.parametrize(("author", "names", "title"), [
+    ("محمد حسنين هيكل، خريف الغضب،", "محمد حسنين هيكل", "خريف الغضب،"),  # given name first, then the title
+    ("أحمد أمين، ضحى الإسلام،", "أحمد أمين", "ضحى الإسلام،"),
+    ("حسن زاده، علی اکبر،", "حسن زاده، علی اکبر،", None),  # an inverted name: a given name after the comma
+])
+def test_an_arabic_script_name_given_first_then_the_title_after_a_comma(author, names, title):
+    from bibkit.parse.repairs import title_inside_author
+
+    source = f"{author} بيروت: دار الساقي، 1983."
+    fields = _repaired(title_inside_author, source, author=author, location="بيروت:", publisher="دار الساقي،",
+                       date="1983.")
+    assert [s.text for s in fields["author"]] == [names]
+    assert [s.text for s in fields.get("title", [])] == ([title] if title else [])

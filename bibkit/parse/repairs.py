@@ -730,24 +730,44 @@ _INVERTED_HEAD = re.compile(r"^\W*[^\W\d_][\w'’\u200c-]*(?:\s[^\W\d_][\w'’\u
 
 
 def title_inside_author(ref: Reference, fields: Fields) -> None:
-    """`هيكل، محمد حسين. حياة محمد. القاهرة: …`, `الجاحظ. كتاب الحيوان، تحقيق …`: with no title
-    found at all, an author segment that opens with an inverted name, or is an Arabic-script
-    name ending in a full stop, and runs past the names' full stop holds the title (it runs
-    before the role repairs, so a role cue after the title still finds its names)."""
+    """`هيكل، محمد حسين. حياة محمد. القاهرة: …`, `الجاحظ. كتاب الحيوان، تحقيق …`, `محمد حسنين
+    هيكل، خريف الغضب، بيروت`: with no title found at all, an author segment that runs past its
+    names holds the title. The names end at the full stop after an inverted name or an
+    Arabic-script name, or at the comma after an Arabic-script name written given name first.
+    (It runs before the role repairs, so a role cue after the title still finds its names.)"""
     if fields.get("title") or len(fields.get("author", ())) != 1:
         return
     seg = fields["author"][0]
-    head = _INVERTED_HEAD.match(seg.text)
-    stop = _names_end(seg.text, head.end(), len(seg.text)) if head else _SCRIPT_NAME_SENTENCE.match(seg.text)
-    if not stop:
+    if not (cut := _names_then_title(seg.text)):
         return
-    end = stop.end(1) + (1 if head else 0)  # after the names' full stop (_WORD_STOP leaves it out of its group)
-    rest = seg.text[stop.end():]
+    end, start = cut
+    rest = seg.text[start:]
     if len(rest.split()) < 2 and not has_arabic(rest):
         return  # `…, Jr. Smith.`: one word after the stop is left to one_word_title_after_initials
-    cut = seg.start + end
-    _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:cut], seg.start, cut, seg.confidence))
-    _move(fields, "title", Segment(rest, seg.start + stop.end(), seg.end, seg.confidence))
+    _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:seg.start + end], seg.start, seg.start + end,
+                                            seg.confidence))
+    _move(fields, "title", Segment(rest, seg.start + start, seg.end, seg.confidence))
+
+
+# an Arabic-script name written given name first (`محمد حسنين هيكل،`, `عبد الرحمن بدوي،`), then a comma
+_GIVEN_FIRST_SCRIPT = re.compile(rf"^\s*((?:[{ARABIC_LETTER}\u200c]+\s+){{1,4}}[{ARABIC_LETTER}\u200c]+)\s*،\s*(?=(\S+))")
+_NAME_OPENERS = frozenset({"عبد", "أبو", "ابو", "ابن", "سید", "سيد"})
+
+
+def _names_then_title(text: str) -> tuple[int, int] | None:
+    """Where the names end and the title starts in `text`, or None."""
+    given_first = _GIVEN_FIRST_SCRIPT.match(text)
+    if given_first and _opens_name(given_first.group(1).split()[0]) and not _opens_name(given_first.group(2)):
+        return given_first.end(1), given_first.end()  # not `حسن زاده، علی`: a given name after the comma
+    if head := _INVERTED_HEAD.match(text):
+        stop = _names_end(text, head.end(), len(text))
+        return (stop.end(1) + 1, stop.end()) if stop else None  # after the full stop _WORD_STOP leaves out
+    stop = _SCRIPT_NAME_SENTENCE.match(text)
+    return (stop.end(1), stop.end()) if stop else None
+
+
+def _opens_name(word: str) -> bool:
+    return word in _NAME_OPENERS or "given" in tags_for(word.strip("،,."))
 
 
 def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
