@@ -902,3 +902,14 @@ def test_an_arabic_script_name_given_first_then_the_title_after_a_comma(author, 
                        date="1983.")
     assert [s.text for s in fields["author"]] == [names]
     assert [s.text for s in fields.get("title", [])] == ([title] if title else [])
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Seng Tan and Amitav Acharya, eds,", [("Tan", "Seng"), ("Acharya", "Amitav")]),
+    ("Plionis M., Lopez-Cruz O., Hughes D., eds", [("Plionis", "M."), ("Lopez-Cruz", "O."), ("Hughes", "D.")]),
+    ("Smith, Ed", [("Smith", "Ed")]),  # one Ed is a given name
+])
+def test_a_bare_plural_eds_closing_a_name_list_is_a_role_cue(text, names):
+    from bibkit.parse.names import split_names
+
+    assert [(n.family, n.given) for n in split_names(text)] == names

@@ -32,6 +32,7 @@ EDITOR_SCRIPT_CUES = r"تحقيق|تحقیق|تصحیح|تصحيح"
 TRANSLATOR_SCRIPT_CUES = r"ترجمه‌?ٔ?|ترجمۀ|ترجمة|نقله\s+إلى\s+العربية"
 _ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
+    r",\s*eds\s*,?\s*$|"  # `Seng Tan and Amitav Acharya, eds,`: plural, so not the given name Ed
     r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|" + BRACKETED_ROLE.pattern + "|"
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
     rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف)"
