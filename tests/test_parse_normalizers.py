@@ -847,6 +847,12 @@ def test_a_title_ending_in_a_slash_goes_on_with_the_next_title_to_its_comma():
     fields = _repaired(slash_joins_titles, source, author="Dodeman, André.",
                        title="« Terreur et territoire. » Etudes Canadiennes /", journal="Canadian Studies")
     assert [s.text for s in fields["journal"]] == ["Canadian Studies"]  # the quoted title closed before
+    source = "Project Dark Gene / Project Ibex, / dark gene.htm"
+    fields = _repaired(slash_joins_titles, source, title="Project Dark Gene", translator="/ Project Ibex, / dark gene.htm")
+    assert [s.text for s in fields["title"]] == ["Project Dark Gene / Project Ibex,"]
+    assert [s.text for s in fields["note"]] == ["/ dark gene.htm"] and "translator" not in fields
+    kept = _repaired(slash_joins_titles, "Khomeinism / trans. A. B. Smith.", title="Khomeinism", translator="/ trans. A. B. Smith.")
+    assert [s.text for s in kept["translator"]] == ["/ trans. A. B. Smith."]  # a statement of responsibility
 
 
 def test_an_archive_location_cut_short_takes_back_its_shelfmark():

@@ -30,7 +30,7 @@ BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|
 # spelling for the name cleaner here and for the repairs that move and recut roles
 EDITOR_SCRIPT_CUES = r"تحقيق|تحقیق|تصحیح|تصحيح"
 TRANSLATOR_SCRIPT_CUES = r"ترجمه‌?ٔ?|ترجمۀ|ترجمة|نقله\s+إلى\s+العربية"
-_ROLE_CUES = re.compile(
+ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
     r",\s*eds\s*,?\s*$|"  # `Seng Tan and Amitav Acharya, eds,`: plural, so not the given name Ed
     r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|" + BRACKETED_ROLE.pattern + "|"
@@ -57,7 +57,7 @@ _INSTITUTION = re.compile(
 def clean_name_list(text: str) -> str:
     """Role words, `et al.` and line-break hyphens (`Mur- phy`) removed."""
     text = re.sub(r"(\w)- (\w)", lambda m: m.group(1) + ("-" if m.group(2).isupper() else "") + m.group(2), text)
-    text = _ROLE_CUES.sub(" ", text)
+    text = ROLE_CUES.sub(" ", text)
     text = _ET_AL.sub(" ", text)
     text = text.replace("،", ",")
     return re.sub(r"\s+", " ", text).strip(_EDGE + "-‐‑‒–—―⸺⸻")

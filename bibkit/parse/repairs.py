@@ -13,7 +13,7 @@ from bibkit.formats.dates import MONTHS, month_number
 from bibkit.model import Reference
 from bibkit.namesplit import is_suffix
 from bibkit.parse.lexicons import phrase_tags, tags_for
-from bibkit.parse.names import BRACKETED_ROLE, EDITOR_SCRIPT_CUES, TRANSLATOR_SCRIPT_CUES, clean_name_list
+from bibkit.parse.names import BRACKETED_ROLE, EDITOR_SCRIPT_CUES, ROLE_CUES, TRANSLATOR_SCRIPT_CUES, clean_name_list
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
     EDITION_ONLY,
@@ -38,7 +38,7 @@ _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
 _ROMAN_VOLUME = re.compile(rf",\s*{ROMAN_NUMERAL}\s*\(?$")
 REPEATED_AUTHOR = re.compile(rf"^\s*(?:\[?\d+[.\]]?\s+)?[{DASHES}\u2e3a\u2e3b_]{{2,}}\s*[.,]?")  # `———.`: the entry above's authors
-_NAME_TAIL = re.compile(r"^([a-z]+)\.\s+")  # `von. Projection …`: a name particle or `others` (see name_tail_opens_title)
+_NAME_TAIL = re.compile(r"^(?:(?:and|&)\s+(?=others\b))?([a-z]+)\.\s+")  # `von. Projection …`: a name particle or `others` (see name_tail_opens_title)
 _IN = re.compile(r"^\W*(?:in|dans|en|im)\b", re.IGNORECASE)
 _BRACKETED_PAGES = re.compile(rf"\s*\((?:pp?\.\s*)?(\d+\s*[{DASHES}]\s*\d+)\)\W*$")
 _ROLE_IN_PROSE = re.compile(rf"(?:^|[,.،]\s*)(?:(?P<editor>Edited by|(?-i:Eds?\.)|{EDITOR_SCRIPT_CUES})|"
@@ -376,17 +376,35 @@ def title_runs_on(ref: Reference, fields: Fields) -> None:
 
 
 def slash_joins_titles(ref: Reference, fields: Fields) -> None:
-    """`Project Dark Gene / | Project Ibex, …`: a title ending in a slash goes on with the next
-    title-like segment, to its first comma (a statement of responsibility after the slash,
-    `Khomeinism / Ervand Abrahamian`, is labelled a name and left alone)."""
-    for _, title, label, nxt in _adjacent(fields, ("title",), ("journal", "container-title")):
-        if title.text.rstrip().endswith("/") and not _CLOSING_QUOTE.search(title.text):  # `« … » Etudes Canadiennes /`
-            comma = nxt.text.find(",")
-            if comma < 0 or not nxt.text[comma + 1:].strip():
-                _absorb(ref, fields, ("title", title), (label, nxt))
-            else:
-                _move_boundary(ref, fields, ("title", title), (label, nxt), nxt.start + comma + 1)
+    """`Project Dark Gene / | Project Ibex, …`: a title ending in a slash (or a segment opening
+    with one after the title) goes on with what follows, to its first comma. A statement of
+    responsibility after the slash (`Khomeinism / Ervand Abrahamian`, `/ trans. X`) is left
+    alone: text with a role cue, a given name or an initial is names; a role segment opening
+    with a slash that holds none (`/ dark gene.htm`, a broken address) is a note."""
+    for _, title, label, nxt in _adjacent(fields, ("title",), ("journal", "container-title", "editor", "translator")):
+        slash_ends_title = title.text.rstrip().endswith("/") and label in ("journal", "container-title")
+        if _CLOSING_QUOTE.search(title.text) or not (slash_ends_title or nxt.text.startswith("/")):
+            return  # `« … » Etudes Canadiennes /`: the quoted title closed before the slash
+        comma = nxt.text.find(",")
+        if _names_in(nxt.text[:comma] if comma >= 0 else nxt.text):
             return
+        if comma < 0 or not nxt.text[comma + 1:].strip():
+            _absorb(ref, fields, ("title", title), (label, nxt))
+            return
+        _move_boundary(ref, fields, ("title", title), (label, nxt), nxt.start + comma + 1)
+        rest = next(seg for seg in fields[label] if seg.end == nxt.end)
+        if label in ("editor", "translator") and rest.text.startswith("/") and not _names_in(rest.text):
+            _replace(fields, label, rest, None)
+            _move(fields, "note", rest)
+        return
+
+
+def _names_in(text: str) -> bool:
+    """A role cue, a given name or an initial: `text` names people."""
+    return bool(ROLE_CUES.search(text)) or any("given" in tags_for(w) or _INITIAL.fullmatch(w) for w in text.split())
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 
 
 def name_runs_on(ref: Reference, fields: Fields) -> None:
@@ -617,7 +635,7 @@ def repeated_author_mark(ref: Reference, fields: Fields) -> None:
 
 def name_tail_opens_title(ref: Reference, fields: Fields) -> None:
     """`Franz, Marie-Luise von. Projection …`, `Brim, Orville G. and others. Personality …`:
-    a particle or `others` ending the authors, read as the title's first word."""
+    a particle or `(and) others` ending the authors, read as the title's first words."""
     for _, seg, _, nxt in _adjacent(fields, ("author",), ("title",)):
         if (tail := _NAME_TAIL.match(nxt.text)) and (tail.group(1) == "others" or "particle" in tags_for(tail.group(1))):
             _move_boundary(ref, fields, ("author", seg), ("title", nxt), nxt.start + tail.end())
