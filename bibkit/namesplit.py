@@ -8,9 +8,9 @@ literals.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bibkit.model import Name
+from bibkit.text.normalize import fold
 
 # Non-dropping particles fused to the family name by a hyphen or apostrophe (romanized Arabic).
 _FUSED_PARTICLE = re.compile(r"^((?:al|el|ul|ol|ad|ar|as|ash|at|az|an|ath|adh|ad-d)[-‐'’])(?=\w)", re.IGNORECASE)
@@ -24,8 +24,7 @@ PARTICLES = frozenset(_SPACED_PARTICLES | _CAPITAL_PARTICLES)  # words that open
 
 def is_particle(word: str) -> bool:
     """`de`, `van`, `Abū`, `ibn`: a word that opens a family name (marks aside: Abū = Abu)."""
-    plain = unicodedata.normalize("NFD", word.casefold())
-    return "".join(ch for ch in plain if not unicodedata.combining(ch)) in PARTICLES
+    return fold(word) in PARTICLES
 
 
 def is_suffix(word: str) -> bool:

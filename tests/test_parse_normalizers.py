@@ -129,6 +129,8 @@ def _repaired(repair, source: str, **labelled: str) -> dict:
 
     fields = _segments(source, **labelled)
     repair(Reference(source=source), fields)
+    for segs in fields.values():  # a segment's text is always the source's at its offsets
+        assert all(source[seg.start:seg.end] == seg.text for seg in segs), segs
     return fields
 
 
@@ -349,6 +351,9 @@ def test_a_month_closing_the_container_joins_the_date():
     fields = _repaired(month_from_container, "Smith, J. Old Empires. Studies in Decline, 1947.", author="Smith, J.",
                        title="Old Empires.", journal="Studies in Decline,", date="1947.")
     assert [s.text for s in fields["journal"]] == ["Studies in Decline,"]  # a word a month name starts is no month
+    fields = _repaired(month_from_container, "Doe, J. Une étude. In Mélanges Jean, Marc 2015.", author="Doe, J.",
+                       title="Une étude.", container_title="In Mélanges Jean, Marc", date="2015.")
+    assert [s.text for s in fields["container-title"]] == ["In Mélanges Jean, Marc"]  # a given name: no stop, no month
 
 
 def test_issues_that_are_letters_or_letter_numbers():
@@ -568,7 +573,8 @@ def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
     ("Bd. 3, H. 2", "3", "2"),
     ("Piano 3", "3", None),  # `no` inside a word is no issue cue
     ("الكتاب الأول", "1", None),  # book one of a work
-    ("الجزء 3", "3", None),
+    ("الجزء الثالث", "3", None),
+    ("Volume Third, No. 2", "3", "2"),  # an ordinal volume in any case
     ("جلد دوم", "2", None),
 ])
 def test_double_issues_and_ezafe_cues(text, volume, issue):
@@ -919,3 +925,50 @@ def test_a_bare_plural_eds_closing_a_name_list_is_a_role_cue(text, names):
     from bibkit.parse.names import split_names
 
     assert [(n.family, n.given) for n in split_names(text)] == names
+
+
+def test_an_archive_location_takes_back_only_the_shelfmark():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import archive_reference
+
+    source = "Report, 1958, Archive, MOL M-KS 288.f.32/1958, in Foreign Relations of the United States, vol 3."
+    fields = _segments(source, title="Report,", date="1958,", archive="Archive,", archive_location="MOL",
+                       note="M-KS 288.f.32/1958, in Foreign Relations of the United States, vol 3.")
+    fields["archive_location"] = fields.pop("archive-location")
+    archive_reference(Reference(source=source), fields)
+    assert [s.text for s in fields["archive_location"]] == ["MOL M-KS 288.f.32/1958"]
+    assert [s.text for s in fields["note"]] == [", in Foreign Relations of the United States, vol 3."]
+
+
+@pytest.mark.parametrize(("author", "title"), [
+    ("الجاحظ. ١٣٥٤ هـ.", None),  # a year after the names is no title
+    ("محمد حسنين هيكل، بيروت،", None),  # nor a place
+    ("Said, Edward. Orientalism.", "Orientalism."),  # one word that is no name is
+    ("Smith, John. Robert.", None),  # one given name is not
+])
+def test_what_follows_an_authors_names_is_a_title_only_if_it_reads_as_one(author, title):
+    from bibkit.parse.repairs import title_inside_author
+
+    fields = _repaired(title_inside_author, author, author=author)
+    assert [s.text for s in fields.get("title", [])] == ([title] if title else [])
+
+
+def test_a_title_opening_with_a_role_cue_word_stays_the_title():
+    from bibkit.parse.repairs import move_roles_from_prose
+
+    source = "البيروني. تحقيق ما للهند من مقولة. حيدرآباد، 1958."
+    fields = _repaired(move_roles_from_prose, source, author="البيروني.", title="تحقيق ما للهند من مقولة.",
+                       location="حيدرآباد،", date="1958.")
+    assert [s.text for s in fields["title"]] == ["تحقيق ما للهند من مقولة."] and "editor" not in fields
+    source = "براون، ادوارد. تاریخ ادبیات ایران، ترجمۀ علی‌اصغر حکمت. تهران، 1357."
+    fields = _repaired(move_roles_from_prose, source, author="براون، ادوارد.",
+                       title="تاریخ ادبیات ایران، ترجمۀ علی‌اصغر حکمت.", location="تهران،", date="1357.")
+    assert [s.text for s in fields["translator"]] == ["علی‌اصغر حکمت."]  # ترجمۀ written with its own letter
+
+
+@pytest.mark.parametrize(("text", "year"), [("۱۳۵۱ هجری شمسی", True), ("١٣٨٥ هـــــــــــــــــ.ق", True),
+                                            ("Amir Kabir, 1385.", False)])
+def test_one_year_with_its_era_written_out_or_drawn_long_is_a_date(text, year):
+    from bibkit.parse.repairs import _only_a_date
+
+    assert _only_a_date(text) is year

@@ -263,3 +263,12 @@ def test_a_citekey_drops_the_arabic_article_not_a_name_that_starts_like_it() -> 
     assert key("الوردي") == "wardi" and key("الطبري") == "tabari"
     assert key("علوی") == "alavi" and key("الهی") == "elahi" and key("علیزاده") == "alizadeh"
     assert key("al-Wardi") == "wardi" and key("Al-Bamerani") == "bamerani"  # one key in either script
+
+
+def test_a_lone_tatweel_or_joiner_is_no_word():
+    from bibkit.parse import parse_references
+    from bibkit.text.translit.romanizer import romanize
+
+    assert romanize("حياة محمد ـ", lang="ar").strip() == "Ḥayāt Muḥammad"
+    assert romanize("\u200c") == ""
+    assert list(parse_references(["حياة محمد ـ"]))  # parsed (kept verbatim), not a crash

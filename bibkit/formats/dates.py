@@ -45,14 +45,17 @@ def date_from_iso(text: str) -> Date | None:
 
 
 def month_number(text: str) -> int | None:
-    """An English month by number, name, or any abbreviation of three letters or more
-    (`Sept.`, `Febr.`, `Decemb.`); `Decline` is no month."""
-    text = text.strip().strip("{}").rstrip(".").lower()
+    """An English month by number, name or common abbreviation (`Sep`, `Sept`), or any other
+    abbreviation of three letters or more written with its stop (`Febr.`, `Decemb.`): `Marc`
+    (a given name) and `Decline` are no months."""
+    text = text.strip().strip("{}")
+    abbreviated = text.endswith(".")
+    text = text.rstrip(".").lower()
     if text.isdigit() and 1 <= int(text) <= 12:
         return int(text)
-    if len(text) >= 3 and text.isalpha():
-        return next((number for name, number in MONTHS.items() if name.startswith(text)), None)
-    return None
+    if text in MONTHS or not (abbreviated and len(text) >= 3 and text.isalpha()):
+        return MONTHS.get(text)
+    return next((number for name, number in MONTHS.items() if name.startswith(text)), None)
 
 
 def date_from_parts(year: str, month: str = "", day: str = "") -> Date | None:

@@ -28,14 +28,14 @@ BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|
                             r"\.?\s*\)", re.IGNORECASE)
 # Arabic-script cues that open an editor's or a translator's names (`تحقيق X`, `ترجمهٔ X`): one
 # spelling for the name cleaner here and for the repairs that move and recut roles
-EDITOR_SCRIPT_CUES = r"تحقيق|تحقیق|تصحیح|تصحيح"
-TRANSLATOR_SCRIPT_CUES = r"ترجمه‌?ٔ?|ترجمۀ|ترجمة|نقله\s+إلى\s+العربية"
+EDITOR_SCRIPT_CUES = r"تحقيق|تحقیق|تصحیح|تصحيح|به\s*\u200c?\s*کوشش|به\s*\u200c?\s*اهتمام"
+TRANSLATOR_SCRIPT_CUES = r"ترجمه[\u200c\u0654\u06cc]*|ترجمۀ|ترجمة|نقله\s+إلى\s+العربية"  # ترجمهٔ, ترجمه‌ی
 ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
     r",\s*eds\s*,?\s*$|"  # `Seng Tan and Amitav Acharya, eds,`: plural, so not the given name Ed
     r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|" + BRACKETED_ROLE.pattern + "|"
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
-    rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|به\s+کوشش|به\s+اهتمام|گردآوری|إعداد|تقديم|تأليف|تألیف)"
+    rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|گردآوری|إعداد|تقديم|تأليف|تألیف)"
     # a second task joined by `and` belongs to the cue: ترجمه و تدوین, تحقيق وشرح, تصحيح وتعليق
     r"(?:\s*و\s*(?:تدوین|تدوين|تحشیه|تحشية|تعلیق|تعليق|تعليقات|شرح|مقدمه|مقدمة|تقديم|ضبط|تصحیح|تصحيح|تحقيق|تحقیق|"
     r"ترجمه|ترجمة|تنقيح|مراجعة|ویرایش|توضیح|توضيح|تخريج|فهرسة)(?!\w))*",
@@ -175,6 +175,7 @@ def _split_initials_family(part: str) -> list[str]:
 _COMPOUND_TAILS = {"الدين", "الدوله", "الدولة", "الله", "الملک", "الملك", "السلطنه", "السلطنة"}
 _NASAB_ALONE = {"ابن", "بن", "ابو", "أبو", "ابی", "أبي"}
 _KUNYA = {"ابو", "أبو", "ابی", "أبي", "عبد", "ام", "أم", "سید", "سيد", "میرزا", "حاج", "شیخ", "الشيخ"}
+NAME_OPENERS = frozenset(_NASAB_ALONE | _KUNYA)  # words that open an Arabic-script name before its given name
 
 
 def _script_display_name(words: list[str]) -> Name:

@@ -99,7 +99,7 @@ def normalize_title(ref: Reference, fields: Fields) -> None:
         return
     text, span = _joined(segs)
     value = clean_title(text)
-    match = re.fullmatch(r"(.+?)\s*\[([^\[\]]{4,})\]", value) or re.fullmatch(r"(.+?)\s*\[([^\[\]()<>]{4,})", value)
+    match = re.fullmatch(r"(.+?)\s*\[([^\[\]]{4,})\]", value) or re.fullmatch(r"(.+?)\s*\[([A-Z][^\[\]()<>\d]{3,})", value)
     if match and not re.fullmatch(r"[\d\s\-–]+", match.group(2)):
         value = clean_title(match.group(1))
         ref.forms.setdefault("title", {})["en"] = match.group(2).strip()
@@ -198,7 +198,8 @@ _ORDINAL_WORD = rf"(?<![\w-])({'|'.join(sorted(_ORDINALS, key=len, reverse=True)
 
 
 # a segment that is nothing but an edition (`ط15`, `چاپ دوم`, `2nd ed.`) or a volume (`ج1`, `جلد دوم`, `Vol. XII`)
-_NUMBERED = rf"\s*\.?\s*(?:\d+|{_ORDINAL_WORD}|(?-i:[IVXLC]+))\W*"
+ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # upper case where no flag says otherwise: `IV`, not `civ`
+_NUMBERED = rf"(?:\s*\.)?\s*(?:\d+|{_ORDINAL_WORD}|(?-i:{ROMAN_NUMERAL}))\W*"
 EDITION_ONLY = re.compile(rf"\W*(?:(?:ط|چ|چاپ|الطبعة|طبعة|ed\.?|edition){_NUMBERED}|\d+(?:st|nd|rd|th)\s+ed(?:ition)?\W*)",
                           re.IGNORECASE)
 _VOLUME_CUE = r"(?:ج|جلد|مج|المجلد|الجزء|الكتاب|vol\.?|volume)"  # الكتاب الأول: book one of a work
@@ -292,7 +293,6 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
 
 
 _LEADING_VOLUME = re.compile(r"\W*(\d+|[IVXLC]+)\W*$")  # case-sensitive: `IV`, not `civ`
-ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # upper case where no flag says otherwise: `IV`, not `civ`
 _BARE_ROMAN = re.compile(rf"\W*(?![CL]\W*$)({ROMAN_NUMERAL})\W*")  # not a lone C or L
 
 
@@ -311,7 +311,7 @@ def _volume_issue(text: str) -> tuple[str | None, str | None]:
     if (m := _VOLUME.search(text)) or (m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE)):
         volume = m.group(1)
     elif m := _VOLUME_ORDINAL.search(text):
-        volume = _ORDINALS[m.group(1).casefold()]  # دورهٔ دوم: the second volume
+        volume = _ORDINALS.get(m.group(1).casefold())  # دورهٔ دوم: the second volume (`FİRST` casefolds apart)
     if m := _ISSUE.search(text):
         issue = "-".join(re.findall(r"\d+", m.group(1)))
         if volume is None and (lead := _LEADING_VOLUME.match(text[: m.start()])):

@@ -13,7 +13,14 @@ from bibkit.formats.dates import MONTHS, month_number
 from bibkit.model import Reference
 from bibkit.namesplit import is_suffix
 from bibkit.parse.lexicons import phrase_tags, tags_for
-from bibkit.parse.names import BRACKETED_ROLE, EDITOR_SCRIPT_CUES, ROLE_CUES, TRANSLATOR_SCRIPT_CUES, clean_name_list
+from bibkit.parse.names import (
+    BRACKETED_ROLE,
+    EDITOR_SCRIPT_CUES,
+    NAME_OPENERS,
+    ROLE_CUES,
+    TRANSLATOR_SCRIPT_CUES,
+    clean_name_list,
+)
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
     EDITION_ONLY,
@@ -31,8 +38,7 @@ from bibkit.parse.normalizers import (
 )
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import find_calendar_year, find_calendar_years
-from bibkit.text.normalize import ASCII_DIGITS
-from bibkit.text.script import ARABIC_LETTER, has_arabic
+from bibkit.text.script import ARABIC_LETTER
 
 _CLOSING_QUOTE = re.compile(r"[”\"»](?=\s*[,.]?\s+\S)")
 _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تابستان|پاییز|زمستان)\b\.?$", re.IGNORECASE)
@@ -113,8 +119,11 @@ def _tail_to(fields: Fields, labels: tuple[str, ...], tail: re.Pattern[str], tar
             match = tail.search(seg.text.rstrip(" ,."))
             if match and match.start() > 0:
                 cut = match.start()
+                rest = seg.text[cut:]
+                piece = rest.strip(" ,;(")
+                start = seg.start + cut + len(rest) - len(rest.lstrip(" ,;("))
                 fields[label][i] = Segment(seg.text[:cut], seg.start, seg.start + cut, seg.confidence)
-                _move(fields, target, Segment(seg.text[cut:].strip(" ,;("), seg.start + cut, seg.end, seg.confidence))
+                _move(fields, target, Segment(piece, start, start + len(piece), seg.confidence))
 
 
 def season_from_container(ref: Reference, fields: Fields) -> None:
@@ -135,7 +144,7 @@ def volume_from_tail(ref: Reference, fields: Fields) -> None:
 _CONTAINERS = ("journal", "container-title")
 
 
-_IN_INSIDE = re.compile(r"[.,]\s+(?:In|Dans|En|Im)\s*:?\s+(?=\S)")
+_IN_CUE_INSIDE = re.compile(r"[.,]\s+(?:In|Dans|En|Im)\s*:?\s+(?=\S)")  # capitalized: a container's cue
 
 
 def title_before_in_cue(ref: Reference, fields: Fields) -> None:
@@ -145,14 +154,14 @@ def title_before_in_cue(ref: Reference, fields: Fields) -> None:
         return
     for label in ("container-title", "journal"):
         for seg in fields.get(label, []):
-            if cue := _IN_INSIDE.search(seg.text):
+            if cue := _IN_CUE_INSIDE.search(seg.text):
                 head = cue.start() + 1
                 _replace(fields, label, seg, Segment(seg.text[cue.end():], seg.start + cue.end(), seg.end, seg.confidence))
                 _move(fields, "title", Segment(seg.text[:head], seg.start, seg.start + head, seg.confidence))
                 return
 
 
-_MONTH_TAIL = re.compile(r"[,;]\s*([^\W\d_]+)\.?\s*$")
+_MONTH_TAIL = re.compile(r"[,;]\s*([^\W\d_]+\.?)\s*$")
 
 
 def month_from_container(ref: Reference, fields: Fields) -> None:
@@ -440,8 +449,12 @@ def archive_reference(ref: Reference, fields: Fields) -> None:
     location cut short (`MOL` | `M-KS 288.f.32/1958`) takes back the shelfmark after it."""
     if fields.get("archive_location"):
         for _, seg, label, nxt in _adjacent(fields, ("archive_location",), ("title", "note", "container-title")):
-            if _SHELFMARK.match(nxt.text.lstrip()):
-                _absorb(ref, fields, ("archive_location", seg), (label, nxt))
+            lead = len(nxt.text) - len(nxt.text.lstrip())
+            if shelfmark := _SHELFMARK.match(nxt.text, lead):
+                if nxt.text[shelfmark.end():].strip(" .,;"):  # `…, in Foreign Relations …` stays where it was
+                    _move_boundary(ref, fields, ("archive_location", seg), (label, nxt), nxt.start + shelfmark.end())
+                else:
+                    _absorb(ref, fields, ("archive_location", seg), (label, nxt))
                 return
         return
     for label in ("container-title", "publisher", "note", "journal", "collection-title"):
@@ -583,18 +596,19 @@ def _only_a_date(text: str) -> bool:
 
 def _one_year(text: str, earliest: int) -> bool:
     """One year and nothing else; an unmarked one from `earliest` to 2100 (a marked year no
-    calendar converts, `9911 هـ.ق`, is left to the date normalizer, which keeps it as written)."""
-    if len(text.strip(_DATE_EDGE)) > _LONGEST_YEAR or not any(ch.isdigit() for ch in text):
+    calendar converts, `9911 هـ.ق`, is left to the date normalizer, which keeps it as written).
+    Only where the years stand and how they are written count, not their calendar, so no
+    language is asked for (langdetect costs a millisecond)."""
+    clean = text.replace("\u0640", "").replace("\u200d", "")  # as find_calendar_years reads it
+    if len(clean.strip(_DATE_EDGE)) > _LONGEST_YEAR or not any(ch.isdigit() for ch in clean):
         return False  # cheaply: most text tried here is a title or a journal with its numbers
-    try:  # where the years are does not depend on the calendar: the language that decides a
-        # bare year's (langdetect, a millisecond) is asked only of a text that is one year
+    try:
         years = find_calendar_years(text, lang="und")
-        if len(years) != 1 or text[:years[0].span[0]].strip(_DATE_EDGE) or text[years[0].span[1]:].strip(_DATE_EDGE):
-            return False
-        year = years[0] if years[0].marked else find_calendar_years(text)[0]
     except InputError:
         return False
-    return year.marked or earliest <= year.year <= 2100
+    if len(years) != 1 or text[:years[0].span[0]].strip(_DATE_EDGE) or text[years[0].span[1]:].strip(_DATE_EDGE):
+        return False
+    return years[0].marked or earliest <= years[0].year <= 2100
 
 
 def _rejoin_split_date(ref: Reference, fields: Fields) -> None:
@@ -760,8 +774,8 @@ def title_inside_author(ref: Reference, fields: Fields) -> None:
         return
     end, start = cut
     rest = seg.text[start:]
-    if len(rest.split()) < 2 and not has_arabic(rest):
-        return  # `…, Jr. Smith.`: one word after the stop is left to one_word_title_after_initials
+    if not _reads_as_title(rest):
+        return
     _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:seg.start + end], seg.start, seg.start + end,
                                             seg.confidence))
     _move(fields, "title", Segment(rest, seg.start + start, seg.end, seg.confidence))
@@ -769,7 +783,6 @@ def title_inside_author(ref: Reference, fields: Fields) -> None:
 
 # an Arabic-script name written given name first (`محمد حسنين هيكل،`, `عبد الرحمن بدوي،`), then a comma
 _GIVEN_FIRST_SCRIPT = re.compile(rf"^\s*((?:[{ARABIC_LETTER}\u200c]+\s+){{1,4}}[{ARABIC_LETTER}\u200c]+)\s*،\s*(?=(\S+))")
-_NAME_OPENERS = frozenset({"عبد", "أبو", "ابو", "ابن", "سید", "سيد"})
 
 
 def _names_then_title(text: str) -> tuple[int, int] | None:
@@ -784,8 +797,19 @@ def _names_then_title(text: str) -> tuple[int, int] | None:
     return (stop.end(1), stop.end()) if stop else None
 
 
+def _reads_as_title(text: str) -> bool:
+    """Words after an author's names that can be a title: not a year (`١٣٥٤ هـ.`), a place
+    (`بيروت`), or one word that is a given name, a particle or a suffix (`…, Jr. Smith`)."""
+    words = text.split()
+    if not words or _only_a_date(text) or all("place" in tags_for(w.strip(" .,،:;")) for w in words):
+        return False
+    word = words[0].strip(" .,،:;")
+    return len(words) > 1 or (any(ch.isalpha() for ch in word) and not is_suffix(word)
+                              and not tags_for(word) & {"given", "particle"})
+
+
 def _opens_name(word: str) -> bool:
-    return word in _NAME_OPENERS or "given" in tags_for(word.strip("،,."))
+    return word in NAME_OPENERS or "given" in tags_for(word.strip("،,."))
 
 
 def title_head_read_as_date(ref: Reference, fields: Fields) -> None:
@@ -910,9 +934,11 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
             if not match:
                 continue
             role = "translator" if match.group("translator") else "editor"
-            opens_periodical = label in ("journal", "container-title") and not seg.text[:match.start()].strip(" ,.;:")
-            if opens_periodical and match.group(role).endswith("."):
+            opens = not seg.text[:match.start()].strip(" ,.;:")
+            if opens and label in ("journal", "container-title") and match.group(role).endswith("."):
                 continue  # `Trans. Amer. Math. Soc.`, `Ed. Psychol. Rev.`: abbreviated words of its name
+            if opens and label == "title" and seg is fields["title"][0]:
+                continue  # a title opening with a cue word is the title: البيروني، تحقيق ما للهند
             cut = seg.start + match.start()
             _move(fields, role, Segment(match.group("names"), seg.start + match.start("names"), seg.end, seg.confidence))
             remainder = seg.text[: match.start()]
@@ -946,7 +972,7 @@ def volume_and_edition_by_cue(ref: Reference, fields: Fields) -> None:
     a segment that is only a cue and its number takes the cue's label."""
     for label, other, only in (("volume", "edition", EDITION_ONLY), ("edition", "volume", VOLUME_ONLY)):
         for seg in list(fields.get(label, ())):
-            if only.fullmatch(seg.text.translate(ASCII_DIGITS)) and not fields.get(other):
+            if only.fullmatch(seg.text) and not fields.get(other):
                 _replace(fields, label, seg, None)
                 _move(fields, other, seg)
 
@@ -1000,9 +1026,6 @@ def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
         if j > i:
             _recut_roles(fields, ordered[i:j], source)
         i = j + 1
-
-
-
 
 
 def text_before_role_cue(ref: Reference, fields: Fields) -> None:
