@@ -53,12 +53,16 @@ def _place_languages(tags: tuple[str, ...] = ("place", "publisher", "periodical"
             for form in (entry.form, *entry.variants)}
 
 
+_PLACE_WORD_BREAK = re.compile(r"[\s,/;:-]+")
+_ARABIC_PUBLISHER_HEAD = re.compile(r"(?:dar|dār|al-)", re.IGNORECASE)
+
+
 def _named_place_language(place: str) -> str | None:
     """The language of a Persian or Arabic city named inside a longer place (`Tehran, Iran`,
     `Beirut and London`): any run of up to three of its words that is a known place (only a
     place: a publisher's or journal's name, `Hermes`, `Tus`, is no city)."""
     known = _place_languages(("place",))
-    words = [fold(word) for word in re.split(r"[\s,/;:-]+", place) if word]
+    words = [fold(word) for word in _PLACE_WORD_BREAK.split(place) if word]
     return next((known[key] for n in (3, 2, 1) for i in range(len(words) - n + 1)
                  if (key := " ".join(words[i:i + n])) in known), None)
 
@@ -86,7 +90,7 @@ def infer_language(ref: Reference) -> tuple[str | None, str]:
     if lang := _named_place_language(ref.text.get("publisher-place", "")):
         return lang, "publisher-place"
     publisher = ref.text.get("publisher", "")
-    if _ROMAN_AR.search(publisher) or re.match(r"^(?:dar|dār|al-)", publisher, re.IGNORECASE):
+    if _ROMAN_AR.search(publisher) or _ARABIC_PUBLISHER_HEAD.match(publisher):
         return "ar", "publisher"
     if _ROMAN_FA.search(publisher):
         return "fa", "publisher"

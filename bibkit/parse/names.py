@@ -23,6 +23,10 @@ from bibkit.parse.lexicons import tags_for
 from bibkit.text.script import has_arabic
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
+_BRACKETED_TAIL = re.compile(r"\s*\(([^)]*)\)?\s*$")
+_NAME_WITH_BRACKET = re.compile(r"(.+?)\s*\(([^)]+)\)?")
+_BROKEN_WORD = re.compile(r"(\w)- (\w)")  # `Mur- phy`: a word broken at a line end
+_CAPS_NAME_AFTER_STOP = re.compile(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)")
 # a role cue in brackets after the names it belongs to: `Avery, P. (ed.)`, `(Trans.)`, `(Hg.)`, `(trad.)`
 BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|(?P<translator>trans|transl|tr|trad|übers))"
                             r"\.?\s*\)", re.IGNORECASE)
@@ -56,11 +60,11 @@ _INSTITUTION = re.compile(
 
 def clean_name_list(text: str) -> str:
     """Role words, `et al.` and line-break hyphens (`Mur- phy`) removed."""
-    text = re.sub(r"(\w)- (\w)", lambda m: m.group(1) + ("-" if m.group(2).isupper() else "") + m.group(2), text)
+    text = _BROKEN_WORD.sub(lambda m: m.group(1) + ("-" if m.group(2).isupper() else "") + m.group(2), text)
     text = ROLE_CUES.sub(" ", text)
     text = _ET_AL.sub(" ", text)
     text = text.replace("،", ",")
-    return re.sub(r"\s+", " ", text).strip(_EDGE + "-‐‑‒–—―⸺⸻")
+    return " ".join(text.split()).strip(_EDGE + "-‐‑‒–—―⸺⸻")
 
 
 def split_names(text: str) -> list[Name]:
@@ -70,7 +74,7 @@ def split_names(text: str) -> list[Name]:
         return []
     if _INSTITUTION.search(text) and not re.search(r",\s*[A-Z]\.", text) and not _AND.search(text):
         return [Name(literal=_institution(text))]
-    text = re.sub(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)", "; ", text)  # JOUET, Emmanuelle. GREACEN, Tim
+    text = _CAPS_NAME_AFTER_STOP.sub("; ", text)  # JOUET, Emmanuelle. GREACEN, Tim
     names: list[Name] = []
     for chunk in _AND.split(text):
         chunk = chunk.strip(_EDGE)
@@ -153,7 +157,7 @@ def _family_words(part: str) -> list[str]:
 
 def _drop_aside(part: str) -> str:
     """`Max (Johann Kaspar Schmidt)`: a bracketed aside that is not initials is not the name."""
-    match = re.search(r"\s*\(([^)]*)\)?\s*$", part)
+    match = _BRACKETED_TAIL.search(part)
     if match and match.start() > 0 and not _is_initials(match.group(1)):
         return part[: match.start()]
     return part
@@ -229,7 +233,7 @@ def _inverted(family: str, given: str) -> Name:
 def _whole(part: str) -> Name:
     """One name written whole: display order, Vancouver, all-caps family, `Family (G.)`."""
     part = part.strip(_EDGE)
-    if m := re.fullmatch(r"(.+?)\s*\(([^)]+)\)?", part):
+    if m := _NAME_WITH_BRACKET.fullmatch(part):
         return _inverted(m.group(1), m.group(2))
     words = part.split()
     if len(words) == 1:

@@ -83,10 +83,14 @@ def rejoin_hyphens(text: str) -> str:
 _BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|und|oder|et|ou|y|e|o|i)\s+\w|(?:to|bis)\s+\w+-)(\w)")
 
 
+_TITLE_QUOTES = re.compile(r"^\s*[\"“”«]+|[\"“”»]+\s*[.,;:]?\s*$")
+_BRACKETED_TRANSLATION = re.compile(r"(.+?)\s*\[([^\[\]]{4,})\]")
+_OPEN_BRACKET_TRANSLATION = re.compile(r"(.+?)\s*\[([A-Z][^\[\]()<>\d]{3,})")  # its bracket left open
+
+
 def clean_title(text: str) -> str:
     text = rejoin_hyphens(text)
-    text = re.sub(r"^\s*[\"“”«]+|[\"“”»]+\s*[.,;:]?\s*$", "", text.strip())
-    text = re.sub(r"\s+", " ", text)
+    text = " ".join(_TITLE_QUOTES.sub("", text.strip()).split())
     return text.strip(" ,;:.،؛").strip("\"“”«»").strip()
 
 
@@ -99,7 +103,7 @@ def normalize_title(ref: Reference, fields: Fields) -> None:
         return
     text, span = _joined(segs)
     value = clean_title(text)
-    match = re.fullmatch(r"(.+?)\s*\[([^\[\]]{4,})\]", value) or re.fullmatch(r"(.+?)\s*\[([A-Z][^\[\]()<>\d]{3,})", value)
+    match = _BRACKETED_TRANSLATION.fullmatch(value) or _OPEN_BRACKET_TRANSLATION.fullmatch(value)
     if match and not re.fullmatch(r"[\d\s\-–]+", match.group(2)):
         value = clean_title(match.group(1))
         ref.forms.setdefault("title", {})["en"] = match.group(2).strip()
@@ -130,7 +134,7 @@ def clean_container(text: str) -> str:
 
 
 def clean_plain(text: str) -> str:
-    return re.sub(r"\s+", " ", rejoin_hyphens(text)).strip(_EDGE)
+    return " ".join(rejoin_hyphens(text).split()).strip(_EDGE)
 
 
 def clean_archive(text: str) -> str:
@@ -330,12 +334,16 @@ def _volume_issue(text: str) -> tuple[str | None, str | None]:
     return volume, issue
 
 
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+
+
 def find_identifiers(ref: Reference, fields: Fields) -> None:
     """A DOI or URL anywhere in the string is unambiguous, whatever label its tokens got."""
     source = ref.source or ""
-    if "DOI" not in ref.text and (m := re.search(r"\b(10\.\d{4,9}/[^\s\"<>]+)", source)):
+    if "DOI" not in ref.text and (m := _DOI.search(source)):
         ref.set("DOI", m.group(1).rstrip(".,;:)]"), step="normalize.identifiers", span=m.span(1))
-    if "URL" not in ref.text and (m := re.search(r"(?:https?://|www\.)[^\s<>\"]+", source)):
+    if "URL" not in ref.text and (m := _URL.search(source)):
         url = m.group().rstrip(".,;:)]>")
         if "doi.org/" not in url or "DOI" not in ref.text:
             ref.set("URL", url, step="normalize.identifiers", span=m.span())

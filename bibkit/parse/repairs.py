@@ -346,6 +346,9 @@ def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
     _move(fields, "container-title", Segment(source[tail_start:seg.end], tail_start, seg.end, seg.confidence))
 
 
+_CLOSED = re.compile(r"[.,;:”\"»)]\s*$")  # a segment ending in closing punctuation
+
+
 def title_runs_on(ref: Reference, fields: Fields) -> None:
     """`The 14 July 1958 Revolution in British Government Files`: a year inside a title, or a
     lowercase `in …` right after it, was labelled as a date or a container; when the title
@@ -360,7 +363,7 @@ def title_runs_on(ref: Reference, fields: Fields) -> None:
     while i < len(ordered) - 1:
         label, seg = ordered[i]
         nxt_label, nxt = ordered[i + 1]
-        open_title = label == "title" and not re.search(r"[.,;:”\"»)]\s*$", seg.text)
+        open_title = label == "title" and not _CLOSED.search(seg.text)
         runs_on = (nxt_label == "date" and len(dated) > 1 and nxt is not dated[0]) or (
             nxt_label in ("container-title", "note") and nxt.text[:1].islower()) or (
             nxt_label in ("container-title", "note", "title") and seg.text.rstrip()[-1:].isdigit()) or (
@@ -416,6 +419,9 @@ def _names_in(text: str) -> bool:
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 
 
+_ENDS_AFTER_GIVEN_INITIALS = re.compile(r"(?:\band|&)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z]\.(?:\s*[A-Z]\.)*$")
+
+
 def name_runs_on(ref: Reference, fields: Fields) -> None:
     """`Edited by Lawrence G. Potter and Garry G.` + `Sick, Palgrave`: a name list that stops
     after a given name takes the family name that the next segment starts with."""
@@ -424,7 +430,7 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
     for (label, seg), (nxt_label, nxt) in pairwise(ordered):
         if label not in ("author", "editor", "translator") or nxt_label in ("author", "editor", "translator"):
             continue
-        if not re.search(r"(?:\band|&)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z]\.(?:\s*[A-Z]\.)*$", seg.text.strip()):
+        if not _ENDS_AFTER_GIVEN_INITIALS.search(seg.text.strip()):
             continue
         match = re.match(r"\s*[A-Z][\w'’-]+,?", nxt.text)
         if not match or match.end() >= len(nxt.text.rstrip()):
