@@ -972,3 +972,15 @@ def test_one_year_with_its_era_written_out_or_drawn_long_is_a_date(text, year):
     from bibkit.parse.repairs import _only_a_date
 
     assert _only_a_date(text) is year
+
+
+def test_a_storage_unit_after_the_shelfmark_belongs_to_the_archive_location():
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import archive_reference
+
+    source = "Report, 1958, Archive, MOL M-KS 288.f.32/1958 7.ó.e. Translated by A. Bocz."
+    fields = _segments(source, title="Report,", date="1958,", archive="Archive,", archive_location="MOL M-KS 288.f.32/1958",
+                       note="7.ó.e.", translator="Translated by A. Bocz.")
+    fields["archive_location"] = fields.pop("archive-location")
+    archive_reference(Reference(source=source), fields)
+    assert [s.text for s in fields["archive_location"]] == ["MOL M-KS 288.f.32/1958 7.ó.e."] and "note" not in fields

@@ -445,6 +445,7 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
 _SHELFMARK = re.compile(
     r"\b(?:[A-Z]{1,5}\s)?[A-Z]{1,5}(?:-[A-Z]{1,5})*\s?\d{1,4}(?:\.\w+)*/\d+[\w/.-]*(?:\s+[\w.]*\.\w*)?"
     r"|\b[IVXLC]+-[A-Z]-\d+(?:-[a-z])?\b")
+_SHELFMARK_UNIT = re.compile(r"[\w.]*\d[\w.]*\.\w*\.?")  # a unit after a shelfmark: `7.ó.e.` (őrzési egység), `Bl.3`
 _MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
 
 
@@ -461,7 +462,9 @@ def archive_reference(ref: Reference, fields: Fields) -> None:
                     _move_boundary(ref, fields, ("archive_location", seg), (label, nxt), nxt.start + shelfmark.end())
                 else:
                     _absorb(ref, fields, ("archive_location", seg), (label, nxt))
-                return
+            elif _SHELFMARK_UNIT.fullmatch(nxt.text.strip()) and _SHELFMARK.search(seg.text):
+                _absorb(ref, fields, ("archive_location", seg), (label, nxt))  # `… 288.f.32/1958 | 7.ó.e.`
+            return
         return
     for label in ("container-title", "publisher", "note", "journal", "collection-title"):
         for seg in list(fields.get(label, [])):
