@@ -945,6 +945,9 @@ def test_an_archive_location_takes_back_only_the_shelfmark():
     ("محمد حسنين هيكل، بيروت،", None),  # nor a place
     ("Said, Edward. Orientalism.", "Orientalism."),  # one word that is no name is
     ("Smith, John. Robert.", None),  # one given name is not
+    ("محمد حسنين هيكل، بيروت: دار الشروق، ١٩٨٣", None),  # nor an imprint
+    ("محمد حسنين هيكل، ط ٢،", None),  # nor an edition
+    ("Said, Edward. Eds.", None),  # nor a role cue
 ])
 def test_what_follows_an_authors_names_is_a_title_only_if_it_reads_as_one(author, title):
     from bibkit.parse.repairs import title_inside_author
@@ -984,3 +987,48 @@ def test_a_storage_unit_after_the_shelfmark_belongs_to_the_archive_location():
     fields["archive_location"] = fields.pop("archive-location")
     archive_reference(Reference(source=source), fields)
     assert [s.text for s in fields["archive_location"]] == ["MOL M-KS 288.f.32/1958 7.ó.e."] and "note" not in fields
+
+
+def test_a_string_bibkit_fails_on_is_kept_verbatim_and_the_others_are_parsed(monkeypatch):
+    import bibkit.parse as parse
+
+    real = parse.reference_from_fields
+
+    def failing(text, fields, **kw):
+        if "BOOM" in text:
+            raise ValueError("boom")
+        return real(text, fields, **kw)
+
+    monkeypatch.setattr(parse, "reference_from_fields", failing)
+    bad, good = parse.parse_references(["BOOM, A. A title. London: X, 1990.", "Said, Edward. Orientalism. New York: Pantheon, 1978."])
+    assert bad.text["note"].startswith("BOOM") and "ValueError: boom" in bad.warnings[-1]
+    assert good.text["title"] == "Orientalism"
+
+
+@pytest.mark.parametrize("text", ["احمدی، علی (۱۳۸۰). تاریخچه ٔ ایران. تهران: البرز.",
+                                  "Smith, J. (2001). On x. In H. J. Silverman, ). (H. J. Silverman (Ed.), Y. Z: W."])
+def test_stray_marks_and_emptied_asides_do_not_stop_the_parse(text):
+    from bibkit.parse import parse_references
+
+    (ref,) = parse_references([text])
+    assert not ref.warnings or "failed" not in ref.warnings[-1]
+
+
+def test_gost_double_slash_before_the_journal_is_no_title_slash():
+    from bibkit.parse.repairs import slash_joins_titles
+
+    source = "Бартольд В.В. Халиф и султан // Мир ислама. 1912. Т. 1, № 2."
+    fields = _repaired(slash_joins_titles, source, author="Бартольд В.В.", title="Халиф и султан //",
+                       journal="Мир ислама.", date="1912.", volume="Т. 1, № 2.")
+    assert [s.text for s in fields["journal"]] == ["Мир ислама."]
+    fields = _repaired(slash_joins_titles, "Project Dark Gene / A Project Ibex, 3(2).", title="Project Dark Gene /",
+                       journal="A Project Ibex, 3(2).")
+    assert [s.text for s in fields["title"]] == ["Project Dark Gene / A Project Ibex,"]  # `A` is no initial
+
+
+def test_a_bibtex_month_or_day_that_is_no_number_is_left_out_not_a_crash():
+    from bibkit.formats.dates import date_from_parts
+
+    assert date_from_parts("1990", "²", "").parts == [[1990]]
+    assert date_from_parts("1990", "sep", "٥").parts == [[1990, 9]]
+    assert date_from_parts("1990", "9", "5").parts == [[1990, 9, 5]]

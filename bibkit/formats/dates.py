@@ -51,8 +51,8 @@ def month_number(text: str) -> int | None:
     text = text.strip().strip("{}")
     abbreviated = text.endswith(".")
     text = text.rstrip(".").lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
+    if re.fullmatch(r"\d{1,2}", text, re.ASCII):
+        return int(text) if 1 <= int(text) <= 12 else None
     if text in MONTHS or not (abbreviated and len(text) >= 3 and text.isalpha()):
         return MONTHS.get(text)
     return next((number for name, number in MONTHS.items() if name.startswith(text)), None)
@@ -70,7 +70,7 @@ def date_from_parts(year: str, month: str = "", day: str = "") -> Date | None:
     m = month_number(month) if month else None
     if m:
         part.append(m)
-        if day.strip().isdigit():
+        if re.fullmatch(r"\d{1,2}", day.strip(), re.ASCII) and 1 <= int(day) <= 31:
             part.append(int(day))
     return Date(parts=[part])
 

@@ -70,8 +70,12 @@ def parse_references(texts: Iterable[str], origins: Iterable[str | None] | None 
                     for text, _ in chunk]
         tokens = [tokenize(text) for text in composed]
         for text, (_, origin), toks, (labels, confidences) in zip(composed, chunk, tokens, label_batch(tokens)):
-            ref = reference_from_fields(text, assemble(text, toks, labels, confidences), origin=origin, confidence=(
-                round(sum(confidences) / len(confidences), 3) if confidences else 0.0))
+            try:
+                ref = reference_from_fields(text, assemble(text, toks, labels, confidences), origin=origin, confidence=(
+                    round(sum(confidences) / len(confidences), 3) if confidences else 0.0))
+            except Exception as exc:  # noqa: BLE001 - one string bibkit cannot read must not cost the others
+                yield _verbatim(text, origin, f"bibkit failed on it ({type(exc).__name__}: {exc}); kept verbatim in note")
+                continue
             if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
                     or ref.confidence["*"] < 0.3:
                 ref = _verbatim(text, origin)
@@ -103,11 +107,11 @@ def reference_from_fields(text: str, fields: Fields, *, origin: str | None = Non
     return ref
 
 
-def _verbatim(text: str, origin: str | None) -> Reference:
+def _verbatim(text: str, origin: str | None, why: str = "could not be parsed; kept verbatim in note") -> Reference:
     line = origin.rsplit(":", 1)[-1] if origin else ""
     ref = Reference(id=f"unparsed{line}" if line.isdigit() else "", type="document", source=text, origin=origin)
     ref.set("note", text, step="parse.unparsed", origin=origin)
-    ref.warnings.append("could not be parsed; kept verbatim in note")
+    ref.warnings.append(why)
     ref.confidence["*"] = 0.0
     return ref
 

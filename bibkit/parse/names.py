@@ -120,7 +120,7 @@ def _chunk_names(chunk: str) -> list[Name]:
     """One `and`-free run of names. The first part decides the list's shape: a lone word
     (`Modahl, C. Green, L.`) means inverted names; several words (`Rachid Attia, Jeremie
     Daniel`) mean display order, unless initials follow (`Abbasi Nozari, A.`)."""
-    parts = [_drop_aside(p.strip()) for p in chunk.split(",") if p.strip(_EDGE)]
+    parts = [part for p in chunk.split(",") if (part := _drop_aside(p.strip())).strip(_EDGE)]  # `(…, Trans.)` twice: `).`
     inverted = len(parts) > 1 and (len(_family_words(parts[0])) == 1 or bool(has_arabic(parts[0])) or (
         len(parts) == 2 and len(parts[1].split()) == 1))  # Wong Fillmore, Lily
     if inverted and _initials_then_family(parts):
@@ -217,7 +217,7 @@ def _inverted(family: str, given: str) -> Name:
     suffix = None
     if (m := _FAMILY_SUFFIX.search(family)) and given:
         family, suffix = family[: m.start()], _suffix(m.group(1))
-    if not _is_initials(given) and not _is_initials(given.split()[-1]):
+    if given and not _is_initials(given) and not _is_initials(given.split()[-1]):
         given = given.rstrip(".")
     elif (last := re.search(r"(?:^|[\s.-])([^\W\d_])$", given)) and last.group(1).isupper():
         given += "."  # a bare last initial: `G`, `F.M`, `Orville G`, `P.-Y`, Cyrillic `Е.Д`

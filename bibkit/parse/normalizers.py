@@ -91,7 +91,7 @@ _OPEN_BRACKET_TRANSLATION = re.compile(r"(.+?)\s*\[([A-Z][^\[\]()<>\d]{3,})")  #
 def clean_title(text: str) -> str:
     text = rejoin_hyphens(text)
     text = " ".join(_TITLE_QUOTES.sub("", text.strip()).split())
-    return text.strip(" ,;:.،؛").strip("\"“”«»").strip()
+    return text.strip(" ,;:.،؛/").strip("\"“”«»").strip()  # `Title //` (GOST), `Title /` (ISBD)
 
 
 def normalize_title(ref: Reference, fields: Fields) -> None:

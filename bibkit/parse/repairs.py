@@ -392,14 +392,15 @@ def slash_joins_titles(ref: Reference, fields: Fields) -> None:
     with one after the title) goes on with what follows, to its first comma. A statement of
     responsibility after the slash (`Khomeinism / Ervand Abrahamian`, `/ trans. X`) is left
     alone: text with a role cue, a given name or an initial is names; a role segment opening
-    with a slash that holds none (`/ dark gene.htm`, a broken address) is a note."""
+    with a slash that holds none (`/ dark gene.htm`, a broken address) is a note. GOST's `//`
+    before a journal (`Халиф и султан // Мир ислама`) is no title's slash."""
     for _, title, label, nxt in _adjacent(fields, ("title",), ("journal", "container-title", "editor", "translator")):
+        if title.text.rstrip().endswith("//") or nxt.text.startswith("//") or _CLOSING_QUOTE.search(title.text):
+            continue  # `« … » Etudes Canadiennes /`: the quoted title closed before the slash
         slash_ends_title = title.text.rstrip().endswith("/") and label in ("journal", "container-title")
-        if _CLOSING_QUOTE.search(title.text) or not (slash_ends_title or nxt.text.startswith("/")):
-            return  # `« … » Etudes Canadiennes /`: the quoted title closed before the slash
         comma = nxt.text.find(",")
-        if _names_in(nxt.text[:comma] if comma >= 0 else nxt.text):
-            return
+        if not (slash_ends_title or nxt.text.startswith("/")) or _names_in(nxt.text[:comma] if comma >= 0 else nxt.text):
+            continue
         if comma < 0 or not nxt.text[comma + 1:].strip():
             _absorb(ref, fields, ("title", title), (label, nxt))
             return
@@ -416,7 +417,7 @@ def _names_in(text: str) -> bool:
     return bool(ROLE_CUES.search(text)) or any("given" in tags_for(w) or _INITIAL.fullmatch(w) for w in text.split())
 
 
-_INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # `J.`, `A.B.`: not the word `A` or `I`
 
 
 _ENDS_AFTER_GIVEN_INITIALS = re.compile(r"(?:\band|&)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z]\.(?:\s*[A-Z]\.)*$")
@@ -445,7 +446,11 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
 _SHELFMARK = re.compile(
     r"\b(?:[A-Z]{1,5}\s)?[A-Z]{1,5}(?:-[A-Z]{1,5})*\s?\d{1,4}(?:\.\w+)*/\d+[\w/.-]*(?:\s+[\w.]*\.\w*)?"
     r"|\b[IVXLC]+-[A-Z]-\d+(?:-[a-z])?\b")
-_SHELFMARK_UNIT = re.compile(r"[\w.]*\d[\w.]*\.\w*\.?")  # a unit after a shelfmark: `7.ó.e.` (őrzési egység), `Bl.3`
+_SHELFMARK_UNIT = re.compile(r"\d+(?:\.[^\W\d_]+)+\.?")  # a storage unit after a shelfmark: `7.ó.e.` (őrzési egység)
+
+
+def _ends_with_shelfmark(text: str) -> bool:
+    return any(not text[m.end():].strip(" .,;") for m in _SHELFMARK.finditer(text))
 _MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
 
 
@@ -462,9 +467,10 @@ def archive_reference(ref: Reference, fields: Fields) -> None:
                     _move_boundary(ref, fields, ("archive_location", seg), (label, nxt), nxt.start + shelfmark.end())
                 else:
                     _absorb(ref, fields, ("archive_location", seg), (label, nxt))
-            elif _SHELFMARK_UNIT.fullmatch(nxt.text.strip()) and _SHELFMARK.search(seg.text):
+                return
+            if _ends_with_shelfmark(seg.text) and _SHELFMARK_UNIT.fullmatch(nxt.text.strip()):
                 _absorb(ref, fields, ("archive_location", seg), (label, nxt))  # `… 288.f.32/1958 | 7.ó.e.`
-            return
+                return
         return
     for label in ("container-title", "publisher", "note", "journal", "collection-title"):
         for seg in list(fields.get(label, [])):
@@ -808,9 +814,11 @@ def _names_then_title(text: str) -> tuple[int, int] | None:
 
 def _reads_as_title(text: str) -> bool:
     """Words after an author's names that can be a title: not a year (`١٣٥٤ هـ.`), a place
-    (`بيروت`), or one word that is a given name, a particle or a suffix (`…, Jr. Smith`)."""
+    or an imprint (`بيروت`, `بيروت: دار الشروق`), an edition or a volume (`ط ٢`, `ج ٢`), a role
+    cue (`Eds.`), or one word that is a given name, a particle or a suffix (`…, Jr. Smith`)."""
     words = text.split()
-    if not words or _only_a_date(text) or all("place" in tags_for(w.strip(" .,،:;")) for w in words):
+    if not words or _only_a_date(text) or EDITION_ONLY.fullmatch(text) or VOLUME_ONLY.fullmatch(text) \
+            or ROLE_CUES.match(text.strip()) or "place" in tags_for(words[0].strip(" .,،:;")):
         return False
     word = words[0].strip(" .,،:;")
     return len(words) > 1 or (any(ch.isalpha() for ch in word) and not is_suffix(word)

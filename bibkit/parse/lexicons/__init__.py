@@ -132,7 +132,6 @@ def _index() -> _Index:
 
 
 @lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 16)
 def tags_for(token: str) -> frozenset[str]:
     """Which dictionaries one token is in (`{"given"}`, `{"place", "cue:..."}`, or empty).
 

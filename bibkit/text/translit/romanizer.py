@@ -27,7 +27,7 @@ from bibkit.text.translit.reading import ARTICLE, PROCLITICS, SILENT_H, TA_MARBU
 from bibkit.text.translit.render import ezafe_kind, render
 
 _WORD = re.compile("[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u200c]+")
-_PUNCT = str.maketrans({"\u0640": None, "\u200c": None, "،": ",", "؛": ";", "؟": "?", "«": "\"", "»": "\"", "٪": "%", "٫": ".",
+_PUNCT = str.maketrans({"\u0640": None, "\u200c": None, "\u0654": None, "،": ",", "؛": ";", "؟": "?", "«": "\"", "»": "\"", "٪": "%", "٫": ".",
                         **{chr(0x0660 + d): str(d) for d in range(10)},
                         **{chr(0x06F0 + d): str(d) for d in range(10)}})
 _EZAFE_HEADS = frozenset({"n", "adj", "prepez", "prop"})
@@ -179,8 +179,8 @@ def _split(text: str, lang: str) -> list[str | tuple[str, Analysis]]:
     at = 0
     for match in _WORD.finditer(text):
         word = match.group().strip("\u0640\u200c")
-        if not word:
-            continue  # a lone tatweel or joiner (`حياة محمد ـ`) is no word: it stays with the separators
+        if not any(ch.isalpha() and ch != "\u0640" for ch in word):
+            continue  # a lone tatweel, joiner or mark (`حياة محمد ـ`, `تاریخچه ٔ`) is no word: it stays with the separators
         if match.start() > at:
             parts.append(text[at:match.start()])
         elif parts and not isinstance(parts[-1], str):
