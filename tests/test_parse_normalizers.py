@@ -990,7 +990,7 @@ def test_a_storage_unit_after_the_shelfmark_belongs_to_the_archive_location():
 
 
 def test_a_string_bibkit_fails_on_is_kept_verbatim_and_the_others_are_parsed(monkeypatch):
-    import bibkit.parse as parse
+    from bibkit import parse
 
     real = parse.reference_from_fields
 
