@@ -225,3 +225,13 @@ def test_citekeys_spell_every_script_and_skip_russian_function_words():
 
     assert key("Бартольд", "Туркестан в эпоху монгольского нашествия", 1900) == "bartoldTurkestanEpokhu1900"
     assert key("Prip-Møller", "Chinese Buddhist Monasteries", 1967) == "pripmollerChineseBuddhist1967"
+
+
+def test_a_bibtex_month_or_day_bibkit_cannot_read_is_kept_not_dropped():
+    from bibkit.formats.bibtex import read_bibtex
+
+    text = ("@book{a, title = {A}, year = {1990}, month = {Febr}}\n"
+            "@book{b, title = {B}, year = {1991}, month = sep, day = {5}}\n")
+    a, b = read_bibtex(text).references
+    assert a.dates["issued"].parts == [[1990]] and a.extra["month"] == "Febr"
+    assert b.dates["issued"].parts == [[1991, 9, 5]] and "month" not in b.extra

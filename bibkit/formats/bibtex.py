@@ -258,8 +258,9 @@ def _read_dates(fields: dict[str, str], ref: Reference, where: str) -> None:
             month = fields.get(f"{prefix}month", "")
             day = fields.get(f"{prefix}day", "")
             date = date_from_parts(year, month, day)
-            if date is not None:
-                for part in ("year", "month", "day"):
+            if date is not None:  # a month or day it could not read stays a field of its own (kept in `extra`)
+                read = len(date.parts[0]) if date.parts else 1
+                for part in ("year", "month", "day")[:read]:
                     fields.pop(f"{prefix}{part}", None)
         if date is None:
             if value:
