@@ -271,4 +271,5 @@ def test_a_lone_tatweel_or_joiner_is_no_word():
 
     assert romanize("حياة محمد ـ", lang="ar").strip() == "Ḥayāt Muḥammad"
     assert romanize("\u200c") == ""
+    assert romanize("تاریخچه ٔ ایران", lang="fa") == "Tārīkhcha-yi Īrān"  # an ezafe mark typed after a space
     assert list(parse_references(["حياة محمد ـ"]))  # parsed (kept verbatim), not a crash

@@ -495,7 +495,8 @@ _HEAD_POS = frozenset({"n", "name", "place", "prop"})
 def join_detached(text: str) -> str:
     """Persian text with a ZWNJ where a suffix, the verbal prefix mī- or the second part of a
     compound was typed after a space: نظریه های → نظریه‌های, می شود → می‌شود, جامعه شناسی →
-    جامعه‌شناسی, مقدمه ای → مقدمه‌ای. Same length, so positions in the text stay valid."""
+    جامعه‌شناسی, مقدمه ای → مقدمه‌ای; so was an ezafe mark (تاریخچه ٔ → تاریخچه‌ٔ). Same length,
+    so positions in the text stay valid."""
     if " " not in text:
         return text
     # matched on the text with one form of yeh and kaf (مي شود, نظريه هاي typed on an Arabic
@@ -507,7 +508,12 @@ def join_detached(text: str) -> str:
         one_space = right.start() - left.end() == 1 and folded[left.end()] == " "
         if one_space and _joins_as_one(left.group(), right.group()):
             out[left.end()] = _ZWNJ
+    for mark in _DETACHED_EZAFE.finditer(text):  # تاریخچه ٔ ایران: the ezafe mark typed after a space
+        out[mark.start()] = _ZWNJ
     return "".join(out)
+
+
+_DETACHED_EZAFE = re.compile(r"(?<=\S) (?=\u0654)")
 
 
 def _joins_as_one(head: str, tail: str) -> bool:
