@@ -418,6 +418,7 @@ def test_no_place_and_no_date_marks_leave_no_edition():
     ("ابن خلدون. المقدمة. تحقيق وشرح علي عبد الواحد وافي. القاهرة: دار نهضة مصر، 2004.", "editor",
      "وافي, علي عبد الواحد"),
     ("حسين، طه. الأيام. نقله إلى العربية سامي الدروبي. بيروت: دار الآداب، 1965.", "translator", "الدروبي, سامي"),
+    ("ناصرخسرو، ابومعین. سفرنامه. تصحیح و تحشیهٔ محمد دبیرسیاقی. تهران: زوار، ۱۳۵۴.", "editor", "دبیرسیاقی, محمد"),
 ])
 def test_a_role_cue_with_a_second_task_or_in_prose_names_only_the_person(text, role, name):
     """`ترجمه و تحشیه X` (translated and annotated by), `تحقيق وشرح X`, `نقله إلى العربية X`:
