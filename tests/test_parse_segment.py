@@ -98,6 +98,8 @@ def test_seed_citation_block_is_one_record():
     ("14 تموز 1958", "ar", [[1958, 7, 14]], "gregorian"),
     ("(1959, November 28)", None, [[1959, 11, 28]], "gregorian"),
     ("(1958–1963)", None, [[1958], [1963]], "gregorian"),
+    ("Decemb. 1990", None, [[1990, 12]], "gregorian"),  # a month cut anywhere
+    ("Decline 1990", None, [[1990]], "gregorian"),  # a word a month's stem opens is no month
 ])
 def test_dates_in_every_shape(text, lang, parts, calendar):
     from bibkit.parse.normalizers import parse_date

@@ -351,7 +351,9 @@ def find_identifiers(ref: Reference, fields: Fields) -> None:
 
 # ----------------------------------------------------------------------------- dates
 _MONTH_NAMES = {name[:3]: number for name, number in MONTHS.items()}  # English stems: `Sept.`, `Decemb.`
-MONTH_STEM = rf"({'|'.join(_MONTH_NAMES)})[a-z]*\.?"  # an English month however cut: `Sept.`, `December`
+# what may follow a stem: the rest of a month's name cut anywhere (`Sept`, `Decemb`), not any letters (`Decline`)
+_MONTH_TAILS = sorted({name[3:end] for name in MONTHS for end in range(4, len(name) + 1)}, key=len, reverse=True)
+MONTH_STEM = rf"({'|'.join(_MONTH_NAMES)})(?:{'|'.join(_MONTH_TAILS)})?\.?"  # an English month however cut
 _MONTH_WORD = re.compile(rf"\b{MONTH_STEM}\b", re.IGNORECASE)
 _SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4, "بهار": 1, "تابستان": 2,
             "پاییز": 3, "پائیز": 3, "زمستان": 4}
