@@ -20,12 +20,12 @@ from bibkit.namesplit import (
     name_from_string,
 )
 from bibkit.parse.lexicons import tags_for
+from bibkit.text.normalize import rejoin_hyphens
 from bibkit.text.script import has_arabic
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
 _BRACKETED_TAIL = re.compile(r"\s*\(([^)]*)\)?\s*$")
 _NAME_WITH_BRACKET = re.compile(r"(.+?)\s*\(([^)]+)\)?")
-_BROKEN_WORD = re.compile(r"(\w)- (\w)")  # `Mur- phy`: a word broken at a line end
 _CAPS_NAME_AFTER_STOP = re.compile(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)")
 # a role cue in brackets after the names it belongs to: `Avery, P. (ed.)`, `(Trans.)`, `(Hg.)`, `(trad.)`
 BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|(?P<translator>trans|transl|tr|trad|übers))"
@@ -60,7 +60,7 @@ _INSTITUTION = re.compile(
 
 def clean_name_list(text: str) -> str:
     """Role words, `et al.` and line-break hyphens (`Mur- phy`) removed."""
-    text = _BROKEN_WORD.sub(lambda m: m.group(1) + ("-" if m.group(2).isupper() else "") + m.group(2), text)
+    text = rejoin_hyphens(text)
     text = ROLE_CUES.sub(" ", text)
     text = _ET_AL.sub(" ", text)
     text = text.replace("،", ",")

@@ -28,7 +28,7 @@ from bibkit.text.calendars import (
     lunar_hijri_to_gregorian,
     solar_hijri_to_gregorian,
 )
-from bibkit.text.normalize import ASCII_DIGITS
+from bibkit.text.normalize import ASCII_DIGITS, rejoin_hyphens
 from bibkit.text.script import has_arabic, language_of
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
@@ -70,17 +70,6 @@ def _field(label: str, var: str, convert: Callable[[str], Any], step: str | None
             _set(ref, var, value, step or var, span, segs)
     normalize.__name__ = f"normalize_{var}"
     return normalize
-
-
-def rejoin_hyphens(text: str) -> str:
-    """Line-break hyphens: `pho- tonic` -> `photonic`, `Martin- Facklam` -> `Martin-Facklam`;
-    a suspended hyphen (`pre- and post-war`, `Lehr- und Lernmittel`) stays."""
-    return _BROKEN_WORD.sub(lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text)
-
-
-# `Toron- to Press` joins; a hyphen left hanging before `and` (`self- and group`) or before
-# `to` and a hyphenated word (`18- to 24-month`) stays
-_BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|und|oder|et|ou|y|e|o|i)\s+\w|(?:to|bis)\s+\w+-)(\w)")
 
 
 _TITLE_QUOTES = re.compile(r"^\s*[\"“”«]+|[\"“”»]+\s*[.,;:]?\s*$")
@@ -221,7 +210,8 @@ def clean_edition(text: str) -> str:
 
 
 # ----------------------------------------------------------------------------- numbers
-PAGE_COUNT = re.compile(r"\W*(\d+)\s*(?:p|pp|pages|S|с|ص|صفحه)\.?\W*")  # `561 p.`: the length, not a range
+PAGE_CUE = r"(?:pp?|pages?|ss?|с|ص|صص|صفحه)"  # `pp.`, German `S.`, Russian `с.`, `صص`
+PAGE_COUNT = re.compile(rf"\W*(\d+)\s*{PAGE_CUE}\.?\W*", re.IGNORECASE)  # `561 p.`: the length, not a range
 
 
 def normalize_pages(ref: Reference, fields: Fields) -> None:

@@ -27,6 +27,7 @@ from bibkit.parse.normalizers import (
     MONTH_STEM,
     NO_DATE,
     PAGE_COUNT,
+    PAGE_CUE,
     PAGES,
     ROMAN_NUMERAL,
     UNKNOWN_PLACE,
@@ -45,7 +46,8 @@ _SEASON = re.compile(r"[,;]?\s*\b(spring|summer|fall|autumn|winter|بهار|تا
 _ROMAN_VOLUME = re.compile(rf",\s*{ROMAN_NUMERAL}\s*\(?$")
 REPEATED_AUTHOR = re.compile(rf"^\s*(?:\[?\d+[.\]]?\s+)?[{DASHES}\u2e3a\u2e3b_]{{2,}}\s*[.,]?")  # `———.`: the entry above's authors
 _NAME_TAIL = re.compile(r"^(?:(?:and|&)\s+(?=others\b))?([a-z]+)\.\s+")  # `von. Projection …`: a name particle or `others` (see name_tail_opens_title)
-_IN = re.compile(r"^\W*(?:in|dans|en|im)\b", re.IGNORECASE)
+_IN_WORDS = ("in", "dans", "en", "im")  # a container's cue: `In`, French `Dans`, Spanish `En`, German `Im`
+_IN = re.compile(rf"^\W*(?:{'|'.join(_IN_WORDS)})\b", re.IGNORECASE)
 _BRACKETED_PAGES = re.compile(rf"\s*\((?:pp?\.\s*)?(\d+\s*[{DASHES}]\s*\d+)\)\W*$")
 _ROLE_IN_PROSE = re.compile(rf"(?:^|[,.،]\s*)(?:(?P<editor>Edited by|(?-i:Eds?\.)|{EDITOR_SCRIPT_CUES})|"
                             rf"(?P<translator>Translated by|(?-i:Trans\.)|{TRANSLATOR_SCRIPT_CUES}))\s+(?P<names>.+)$",
@@ -144,7 +146,7 @@ def volume_from_tail(ref: Reference, fields: Fields) -> None:
 _CONTAINERS = ("journal", "container-title")
 
 
-_IN_CUE_INSIDE = re.compile(r"[.,]\s+(?:In|Dans|En|Im)\s*:?\s+(?=\S)")  # capitalized: a container's cue
+_IN_CUE_INSIDE = re.compile(rf"[.,]\s+(?:{'|'.join(w.capitalize() for w in _IN_WORDS)})\s*:?\s+(?=\S)")  # capitalized
 
 
 def title_before_in_cue(ref: Reference, fields: Fields) -> None:
@@ -271,12 +273,11 @@ def subtitle_read_as_container(ref: Reference, fields: Fields) -> None:
 
 
 _VOLUME_BEFORE_ITS_TITLE = re.compile(rf"\W*(?i:vols?\.?|volume|tome|t\.|bd\.|band|teil|ج\.?|جلد)\s*(?:\d+|{ROMAN_NUMERAL})\s*:\s*")
-_PAGE_CUE = r"(?:pp?|pages?|ss?|ص|صص)"  # `pp.`, `S.`, `صص`
-_PAGES_START = re.compile(rf"\W*(?:{_PAGE_CUE}\b\.?\s*)?\d", re.IGNORECASE)  # `34-56`, `pp. 34`, `(pp. 63-103)`
+_PAGES_START = re.compile(rf"\W*(?:{PAGE_CUE}\b\.?\s*)?\d", re.IGNORECASE)  # `34-56`, `pp. 34`, `(pp. 63-103)`
 # the volume's title ends at a sentence stop (also after a number: `spells 1–354.`) or an opening bracket
 _VOLUME_TITLE_END = re.compile(rf"{_SUBTITLE_END.pattern}|(?<=\d)[.!?]\s+(?=\S)|\s(?=\()")
 _ENDS_VOLUME_TITLE = ("author", "editor", "translator", "date", "url", "doi")
-_IN_INSIDE = re.compile(r"[.,]\s+(?:in|dans|im)\b:?\s", re.IGNORECASE)
+_IN_INSIDE = re.compile(rf"[.,]\s+(?:{'|'.join(_IN_WORDS)})\b:?\s", re.IGNORECASE)
 
 
 def volume_title_in_book_title(ref: Reference, fields: Fields) -> None:
@@ -316,8 +317,8 @@ def volume_title_in_book_title(ref: Reference, fields: Fields) -> None:
 
 
 # a full stop (or, in a container holding a title, a comma) after a word, before a capitalized name
-_STOP_BEFORE_NAME = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=(?:<\w+>)?[A-Z])")
-_COMMA_BEFORE_NAME = re.compile(r"(?<=[^\W\d_]{3}),\s+(?=(?:<\w+>)?[A-Z])")
+_BEFORE_NAME = r"(?<=[^\W\d_]{{3}}){}\s+(?=(?:<\w+>)?[A-Z])"
+_STOP_BEFORE_NAME, _COMMA_BEFORE_NAME = re.compile(_BEFORE_NAME.format(r"\.")), re.compile(_BEFORE_NAME.format(","))
 
 
 def periodical_glued_to_title(ref: Reference, fields: Fields) -> None:
@@ -449,9 +450,11 @@ _SHELFMARK = re.compile(
 _SHELFMARK_UNIT = re.compile(r"\d+(?:\.[^\W\d_]+)+\.?")  # a storage unit after a shelfmark: `7.ó.e.` (őrzési egység)
 
 
+_MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
+
+
 def _ends_with_shelfmark(text: str) -> bool:
     return any(not text[m.end():].strip(" .,;") for m in _SHELFMARK.finditer(text))
-_MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
 
 
 def archive_reference(ref: Reference, fields: Fields) -> None:
@@ -764,14 +767,12 @@ def one_word_title_after_initials(ref: Reference, fields: Fields) -> None:
     seg = fields["author"][0]
     if not (match := _ONE_WORD_AFTER_INITIALS.match(seg.text)) or "given" in tags_for(match.group("word")):
         return
-    cut = seg.start + match.start("word")
-    names = (ref.source or "")[seg.start:cut].rstrip()
-    _replace(fields, "author", seg, Segment(names, seg.start, seg.start + len(names), seg.confidence))
-    _move(fields, "title", Segment((ref.source or "")[cut:seg.end], cut, seg.end, seg.confidence))
+    _title_from_author(ref, fields, seg, match.start("word"), match.start("word"))
 
 
 # an Arabic-script name of up to six words, to its full stop (`الجاحظ.`, `ابن النديم، محمد بن إسحاق.`)
-_SCRIPT_NAME_SENTENCE = re.compile(rf"^\s*((?:[{ARABIC_LETTER}\u200c]+[\s،]+){{0,5}}[{ARABIC_LETTER}\u200c]+\.)\s+(?=\S)")
+_SCRIPT_WORD = rf"[{ARABIC_LETTER}\u200c]+"
+_SCRIPT_NAME_SENTENCE = re.compile(rf"^\s*((?:{_SCRIPT_WORD}[\s،]+){{0,5}}{_SCRIPT_WORD}\.)\s+(?=\S)")
 # an inverted first name (`هيكل، محمد حسين`, `Kawakibi, ʿAbd al-Rahman`): a family name of one or two words, a comma
 _INVERTED_HEAD = re.compile(r"^\W*[^\W\d_][\w'’\u200c-]*(?:\s[^\W\d_][\w'’\u200c-]*)?\s*[,،]\s*(?=\S)")
 
@@ -785,31 +786,33 @@ def title_inside_author(ref: Reference, fields: Fields) -> None:
     if fields.get("title") or len(fields.get("author", ())) != 1:
         return
     seg = fields["author"][0]
-    if not (cut := _names_then_title(seg.text)):
-        return
-    end, start = cut
-    rest = seg.text[start:]
-    if not _reads_as_title(rest):
-        return
-    _replace(fields, "author", seg, Segment((ref.source or "")[seg.start:seg.start + end], seg.start, seg.start + end,
-                                            seg.confidence))
-    _move(fields, "title", Segment(rest, seg.start + start, seg.end, seg.confidence))
+    if (cut := _names_then_title(seg.text)) and _reads_as_title(seg.text[cut[1]:]):
+        _title_from_author(ref, fields, seg, *cut)
+
+
+def _title_from_author(ref: Reference, fields: Fields, seg: Segment, end: int, start: int) -> None:
+    """The author segment `seg` to its offset `end` stays the names (spaces before it
+    dropped); from `start` on it is the title."""
+    source = ref.source or ""
+    names = source[seg.start:seg.start + end].rstrip()
+    _replace(fields, "author", seg, Segment(names, seg.start, seg.start + len(names), seg.confidence))
+    _move(fields, "title", Segment(source[seg.start + start:seg.end], seg.start + start, seg.end, seg.confidence))
 
 
 # an Arabic-script name written given name first (`محمد حسنين هيكل،`, `عبد الرحمن بدوي،`), then a comma
-_GIVEN_FIRST_SCRIPT = re.compile(rf"^\s*((?:[{ARABIC_LETTER}\u200c]+\s+){{1,4}}[{ARABIC_LETTER}\u200c]+)\s*،\s*(?=(\S+))")
+_GIVEN_FIRST_SCRIPT = re.compile(rf"^\s*((?:{_SCRIPT_WORD}\s+){{1,4}}{_SCRIPT_WORD})\s*،\s*(?=(\S+))")
 
 
 def _names_then_title(text: str) -> tuple[int, int] | None:
-    """Where the names end and the title starts in `text`, or None."""
+    """Where the names end (after their full stop; before a comma) and the title starts in `text`, or None."""
     given_first = _GIVEN_FIRST_SCRIPT.match(text)
     if given_first and _opens_name(given_first.group(1).split()[0]) and not _opens_name(given_first.group(2)):
         return given_first.end(1), given_first.end()  # not `حسن زاده، علی`: a given name after the comma
-    if head := _INVERTED_HEAD.match(text):
-        stop = _names_end(text, head.end(), len(text))
-        return (stop.end(1) + 1, stop.end()) if stop else None  # after the full stop _WORD_STOP leaves out
-    stop = _SCRIPT_NAME_SENTENCE.match(text)
-    return (stop.end(1), stop.end()) if stop else None
+    head = _INVERTED_HEAD.match(text)
+    stop = _names_end(text, head.end(), len(text)) if head else _SCRIPT_NAME_SENTENCE.match(text)
+    if not stop:
+        return None
+    return stop.end(1) + (1 if head else 0), stop.end()  # _WORD_STOP leaves the full stop out of its group
 
 
 def _reads_as_title(text: str) -> bool:
@@ -994,7 +997,7 @@ def volume_and_edition_by_cue(ref: Reference, fields: Fields) -> None:
                 _move(fields, other, seg)
 
 
-_PAGE_CUE_ONLY = re.compile(rf"\W*{_PAGE_CUE}\.?\W*", re.IGNORECASE)
+_PAGE_CUE_ONLY = re.compile(rf"\W*{PAGE_CUE}\.?\W*", re.IGNORECASE)
 _LEADING_PAGES = re.compile(rf"\W*{PAGES}[,;.]?\s+")
 
 

@@ -132,3 +132,14 @@ def fold(text: str) -> str:
     ك→ک, ة→ه, أ إ آ→ا); all digits ASCII; punctuation to spaces; casefolded; one space.
     """
     return " ".join(unicodedata.normalize("NFKD", text).translate(_fold_table()).casefold().split())
+
+
+def rejoin_hyphens(text: str) -> str:
+    """Line-break hyphens: `pho- tonic` -> `photonic`, `Martin- Facklam` -> `Martin-Facklam`;
+    a suspended hyphen (`pre- and post-war`, `Lehr- und Lernmittel`) stays."""
+    return _BROKEN_WORD.sub(lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text)
+
+
+# `Toron- to Press` joins; a hyphen left hanging before `and` (`self- and group`) or before
+# `to` and a hyphenated word (`18- to 24-month`) stays
+_BROKEN_WORD = re.compile(r"(\w)- (?!(?:and|or|und|oder|et|ou|y|e|o|i)\s+\w|(?:to|bis)\s+\w+-)(\w)")
