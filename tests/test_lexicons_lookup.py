@@ -1,6 +1,6 @@
 """Lexicon lookups as the labeller's features see them: script variants fold together."""
 
-from bibkit.parse.lexicons import entries_for, phrase_tags, tags_for
+from bibkit.parse.lexicons import entries_for, is_place, phrase_tags, tags_for
 
 
 def test_places_match_in_script_and_romanized_with_punctuation():
@@ -63,3 +63,9 @@ def test_every_spaced_european_particle_of_the_dictionary_splits_names() -> None
     name = name_from_string("zu Guttenberg, Karl Theodor")
     assert (name.particle, name.family, name.given) == ("zu", "Guttenberg", "Karl Theodor")
     assert name_from_string("Karl Theodor zu Guttenberg").family == "Guttenberg"
+
+
+def test_a_place_with_its_country_or_state_is_a_place_and_a_publisher_is_not():
+    assert is_place("Paris, France") and is_place("Leiden, The Netherlands") and is_place("Princeton, NJ")
+    assert is_place("Istanbul, Türkiye") and is_place("تهران")
+    assert not is_place("Paris, Economica") and not is_place("Economica") and not is_place("")

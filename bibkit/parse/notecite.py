@@ -17,7 +17,7 @@ from bibkit.parse.backrefs import (
     locator_terms,
     note_table,
 )
-from bibkit.parse.lexicons import fold, phrase_tags, tags_for
+from bibkit.parse.lexicons import fold, is_place, phrase_tags, tags_for
 from bibkit.parse.normalizers import Fields, Segment, parse_date
 from bibkit.text.normalize import ASCII_DIGITS
 
@@ -226,7 +226,7 @@ def fact_label(piece: str) -> str | None:
         return "imprint" if YEAR.search(piece.translate(ASCII_DIGITS)) or parse_date(piece) else None
     if _is_date(piece):
         return "date"
-    if all("place" in tags_for(t) or "place" in p for t, p in zip(piece.split(), phrase_tags(piece.split()))):
+    if is_place(piece):
         return "location"
     if piece.split() and _label_of(piece.split()[0]) == "volume" and re.search(r"\d", piece.translate(ASCII_DIGITS)):
         return "volume"

@@ -12,7 +12,7 @@ from bibkit.errors import InputError
 from bibkit.formats.dates import MONTHS, month_number
 from bibkit.model import Reference
 from bibkit.namesplit import is_suffix
-from bibkit.parse.lexicons import phrase_tags, tags_for
+from bibkit.parse.lexicons import is_place, phrase_tags, tags_for
 from bibkit.parse.names import (
     BRACKETED_ROLE,
     EDITOR_SCRIPT_CUES,
@@ -1091,7 +1091,7 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
         for label in ("editor", "translator") if role == "both" else (role,):
             _move(fields, label, Segment(text[a:b], start + a, start + b, confidence))
     if tail:
-        place = "location" not in fields and all("place" in tags_for(word) for word in tail.split())
+        place = "location" not in fields and is_place(tail)
         _move(fields, "location" if place else "publisher", Segment(tail, start + len(text) - len(tail), end, confidence))
 
 

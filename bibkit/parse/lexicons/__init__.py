@@ -174,6 +174,13 @@ def phrase_tags(tokens: list[str]) -> list[frozenset[str]]:
     return [frozenset(tags) if (tags := found.get(i)) else EMPTY for i in range(len(keys))]
 
 
+def is_place(text: str) -> bool:
+    """Every word of `text` is a known place, alone or inside a place phrase (`Paris`,
+    `New York, NY`, `تهران`)."""
+    words = text.split()
+    return bool(words) and all("place" in tags_for(w) or "place" in p for w, p in zip(words, phrase_tags(words)))
+
+
 @lru_cache(maxsize=1 << 16)
 def _token_key(token: str) -> str:
     """`fold` of one token, kept: the same tokens come back in reference after reference."""
