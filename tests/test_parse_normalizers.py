@@ -68,6 +68,10 @@ def test_roman_volumes_are_read_but_not_lone_letters():
     assert _volume_fields("v. XXVII,") == ("XXVII", None)
     assert _volume_fields("IX (") == ("IX", None)
     assert _volume_fields("C") == (None, None)  # a letter, not the number 100
+    assert _volume_fields("vol. iv") == ("iv", None)  # after a cue, either case
+    assert _volume_fields("Bd. III, Heft 2") == ("III", "2")
+    assert _volume_fields("Band 4") == ("4", None) and _volume_fields("tome 2") == ("2", None)
+    assert _volume_fields("Vol. Ideas") == (None, None)  # no empty numeral after the cue
 
 
 def test_a_roman_numeral_after_the_journal_is_moved_to_the_volume():

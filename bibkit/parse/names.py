@@ -34,6 +34,9 @@ BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|
 # spelling for the name cleaner here and for the repairs that move and recut roles
 EDITOR_SCRIPT_CUES = r"تحقيق|تحقیق|تصحیح|تصحيح|به\s*\u200c?\s*کوشش|به\s*\u200c?\s*اهتمام"
 TRANSLATOR_SCRIPT_CUES = r"ترجمه[\u200c\u0654\u06cc]*|ترجمۀ|ترجمة|نقله\s+إلى\s+العربية"  # ترجمهٔ, ترجمه‌ی
+# tasks named only after a first one (`ترجمه و تدوین`, `تحقيق وشرح`), not opening names alone
+_SECOND_TASKS = (r"تدوین|تدوين|تحشیه|تحشية|تعلیق|تعليق|تعليقات|شرح|مقدمه|مقدمة|تقديم|ضبط|تنقيح|مراجعة|ویرایش|"
+                 r"توضیح|توضيح|تخريج|فهرسة")
 ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
     r",\s*eds\s*,?\s*$|"  # `Seng Tan and Amitav Acharya, eds,`: plural, so not the given name Ed
@@ -41,8 +44,7 @@ ROLE_CUES = re.compile(
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
     rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|گردآوری|إعداد|تقديم|تأليف|تألیف)"
     # a second task joined by `and` belongs to the cue: ترجمه و تدوین, تحقيق وشرح, تصحيح وتعليق
-    r"(?:\s*و\s*(?:تدوین|تدوين|تحشیه|تحشية|تعلیق|تعليق|تعليقات|شرح|مقدمه|مقدمة|تقديم|ضبط|تصحیح|تصحيح|تحقيق|تحقیق|"
-    r"ترجمه|ترجمة|تنقيح|مراجعة|ویرایش|توضیح|توضيح|تخريج|فهرسة)[\u0654\u200c\u06cc]*(?!\w))*",  # تحشیهٔ
+    rf"(?:\s*و\s*(?:{EDITOR_SCRIPT_CUES}|{TRANSLATOR_SCRIPT_CUES}|{_SECOND_TASKS})[\u0654\u200c\u06cc]*(?!\w))*",  # تحشیهٔ
     re.IGNORECASE)
 _ET_AL = re.compile(r"\bet\s*al\.?|(?:\band|&)\s+others\b\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[;؛]|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|(?:[،,]\s*|\s+)و\s+)\s*",

@@ -195,10 +195,10 @@ ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # uppe
 _NUMBERED = rf"(?:\s*\.)?\s*(?:\d+|{_ORDINAL_WORD}|(?-i:{ROMAN_NUMERAL}))\W*"
 EDITION_ONLY = re.compile(rf"\W*(?:(?:ط|چ|چاپ|الطبعة|طبعة|ed\.?|edition){_NUMBERED}|\d+(?:st|nd|rd|th)\s+ed(?:ition)?\W*)",
                           re.IGNORECASE)
-_VOLUME_CUE = r"(?:ج|جلد|مج|المجلد|الجزء|الكتاب|vol\.?|volume)"  # الكتاب الأول: book one of a work
-VOLUME_ONLY = re.compile(rf"\W*{_VOLUME_CUE}{_NUMBERED}", re.IGNORECASE)
+VOLUME_CUE = r"(?:ج|جلد|مج|المجلد|الجزء|الكتاب|vol\.?|volume|tome|bd\.|band|teil)"  # الكتاب الأول: book one of a work
+VOLUME_ONLY = re.compile(rf"\W*{VOLUME_CUE}{_NUMBERED}", re.IGNORECASE)
 # a volume closing a title or names after a comma (`…، الكتاب الأول`, `…, Vol. 2`), nothing after it
-VOLUME_TAIL = re.compile(rf"(?<=[،,])\s*{_VOLUME_CUE}{_NUMBERED}$", re.IGNORECASE)
+VOLUME_TAIL = re.compile(rf"(?<=[،,])\s*{VOLUME_CUE}{_NUMBERED}$", re.IGNORECASE)
 
 
 def clean_edition(text: str) -> str:
@@ -247,9 +247,12 @@ def _page_range(first: str, last: str) -> str:
 
 _EZAFE = "[\u0654\u200c\u06cc]*"  # دورهٔ, شماره‌ی
 _NOT_IN_WORD = r"(?<![^\W\d_])"  # a cue is a word of its own: not `ش` in `بخش ۱`, `no` in `Piano 3`, `v.` in `Rev. 3`
-# a book's volume cues (_VOLUME_CUE) and a journal's: its volume or year (دورهٔ, سال, السنة, Bd.)
-_JOURNAL_VOLUME_CUE = rf"(?:{_VOLUME_CUE}|v\.|دوره{_EZAFE}|bd\.|year|سال|س|السنة)"
-_VOLUME = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s*:?\s*(\d+)", re.IGNORECASE)
+# a book's volume cues (VOLUME_CUE) and a journal's: its volume or year (دورهٔ, سال, السنة)
+_JOURNAL_VOLUME_CUE = rf"(?:{VOLUME_CUE}|v\.|دوره{_EZAFE}|year|سال|س|السنة)"
+# after a volume cue, a whole Roman numeral in either case (`Vol. XII`, `vol. iv`), never the
+# empty match ROMAN_NUMERAL allows (`Vol. Ideas`)
+_ROMAN_AFTER_CUE = rf"(?<!\w)(?i:{ROMAN_NUMERAL})(?<=[IVXLCivxlc])(?!\w)"
+_VOLUME = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s*:?\s*(\d+|{_ROMAN_AFTER_CUE})", re.IGNORECASE)
 _VOLUME_ORDINAL = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s+{_ORDINAL_WORD}", re.IGNORECASE)
 # an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
 _ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
@@ -264,7 +267,7 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
         return
     text, span = _joined(segs)
     text = text.translate(ASCII_DIGITS)
-    if m := re.fullmatch(r"\W*(\d+)\s*(?:vols?|volumes|ج|جلد|مج|أجزاء|اجزاء)\.?\W*", text, re.IGNORECASE):
+    if m := re.fullmatch(rf"\W*(\d+)\s*(?:{VOLUME_CUE}|vols|volumes|أجزاء|اجزاء)\.?\W*", text, re.IGNORECASE):
         _set(ref, "number-of-volumes", m.group(1), "volume", span, segs)  # "2 vols.", "۳ ج."
         return
     vancouver = re.match(r"^\W*((?:1[5-9]|20)\d\d)\s*;\s*", text)  # Vancouver year;volume(issue):pages
@@ -302,7 +305,7 @@ def _volume_issue(text: str) -> tuple[str | None, str | None]:
     if m := re.fullmatch(r"\W*(\d+)\s*[:.]\s*(\d+)\W*", text):
         return m.group(1), m.group(2)
     volume = issue = None
-    if (m := _VOLUME.search(text)) or (m := re.search(rf"\b(?:vol(?:ume)?\.?|v\.)\s*({ROMAN_NUMERAL})\b", text, re.IGNORECASE)):
+    if m := _VOLUME.search(text):
         volume = m.group(1)
     elif m := _VOLUME_ORDINAL.search(text):
         volume = _ORDINALS.get(m.group(1).casefold())  # دورهٔ دوم: the second volume (`FİRST` casefolds apart)

@@ -31,6 +31,7 @@ from bibkit.parse.normalizers import (
     PAGES,
     ROMAN_NUMERAL,
     UNKNOWN_PLACE,
+    VOLUME_CUE,
     VOLUME_ONLY,
     VOLUME_TAIL,
     Fields,
@@ -272,7 +273,7 @@ def subtitle_read_as_container(ref: Reference, fields: Fields) -> None:
         return
 
 
-_VOLUME_BEFORE_ITS_TITLE = re.compile(rf"\W*(?i:vols?\.?|volume|tome|t\.|bd\.|band|teil|ج\.?|جلد)\s*(?:\d+|{ROMAN_NUMERAL})\s*:\s*")
+_VOLUME_BEFORE_ITS_TITLE = re.compile(rf"\W*(?i:{VOLUME_CUE}|vols|t\.)\.?\s*(?:\d+|{ROMAN_NUMERAL})\s*:\s*")
 _PAGES_START = re.compile(rf"\W*(?:{PAGE_CUE}\b\.?\s*)?\d", re.IGNORECASE)  # `34-56`, `pp. 34`, `(pp. 63-103)`
 # the volume's title ends at a sentence stop (also after a number: `spells 1–354.`) or an opening bracket
 _VOLUME_TITLE_END = re.compile(rf"{_SUBTITLE_END.pattern}|(?<=\d)[.!?]\s+(?=\S)|\s(?=\()")
@@ -444,10 +445,10 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
         _replace(fields, nxt_label, nxt, Segment(rest.lstrip(), cut + offset, nxt.end, nxt.confidence))
 
 
+_STORAGE_UNIT = r"\d+(?:\.[^\W\d_]+)+\.?"  # after a shelfmark: `7.ó.e.` (őrzési egység)
 _SHELFMARK = re.compile(
-    r"\b(?:[A-Z]{1,5}\s)?[A-Z]{1,5}(?:-[A-Z]{1,5})*\s?\d{1,4}(?:\.\w+)*/\d+[\w/.-]*(?:\s+[\w.]*\.\w*)?"
+    rf"\b(?:[A-Z]{{1,5}}\s)?[A-Z]{{1,5}}(?:-[A-Z]{{1,5}})*\s?\d{{1,4}}(?:\.\w+)*/\d+[\w/.-]*(?:\s+{_STORAGE_UNIT})?"
     r"|\b[IVXLC]+-[A-Z]-\d+(?:-[a-z])?\b")
-_SHELFMARK_UNIT = re.compile(r"\d+(?:\.[^\W\d_]+)+\.?")  # a storage unit after a shelfmark: `7.ó.e.` (őrzési egység)
 
 
 _MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
@@ -471,7 +472,7 @@ def archive_reference(ref: Reference, fields: Fields) -> None:
                 else:
                     _absorb(ref, fields, ("archive_location", seg), (label, nxt))
                 return
-            if _ends_with_shelfmark(seg.text) and _SHELFMARK_UNIT.fullmatch(nxt.text.strip()):
+            if _ends_with_shelfmark(seg.text) and re.fullmatch(_STORAGE_UNIT, nxt.text.strip()):
                 _absorb(ref, fields, ("archive_location", seg), (label, nxt))  # `… 288.f.32/1958 | 7.ó.e.`
                 return
         return
