@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bibkit.parse.normalizers import clean_publisher, clean_title
@@ -433,6 +435,44 @@ def test_a_role_cue_with_a_second_task_or_in_prose_names_only_the_person(text, r
     assert [n.display() for n in ref.names.get(role, [])] == [name]
     assert "نقله" not in ref.text.get("title", "")
 
+
+
+@pytest.mark.parametrize("text, title, editors", [
+    ("المسعودي، علي بن الحسين. مروج الذهب. حققه وقدم له محمد محيي الدين عبد الحميد. بيروت: دار الفكر، ١٩٧٣.",
+     "مروج الذهب", ["عبد الحميد, محمد محيي الدين"]),
+    ("الأصفهاني، أبو الفرج. الأغاني. اعتنى به إبراهيم الأبياري. القاهرة: دار الشعب، ١٩٦٩.",
+     "الأغاني", ["الأبياري, إبراهيم"]),
+    ("ابن قتيبة. عيون الأخبار. دراسة وتحقيق يوسف الطويل. بيروت: دار الكتب العلمية، ١٩٨٦.",
+     "عيون الأخبار", ["الطويل, يوسف"]),
+    ("ابن منظور. لسان العرب. قدم له وحققه ووضع فهارسه عبد الله علي الكبير. القاهرة: دار المعارف، ١٩٨١.",
+     "لسان العرب", ["الكبير, عبد الله علي"]),
+    ("ناصرخسرو. سفرنامه. به تصحیح محمد دبیرسیاقی. تهران: زوار، ۱۳۵۴.", "سفرنامه", ["دبیرسیاقی, محمد"]),
+    ("حافظ، شمس‌الدین محمد. دیوان. مقدمه، تصحیح و توضیحات پرویز ناتل خانلری. تهران: خوارزمی، ۱۳۶۲.",
+     "دیوان", ["ناتل خانلری, پرویز"]),
+    ("معین، محمد. فرهنگ فارسی. زیر نظر علی‌اصغر حکمت. تهران: امیرکبیر، ۱۳۶۰.", "فرهنگ فارسی", ["حکمت, علی‌اصغر"]),
+    ("فردوسی. شاهنامه. با تصحیح و حواشی جلال خالقی مطلق. نیویورک: بنیاد میراث ایران، ۱۳۶۶.",
+     "شاهنامه", ["خالقی مطلق, جلال"]),
+    ("البيروني، أبو الريحان. تحقيق ما للهند من مقولة. عني بتصحيحه إدوارد سخاو. لندن، ١٨٨٧.",
+     "تحقيق ما للهند من مقولة", ["سخاو, إدوارد"]),
+])
+def test_editing_cues_of_critical_editions_open_the_editors_names(text, title, editors):
+    """Arabic verbs of editing (`حققه وقدم له`, `اعتنى به`, `عني بتصحيحه`), task lists (`دراسة
+    وتحقيق`, `مقدمه، تصحیح و توضیحات`) and Persian phrases (`به تصحیح`, `زیر نظر`, `با تصحیح و
+    حواشی`) name the editor and stay out of the title; a title may open with the noun تحقيق."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert ref.text.get("title") == title
+    assert [n.display() for n in ref.names.get("editor", [])] == editors
+
+
+@pytest.mark.parametrize("text", ["شرح مثنوی شریف", "مقدمه‌ای بر فلسفهٔ اسلامی", "نشرهٔ دانشکدهٔ ادبیات تبریز"])
+def test_task_words_alone_open_no_editor(text):
+    """A commentary (`شرح`), an introduction (`مقدمه‌ای بر`) or a bulletin (`نشرهٔ`) is a title
+    or a periodical: these words name an editor only beside an editing task."""
+    from bibkit.parse.names import EDITOR_SCRIPT_CUES
+
+    assert not re.match(rf"(?:{EDITOR_SCRIPT_CUES})\s", text)
 
 @pytest.mark.parametrize("text, years", [
     ("Ḥalabī, Saʿd. Khiṭaṭ Ḥalab. 4 vols. Aleppo: Maṭbaʿat al-ʿIlmiyya, 1923–26.", [[1923], [1926]]),

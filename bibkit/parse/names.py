@@ -31,21 +31,36 @@ _CAPS_NAME_AFTER_STOP = re.compile(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)")
 BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|(?P<translator>trans|transl|tr|trad|übers))"
                             r"\.?\s*\)", re.IGNORECASE)
 # Arabic-script cues that open an editor's or a translator's names (`تحقيق X`, `ترجمهٔ X`): one
-# spelling for the name cleaner here and for the repairs that move and recut roles
-EDITOR_SCRIPT_CUES = r"تحقيق|تحقیق|تصحیح|تصحيح|به\s*\u200c?\s*کوشش|به\s*\u200c?\s*اهتمام"
+# spelling for the name cleaner here and for the repairs that move and recut roles. An editor's
+# cue is an editing task (تصحیح, تحقيق, ویرایش), an Arabic verb of editing with its pronoun
+# (حققه, اعتنى به, عني بنشره), a Persian phrase (به کوشش, زیر نظر), or a list of tasks one of
+# which is editing (`مقدمه، تصحیح و تعلیقات`, `دراسة وتحقيق`, `قدم له وحققه ووضع فهارسه`).
+_TASK_END = "[\u0650\u0654\u200c\u06cc]*"  # the ezafe after a task: تصحیحِ, تحشیهٔ, ویراسته‌ی
+# the nouns among them may also open a title (`تحقيق ما للهند`, `تصحیح متون`); the verbs and phrases never do
+_EDITING_NOUNS = r"تصحیح|تصحيح|تحقيق|تحقیق|تحشیه|تحشية|ویرایش|تنقيح|تنقیح|گردآوری|إعداد"
+TITLE_OPENING_CUE = re.compile(rf"(?:{_EDITING_NOUNS}){_TASK_END}")
+_EDITING = (rf"{_EDITING_NOUNS}|ویراسته|حق\u0651?ق(?:ه|ها)|"
+            r"صح\u0651?ح(?:ه|ها)|ضبط(?:ه|ها)|ضبط\s+نص(?:ه|ها)|اعتنى\s+ب(?:ه|ها)|عن[يیى]\s+ب[^\W\d_]+|"
+            r"به\s*\u200c?\s*کوشش|به\s*\u200c?\s*اهتمام|به\s+سعی|زیر\s+نظر|گردآورنده")
+# tasks named beside an editing one that open no names alone (`شرح مثنوی` is a title)
+_BESIDE_EDITING = (r"تدوین|تدوين|تعلیق(?:ات)?|تعليق(?:ات)?|توضیح(?:ات)?|توضيح(?:ات)?|حواشی|حواشي|شرح(?:ه|ها)?|مقدمه|مقدمة|"
+                   r"تقديم|قد\u0651?م\s+ل(?:ه|ها)|دراسة|ضبط|مراجعة|راجع(?:ه|ها)|فهرسة|فهارس|وضع\s+فهارس(?:ه|ها)|"
+                   r"تخريج|جمع(?:ه|ها)|نشر(?:ه|ها)|اهتمام")
+_TASK_JOIN = r"\s*(?:[،,]\s*)?(?:و\s*)?"
+EDITOR_SCRIPT_CUES = (rf"(?:(?:به|با)\s+)?(?:(?:{_BESIDE_EDITING}){_TASK_END}{_TASK_JOIN})*(?:{_EDITING}){_TASK_END}"
+                      rf"(?:{_TASK_JOIN}(?:{_EDITING}|{_BESIDE_EDITING}){_TASK_END}(?![^\W\d_]))*")
+# tasks ending a segment after its full stop or comma (`منطق‌الطیر. مقدمه،`) that open the editor's cue after it
+TASKS_BEFORE_EDITING = re.compile(rf"(?<=[.،,])\s*(?:(?:{_BESIDE_EDITING}){_TASK_END}{_TASK_JOIN})+$")
 TRANSLATOR_SCRIPT_CUES = r"ترجمه[\u200c\u0654\u06cc]*|ترجمۀ|ترجمة|نقله\s+إلى\s+العربية"  # ترجمهٔ, ترجمه‌ی
-# tasks named only after a first one (`ترجمه و تدوین`, `تحقيق وشرح`), not opening names alone
-_SECOND_TASKS = (r"تدوین|تدوين|تحشیه|تحشية|تعلیق|تعليق|تعليقات|شرح|مقدمه|مقدمة|تقديم|ضبط|تنقيح|مراجعة|ویرایش|"
-                 r"توضیح|توضيح|تخريج|فهرسة")
+# further tasks belong to the cue before them: ترجمه و تحشیه, ترجمه و تحقیق, تحقيق وشرح
+TASKS_AFTER_CUE = rf"(?:{_TASK_JOIN}(?:{EDITOR_SCRIPT_CUES}|{TRANSLATOR_SCRIPT_CUES}|{_BESIDE_EDITING}){_TASK_END}(?![^\W\d_]))*"
 ROLE_CUES = re.compile(
     r"\b(?:edited|translated|compiled|introduced|selected)\s+(?:and\s+\w+\s+)?by\b|\bed(?:itor)?s?\.?\s+by\b|"
     r",\s*eds\s*,?\s*$|"  # `Seng Tan and Amitav Acharya, eds,`: plural, so not the given name Ed
     r"\b(?:eds?|trans|tr|transl|comp|hrsg|hg|dir|coord)\.(?=\s|$|,|\))|" + BRACKETED_ROLE.pattern + "|"
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
-    rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|گردآوری|إعداد|تقديم|تأليف|تألیف)"
-    # a second task joined by `and` belongs to the cue: ترجمه و تدوین, تحقيق وشرح, تصحيح وتعليق
-    rf"(?:\s*و\s*(?:{EDITOR_SCRIPT_CUES}|{TRANSLATOR_SCRIPT_CUES}|{_SECOND_TASKS})[\u0654\u200c\u06cc]*(?!\w))*",  # تحشیهٔ
-    re.IGNORECASE)
+    rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|تقديم|تأليف|تألیف)"
+    rf"{TASKS_AFTER_CUE}", re.IGNORECASE)
 _ET_AL = re.compile(r"\bet\s*al\.?|(?:\band|&)\s+others\b\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[;؛]|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|(?:[،,]\s*|\s+)و\s+)\s*",
                   re.IGNORECASE)

@@ -18,6 +18,9 @@ from bibkit.parse.names import (
     EDITOR_SCRIPT_CUES,
     NAME_OPENERS,
     ROLE_CUES,
+    TASKS_AFTER_CUE,
+    TASKS_BEFORE_EDITING,
+    TITLE_OPENING_CUE,
     TRANSLATOR_SCRIPT_CUES,
     clean_name_list,
 )
@@ -51,7 +54,7 @@ _IN_WORDS = ("in", "dans", "en", "im")  # a container's cue: `In`, French `Dans`
 _IN = re.compile(rf"^\W*(?:{'|'.join(_IN_WORDS)})\b", re.IGNORECASE)
 _BRACKETED_PAGES = re.compile(rf"\s*\((?:pp?\.\s*)?(\d+\s*[{DASHES}]\s*\d+)\)\W*$")
 _ROLE_IN_PROSE = re.compile(rf"(?:^|[,.،]\s*)(?:(?P<editor>Edited by|(?-i:Eds?\.)|{EDITOR_SCRIPT_CUES})|"
-                            rf"(?P<translator>Translated by|(?-i:Trans\.)|{TRANSLATOR_SCRIPT_CUES}))\s+(?P<names>.+)$",
+                            rf"(?P<translator>Translated by|(?-i:Trans\.)|(?:{TRANSLATOR_SCRIPT_CUES}){TASKS_AFTER_CUE}))\s+(?P<names>.+)$",
                             re.IGNORECASE)
 _GIVEN_FIRST = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"  # `Yee Whye Teh`, `Paul MB Vitányi`
 _NAME_LIST_HEAD = re.compile(rf"^(?!(?:The|An?|On|In)\s){_GIVEN_FIRST}(?P<more>(?:,\s(?:and\s)?|,?\s(?:and|&)\s){_GIVEN_FIRST})*\.\s+(?=\S+\s+\S)")
@@ -783,8 +786,9 @@ def title_inside_author(ref: Reference, fields: Fields) -> None:
     هيكل، خريف الغضب، بيروت`: with no title found at all, an author segment that runs past its
     names holds the title. The names end at the full stop after an inverted name or an
     Arabic-script name, or at the comma after an Arabic-script name written given name first.
-    (It runs before the role repairs, so a role cue after the title still finds its names.)"""
-    if fields.get("title") or len(fields.get("author", ())) != 1:
+    (It runs before the role repairs, so a role cue after the title still finds its names; a
+    "title" that is an editor's phrase, `قدم له وحققه X`, is no title.)"""
+    if any(not _role_phrase(seg.text) for seg in fields.get("title", ())) or len(fields.get("author", ())) != 1:
         return
     seg = fields["author"][0]
     if (cut := _names_then_title(seg.text)) and _reads_as_title(seg.text[cut[1]:]):
@@ -952,14 +956,11 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
     for label in ("title", "container-title", "journal", "note", "publisher"):
         for seg in list(fields.get(label, [])):
             match = _ROLE_IN_PROSE.search(seg.text)
+            if match and _opens_its_name(match, label, seg is fields[label][0]):
+                match = _ROLE_IN_PROSE.search(seg.text, match.end("translator" if match.group("translator") else "editor"))
             if not match:
                 continue
             role = "translator" if match.group("translator") else "editor"
-            opens = not seg.text[:match.start()].strip(" ,.;:")
-            if opens and label in ("journal", "container-title") and match.group(role).endswith("."):
-                continue  # `Trans. Amer. Math. Soc.`, `Ed. Psychol. Rev.`: abbreviated words of its name
-            if opens and label == "title" and seg is fields["title"][0]:
-                continue  # a title opening with a cue word is the title: البيروني، تحقيق ما للهند
             cut = seg.start + match.start()
             _move(fields, role, Segment(match.group("names"), seg.start + match.start("names"), seg.end, seg.confidence))
             remainder = seg.text[: match.start()]
@@ -968,6 +969,34 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
                 fields[label][idx] = Segment(remainder, seg.start, cut, seg.confidence)
             else:
                 fields[label].pop(idx)
+
+
+def editing_tasks_before_editor(ref: Reference, fields: Fields) -> None:
+    """`منطق‌الطیر. مقدمه، | تصحیح و تعلیقات X`: the first tasks of an editor's list, left at
+    the end of the segment before it, belong to the editor's cue."""
+    for label, seg, _, editor in _adjacent(fields, ("title", "container-title", "note", "edition", "volume"), ("editor",)):
+        tasks = TASKS_BEFORE_EDITING.search(seg.text)
+        if tasks and tasks.start() and _ROLE_IN_PROSE.match(editor.text):
+            _move_boundary(ref, fields, (label, seg), ("editor", editor), seg.start + tasks.start())
+            return
+
+
+def _role_phrase(text: str) -> bool:
+    """`text` is a role cue and the names after it (`حققه وقدم له X`, `Edited by X`)."""
+    match = _ROLE_IN_PROSE.match(text)
+    return bool(match) and not _opens_its_name(match, "title", True)
+
+
+def _opens_its_name(match: re.Match[str], label: str, first: bool) -> bool:
+    """A cue word that opens the segment is part of its name: `Trans. Amer. Math. Soc.`, `Ed.
+    Psychol. Rev.` (abbreviated words of a periodical) and a first title opening with an
+    editing noun (`البيروني، تحقيق ما للهند`); a verb or phrase (`حققه وقدم له`) opens no title."""
+    if match.string[:match.start()].strip(" ,.;:"):
+        return False
+    cue = match.group("translator") or match.group("editor")
+    if label in ("journal", "container-title"):
+        return cue.endswith(".")
+    return label == "title" and first and bool(TITLE_OPENING_CUE.fullmatch(cue))
 
 
 def page_count_read_as_volume(ref: Reference, fields: Fields) -> None:
@@ -1014,7 +1043,8 @@ def page_cue_alone(ref: Reference, fields: Fields) -> None:
 
 _ROLE_CUE = re.compile(r"(?<![^\s.,;(])(?:(?P<both>edited\s+and\s+translated|translated\s+and\s+edited)|"
                        rf"(?P<editor>edited|eds?\.|{EDITOR_SCRIPT_CUES})|"
-                       rf"(?P<translator>translated|trans\.|transl\.|{TRANSLATOR_SCRIPT_CUES}))(?:\s+by)?(?=\s)", re.IGNORECASE)
+                       rf"(?P<translator>translated|trans\.|transl\.|(?:{TRANSLATOR_SCRIPT_CUES}){TASKS_AFTER_CUE}))(?:\s+by)?(?=\s)",
+                       re.IGNORECASE)
 # a full stop after a word, before a capital or an Arabic-script letter (`Merton. Peter Lang`,
 # `Hall. Routledge`, `رضا تجدد. طهران`)
 _WORD_STOP = re.compile(rf"([^\W\d_]+)\.\s+(?=[A-Z{ARABIC_LETTER}])")
@@ -1099,6 +1129,7 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
     title_inside_author,
     move_roles_from_prose,
+    editing_tasks_before_editor,
     text_before_role_cue,
     roles_split_at_cues,
     split_quoted_title,

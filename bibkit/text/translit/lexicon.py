@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from bibkit.datafiles import package_rows
@@ -36,8 +36,10 @@ class Entry:
     pos: str
 
 
+@lru_cache(maxsize=1 << 16)
 def key(word: str) -> str:
-    """The lookup key of a script word (fold, without spaces or ZWNJ).
+    """The lookup key of a script word (fold, without spaces or ZWNJ), kept: the romanizer
+    asks it of every word several times.
 
     Alif maqsura is kept apart from yeh (as alif), so على (ʿalā) and علي (ʿAlī) differ.
     """

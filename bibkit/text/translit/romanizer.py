@@ -162,7 +162,12 @@ def _may_be_name(word: str, a: Analysis, lang: str) -> bool:
 def _particle(a: Analysis) -> bool:
     """ibn, abū, umm ..., also behind a clitic (li-ibn): the word after one is a name (Ibn
     ʿAbbād, not Ibn ʿibād)."""
-    return "".join(t for t in a.tokens if not t.endswith("-")) in _NAME_PARTICLES
+    return _particle_tokens(a.tokens)
+
+
+@lru_cache(maxsize=1 << 14)
+def _particle_tokens(tokens: tuple[str, ...]) -> bool:
+    return "".join(t for t in tokens if not t.endswith("-")) in _NAME_PARTICLES
 
 
 def _as_name(word: str, analysis: Analysis, lang: str) -> Analysis:
