@@ -1077,3 +1077,38 @@ def test_a_bibtex_month_or_day_that_is_no_number_is_left_out_not_a_crash():
     assert date_from_parts("1990", "²", "").parts == [[1990]]
     assert date_from_parts("1990", "sep", "٥").parts == [[1990, 9]]
     assert date_from_parts("1990", "9", "5").parts == [[1990, 9, 5]]
+
+
+@pytest.mark.parametrize("text, year, raw", [
+    ("Ibn Khaldun. Al-Muqaddima. Beirut: Dar al-Fikr, 1404 A.H.", 1983, "1404 A.H."),
+    ("Nuwayri, Ahmad. Nihayat al-arab. Cairo: Dar al-Kutub, 1342 AH.", 1923, "1342 AH"),
+])
+def test_an_era_mark_after_the_year_stays_with_it(text, year, raw):
+    """`1404 A.H.` is a Lunar Hijri year: the mark read as pages would leave 1404 as a
+    Gregorian year."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert (ref.dates["issued"].parts[0][0], ref.dates["issued"].raw) == (year, raw)
+    assert "page" not in ref.text
+
+
+def test_a_title_opening_with_a_persons_name_after_a_whole_inverted_name():
+    """`Katouzian, Homa. Sadeq Hedayat: | The Life …`: the names end at the full stop after the
+    given name; the given name opening the title (`Sadeq`) does not make it a second author."""
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment
+    from bibkit.parse.repairs import author_tail_opens_title
+
+    text = "Katouzian, Homa. Sadeq Hedayat: The Life and Legend of an Iranian Writer."
+    cut = text.index(" The Life")
+    fields = {"author": [Segment(text[:cut], 0, cut, 0.9)], "title": [Segment(text[cut + 1:], cut + 1, len(text), 0.9)]}
+    author_tail_opens_title(Reference(source=text), fields)
+    assert fields["author"][0].text == "Katouzian, Homa."
+    assert fields["title"][0].text.startswith("Sadeq Hedayat: The Life")
+
+
+def test_punctuation_names_nobody():
+    from bibkit.parse.names import split_names
+
+    assert split_names("???? !!!!") == [] and split_names("Smith, J. and ????") == [split_names("Smith, J.")[0]]

@@ -45,7 +45,7 @@ _EDITING = (rf"{_EDITING_NOUNS}|ویراسته|حق\u0651?ق(?:ه|ها)|"
 # tasks named beside an editing one that open no names alone (`شرح مثنوی` is a title)
 _BESIDE_EDITING = (r"تدوین|تدوين|تعلیق(?:ات)?|تعليق(?:ات)?|توضیح(?:ات)?|توضيح(?:ات)?|حواشی|حواشي|شرح(?:ه|ها)?|مقدمه|مقدمة|"
                    r"تقديم|قد\u0651?م\s+ل(?:ه|ها)|دراسة|ضبط|مراجعة|راجع(?:ه|ها)|فهرسة|فهارس|وضع\s+فهارس(?:ه|ها)|"
-                   r"تخريج|جمع(?:ه|ها)|نشر(?:ه|ها)|اهتمام")
+                   r"تخريج|جمع(?:ه|ها)|نشر(?:ه|ها)|اهتمام|عل\u0651?ق\s+علي(?:ه|ها)")
 _TASK_JOIN = r"\s*(?:[،,]\s*)?(?:و\s*)?"
 EDITOR_SCRIPT_CUES = (rf"(?:(?:به|با)\s+)?(?:(?:{_BESIDE_EDITING}){_TASK_END}{_TASK_JOIN})*(?:{_EDITING}){_TASK_END}"
                       rf"(?:{_TASK_JOIN}(?:{_EDITING}|{_BESIDE_EDITING}){_TASK_END}(?![^\W\d_]))*")
@@ -61,6 +61,7 @@ ROLE_CUES = re.compile(
     r"\b(?:editors?|translators?|herausgeber)\b|^\s*in\s*:?\s+|"
     rf"(?:{TRANSLATOR_SCRIPT_CUES}|{EDITOR_SCRIPT_CUES}|مترجم(?:ان)?|تقديم|تأليف|تألیف)"
     rf"{TASKS_AFTER_CUE}", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 _ET_AL = re.compile(r"\bet\s*al\.?|(?:\band|&)\s+others\b\.?|\bu\.\s*a\.|\bو\s+دیگران|\bوآخرون|\bو\s+آخرون|\bو\s+همکاران", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[;؛]|\s&\s?|&|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+|(?:[،,]\s*|\s+)و\s+)\s*",
                   re.IGNORECASE)
@@ -95,7 +96,7 @@ def split_names(text: str) -> list[Name]:
     names: list[Name] = []
     for chunk in _AND.split(text):
         chunk = chunk.strip(_EDGE)
-        if chunk:
+        if _LETTER.search(chunk):  # `???? !!!!` names nobody
             names.extend(_chunk_names(chunk))
     return names
 

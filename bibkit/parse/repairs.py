@@ -586,6 +586,18 @@ _DATE_EDGE = " .,;:،"
 _LONGEST_YEAR = 24  # a year with its era written out: `1351 هجری شمسی`, `1958 C.E.`
 
 
+def era_after_its_year(ref: Reference, fields: Fields) -> None:
+    """`1404 | A.H.`, `1410 | AH.`: an era mark labelled apart from the year before it is part
+    of the date (it says the calendar: read alone, 1404 would be a Gregorian year)."""
+    source = ref.source or ""
+    for _, date, label, nxt in _adjacent(fields, ("date",), ("pages", "note", "volume", "genre", "edition")):
+        year = find_calendar_year(source[date.start:nxt.end])
+        if year and year.marked and date.start + year.span[1] > nxt.start \
+                and not source[date.start + year.span[1]:nxt.end].strip(" .,;)]"):
+            _absorb(ref, fields, ("date", date), (label, nxt))
+            return
+
+
 def date_closes_imprint(ref: Reference, fields: Fields) -> None:
     """`تهران: کانون معرفت، بی‌تا`, `بيروت: مؤسسة الوفاء، ١٤٠٣هـ/١٩٨٣م`, `د.م.، د.ت`: an undated
     reference whose publisher, place or edition ends, after a comma, with nothing but a date
@@ -723,6 +735,7 @@ def names_open_title(ref: Reference, fields: Fields) -> None:
 # `Diamond, Jared M.` opens with an inverted name (`Family, Given`); `AM Trinkoff, …` and
 # `Daugherty CK, …` do not.
 _INVERTED_FIRST = re.compile(r"^\W*(?![A-Z]{1,3}\s)[A-Z][\w'’-]+(?:\s(?![A-Z]{1,3},)[A-Z][\w'’-]+)?,\s")
+_WHOLE_INVERTED_NAME = re.compile(r"\W*[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?,\s*[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\.")
 _TITLE_HEAD = re.compile(r"(?:^|(?<=[,.]\s))(?P<head>[^,.]+:)$")  # `… M. Collapse:`, `…, Pax Mundi:`
 _QUOTED_HEAD = re.compile(r"(?<=[,.]\s)[“«\"]")  # `Anderson, C., “Fred Smith: FedEx`
 
@@ -744,7 +757,8 @@ def author_tail_opens_title(ref: Reference, fields: Fields) -> None:
             after_word = before.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", before)
             words = head.group("head").split()
             names = re.search(r"\b(?:and|&)\s|^(?:[A-Z]{1,3}|[A-Z]\.)\s|\s[A-Z]{1,3}\.?:$", head.group("head")) or (
-                len(words) > 1 and "given" in tags_for(words[0]))  # `Hlubocky FJ:`, `Jan Steffens:`
+                len(words) > 1 and "given" in tags_for(words[0])  # `Hlubocky FJ:`, `Jan Steffens:`
+                and not _WHOLE_INVERTED_NAME.fullmatch(before))  # but `Katouzian, Homa. Sadeq Hedayat:` is a title
             if before and not names and (after_word or _INVERTED_FIRST.match(text)):
                 cut = head.start()
         if not cut:
@@ -1082,12 +1096,16 @@ def roles_split_at_cues(ref: Reference, fields: Fields) -> None:
 def text_before_role_cue(ref: Reference, fields: Fields) -> None:
     """`الجاحظ. كتاب الحيوان. تحقيق عبد السلام هارون.` labelled editor from its first word: in
     an untitled reference, what stands before the role's cue is the title, after the author
-    (an Arabic-script name ending at the first full stop) when there is none."""
+    (an Arabic-script name ending at the first full stop) when there is none. A sentence
+    opening with an editing noun before another cue is the title (`تحقيق ما للهند.`)."""
     if fields.get("title"):
         return
     for label in ("editor", "translator"):
         for seg in fields.get(label, []):
             cue = _ROLE_CUE.search(seg.text)
+            if cue and not cue.start() and TITLE_OPENING_CUE.fullmatch(cue.group()) \
+                    and (later := _ROLE_CUE.search(seg.text, cue.end())) and seg.text[:later.start()].rstrip().endswith("."):
+                cue = later  # `تحقيق ما للهند من مقولة. عني بتصحيحه X`: the title opens with an editing noun
             if not cue or not seg.text[:cue.start()].strip(" ,.;:،"):
                 continue
             _replace(fields, label, seg, Segment(seg.text[cue.start():], seg.start + cue.start(), seg.end, seg.confidence))
@@ -1136,6 +1154,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     repeated_author_mark,
     date_only_segment,
     date_closes_imprint,
+    era_after_its_year,
     title_runs_on,
     slash_joins_titles,
     subtitle_read_as_container,
