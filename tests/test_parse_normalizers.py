@@ -1112,3 +1112,10 @@ def test_punctuation_names_nobody():
     from bibkit.parse.names import split_names
 
     assert split_names("???? !!!!") == [] and split_names("Smith, J. and ????") == [split_names("Smith, J.")[0]]
+
+
+def test_a_no_place_mark_is_no_container():
+    from bibkit.parse.normalizers import clean_container
+
+    assert clean_container("د.م.") == "" and clean_container("n.p.") == "" and clean_container("بی‌جا") == ""
+    assert clean_container("In: Iranian Studies") == "Iranian Studies"

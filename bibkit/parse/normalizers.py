@@ -119,7 +119,8 @@ def clean_container(text: str) -> str:
     text = re.sub(r"^\s*(?:(?:in|در|في)\s*:?\s+)+", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"^of\s+", "", text)  # `Vol. 7 | of Oeuvres complètes`
     text = re.sub(r"^(?:(?:paper|poster)\s+)?presented\s+at\s+(?:the\s+)?", "", text, flags=re.IGNORECASE)
-    return clean_title(text)
+    value = clean_title(text)
+    return "" if UNKNOWN_PLACE.match(value) else value  # `د.م.، د.ت.`: no place, no date, no container
 
 
 def clean_plain(text: str) -> str:

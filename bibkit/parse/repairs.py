@@ -586,11 +586,17 @@ _DATE_EDGE = " .,;:،"
 _LONGEST_YEAR = 24  # a year with its era written out: `1351 هجری شمسی`, `1958 C.E.`
 
 
+_LONGEST_ERA = 12  # `هـ.ش.`, `A.H.`, `H.Sh.`, `قمری`, `هجری شمسی`
+_DIGIT = re.compile(r"\d")
+
+
 def era_after_its_year(ref: Reference, fields: Fields) -> None:
     """`1404 | A.H.`, `1410 | AH.`: an era mark labelled apart from the year before it is part
     of the date (it says the calendar: read alone, 1404 would be a Gregorian year)."""
     source = ref.source or ""
     for _, date, label, nxt in _adjacent(fields, ("date",), ("pages", "note", "volume", "genre", "edition")):
+        if len(nxt.text) > _LONGEST_ERA or _DIGIT.search(nxt.text):
+            continue  # an era mark is short and has no digits (and most neighbours are page ranges)
         year = find_calendar_year(source[date.start:nxt.end])
         if year and year.marked and date.start + year.span[1] > nxt.start \
                 and not source[date.start + year.span[1]:nxt.end].strip(" .,;)]"):
