@@ -1119,3 +1119,23 @@ def test_a_no_place_mark_is_no_container():
 
     assert clean_container("د.م.") == "" and clean_container("n.p.") == "" and clean_container("بی‌جا") == ""
     assert clean_container("In: Iranian Studies") == "Iranian Studies"
+
+
+@pytest.mark.parametrize("text, count, place, year", [
+    ("al-Jabartī, ʿAbd al-Raḥmān. ʿAjāʾib al-āthār fī al-tarājim wa-l-akhbār. 4 vols. Būlāq, 1297/1880.", "4", "Būlāq", 1880),
+    ("Ibn al-Athīr. al-Kāmil fī al-taʾrīkh. 12 vols. Leiden, 1867.", "12", "Leiden", 1867),
+])
+def test_an_imprint_after_the_number_of_volumes_is_the_place_and_date(text, count, place, year):
+    """`4 vols. Būlāq, 1297/1880.`: read as one volume span, the imprint was lost with the date."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert (ref.text.get("number-of-volumes"), ref.text.get("publisher-place")) == (count, place)
+    assert ref.dates["issued"].parts[0][0] == year
+
+
+def test_a_fascicle_is_the_issue():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference('Algar, Hamid. "Afghani." Encyclopaedia Iranica, Vol. I, Fasc. 5. London, 1983.')
+    assert (ref.text.get("volume"), ref.text.get("issue")) == ("I", "5")

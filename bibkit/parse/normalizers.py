@@ -256,7 +256,7 @@ _ROMAN_AFTER_CUE = rf"(?<!\w)(?i:{ROMAN_NUMERAL})(?<=[IVXLCivxlc])(?!\w)"
 _VOLUME = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s*:?\s*(\d+|{_ROMAN_AFTER_CUE})", re.IGNORECASE)
 _VOLUME_ORDINAL = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s+{_ORDINAL_WORD}", re.IGNORECASE)
 # an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
-_ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
+_ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|fasc\.?|fascicle|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
                     rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)
 
 

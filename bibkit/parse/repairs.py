@@ -604,6 +604,35 @@ def era_after_its_year(ref: Reference, fields: Fields) -> None:
             return
 
 
+_VOLUME_COUNT_THEN = re.compile(rf"\W*\d+\s*(?:{VOLUME_CUE}|vols|volumes|أجزاء|اجزاء)\.?[\s,،]+(?=\S)", re.IGNORECASE)
+
+
+def imprint_after_volume_count(ref: Reference, fields: Fields) -> None:
+    """`2 vols. Būlāq, 1270/1853.`, `3 ج. تهران: امیرکبیر، ۱۳۵۴`: the imprint of a book in volumes
+    read as part of its number of volumes. After the count: the place (and after a colon the
+    publisher), then a comma and the date."""
+    if fields.get("date") or fields.get("location") or fields.get("publisher") or len(fields.get("volume", ())) != 1:
+        return
+    seg = fields["volume"][0]
+    count = _VOLUME_COUNT_THEN.match(seg.text)
+    tail = _IMPRINT_TAIL.search(seg.text, count.end()) if count else None
+    if not (tail and _only_a_date(tail.group(1))):
+        return
+    source = ref.source or ""
+    place_at = seg.start + count.end()
+    imprint = source[place_at:seg.start + tail.start()]
+    if not re.search(r"[^\W\d_]", imprint):
+        return
+    _replace(fields, "volume", seg, Segment(seg.text[:count.end()].rstrip(" ,،"), seg.start, place_at, seg.confidence))
+    place, colon, publisher = imprint.partition(":")
+    _move(fields, "location", Segment(place.strip(), place_at, place_at + len(place.rstrip()), seg.confidence))
+    if colon and publisher.strip():
+        at = place_at + len(place) + 1 + len(publisher) - len(publisher.lstrip())
+        _move(fields, "publisher", Segment(publisher.strip(), at, at + len(publisher.strip()), seg.confidence))
+    _move(fields, "date", Segment(seg.text[tail.start(1):].rstrip(" ."), seg.start + tail.start(1),
+                                  seg.start + tail.start(1) + len(seg.text[tail.start(1):].rstrip(" .")), seg.confidence))
+
+
 def date_closes_imprint(ref: Reference, fields: Fields) -> None:
     """`تهران: کانون معرفت، بی‌تا`, `بيروت: مؤسسة الوفاء، ١٤٠٣هـ/١٩٨٣م`, `د.م.، د.ت`: an undated
     reference whose publisher, place or edition ends, after a comma, with nothing but a date
@@ -1160,6 +1189,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     repeated_author_mark,
     date_only_segment,
     date_closes_imprint,
+    imprint_after_volume_count,
     era_after_its_year,
     title_runs_on,
     slash_joins_titles,
