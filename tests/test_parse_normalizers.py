@@ -1139,3 +1139,31 @@ def test_a_fascicle_is_the_issue():
 
     ref = parse_reference('Algar, Hamid. "Afghani." Encyclopaedia Iranica, Vol. I, Fasc. 5. London, 1983.')
     assert (ref.text.get("volume"), ref.text.get("issue")) == ("I", "5")
+
+
+def test_a_quoted_title_runs_to_its_closing_mark():
+    """The labeller cut `«… امام علی (ع) | در نهج‌البلاغه»` at the honorific; the title runs to
+    its closing guillemet and the journal after it keeps its label."""
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment
+    from bibkit.parse.repairs import quoted_title_runs_to_its_quote
+
+    text = "«سیرهٔ امام علی (ع) در نهج‌البلاغه». فصلنامهٔ تاریخ اسلام، ۱۲."
+    a, b = text.index(" در"), text.index(" فصلنامه")
+    fields = {"title": [Segment(text[:a], 0, a, 0.9)], "editor": [Segment(text[a + 1:b], a + 1, b, 0.6)],
+              "journal": [Segment(text[b + 1:], b + 1, len(text), 0.9)]}
+    quoted_title_runs_to_its_quote(Reference(source=text), fields)
+    assert fields["title"][0].text == "«سیرهٔ امام علی (ع) در نهج‌البلاغه»" and "editor" not in fields
+    assert fields["journal"][0].text.startswith("فصلنامهٔ تاریخ اسلام")
+
+
+def test_quotes_holding_two_sentences_are_left_alone():
+    from bibkit.model import Reference
+    from bibkit.parse.normalizers import Segment
+    from bibkit.parse.repairs import quoted_title_runs_to_its_quote
+
+    text = "“Yates’ correction. Encyclopedia of Statistics.”."
+    a = text.index(" Encyclopedia")
+    fields = {"title": [Segment(text[:a], 0, a, 0.9)], "container-title": [Segment(text[a + 1:], a + 1, len(text), 0.9)]}
+    quoted_title_runs_to_its_quote(Reference(source=text), fields)
+    assert fields["title"][0].text == "“Yates’ correction."

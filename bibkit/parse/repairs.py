@@ -67,6 +67,37 @@ def _move(fields: Fields, label: str, segment: Segment) -> None:
     fields[label].sort(key=lambda s: s.start)
 
 
+_SENTENCE_STOP = re.compile(r"[.!?؟]\s")
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}  # not ‘ ’: the closing one is also an apostrophe (O’Shea)
+
+
+def quoted_title_runs_to_its_quote(ref: Reference, fields: Fields) -> None:
+    """`«بررسی … حضرت خدیجه (س) | در کلام رسول خدا (ص) | و روایات».`: a title opened by a
+    quotation mark runs to its closing mark, over whatever the labeller cut out of it (an
+    honorific in brackets, a word it took for a cue); what follows the mark keeps its label."""
+    source = ref.source or ""
+    for seg in fields.get("title", []):
+        opening = re.match(rf"\s*([{''.join(_QUOTE_PAIRS)}])", seg.text)
+        if not opening or _QUOTE_PAIRS[opening.group(1)] in seg.text[opening.end():]:
+            continue
+        mark = opening.group(1)
+        close = source.find(_QUOTE_PAIRS[mark], seg.end)
+        if close < 0 or (mark != '"' and mark in source[seg.end:close]) or _SENTENCE_STOP.search(source, seg.end - 1, close):
+            return  # never closed, another quotation opens first, or the quotes hold two sentences (`“Title. Book.”`)
+        end = close + 1
+        inside = [(label, other) for label, other in _ordered(fields) if seg.end <= other.start < end]
+        if not inside or any(label in ("url", "doi", "date") for label, _ in inside):
+            return
+        for label, other in inside:
+            rest = source[end:other.end]
+            at = other.end - len(rest.lstrip(" ,.;:،"))
+            _replace(fields, label, other, Segment(source[at:other.end], at, other.end, other.confidence)
+                     if rest.strip(" ,.;:،") else None)
+        _replace(fields, "title", seg, Segment(source[seg.start:end], seg.start, end,
+                                                min([seg.confidence, *(other.confidence for _, other in inside)])))
+        return
+
+
 def split_quoted_title(ref: Reference, fields: Fields) -> None:
     """`“The Troubled Relationship”, Iran, Iraq, and the Legacies of War` labelled as one title:
     a quoted title ends at its closing quote; what follows is the container."""
@@ -1185,6 +1216,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     editing_tasks_before_editor,
     text_before_role_cue,
     roles_split_at_cues,
+    quoted_title_runs_to_its_quote,
     split_quoted_title,
     repeated_author_mark,
     date_only_segment,
