@@ -1167,3 +1167,18 @@ def test_quotes_holding_two_sentences_are_left_alone():
     fields = {"title": [Segment(text[:a], 0, a, 0.9)], "container-title": [Segment(text[a + 1:], a + 1, len(text), 0.9)]}
     quoted_title_runs_to_its_quote(Reference(source=text), fields)
     assert fields["title"][0].text == "“Yates’ correction."
+
+
+@pytest.mark.parametrize("text, title, note", [
+    ("Browne, Edward G. The Persian Revolution of 1905–1909. With an introduction by Abbas Amanat. "
+     "Washington: Mage, 1995.", "The Persian Revolution of 1905–1909", "With an introduction by Abbas Amanat"),
+    ("هدایت، صادق. بوف کور. با مقدمهٔ محمدعلی همایون کاتوزیان. تهران: امیرکبیر، ۱۳۵۱.", "بوف کور",
+     "با مقدمهٔ محمدعلی همایون کاتوزیان"),
+])
+def test_a_contribution_is_a_note_not_title_or_editor(text, title, note):
+    """Someone who wrote an introduction or a section did not edit the book: `With an
+    introduction by X`, `با مقدمهٔ X` are a note (`با تصحیح و مقدمهٔ X` still names the editor)."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert (ref.text.get("title"), ref.text.get("note"), ref.names.get("editor")) == (title, note, None)

@@ -1015,6 +1015,33 @@ def year_range_ends_title(ref: Reference, fields: Fields) -> None:
             return
 
 
+# someone who wrote a part of the book but did not edit it: `With a section by Yann Richard`,
+# `with an introduction by …`, `با مقدمهٔ …`
+_CONTRIBUTION_CUE = (r"(?:with\s+(?:an?\s+|new\s+)*(?:introduction|foreword|preface|afterword|epilogue|section|chapter|"
+                     r"contribution|essay|commentary|notes?)s?\s+(?:by|from)|با\s+مقدمه(?:\u0654|\u200cی|ۀ|\u200c?\s*ای\s+از)?)\s")
+_CONTRIBUTION_AFTER = re.compile(rf"(?<=[.,;])\s*{_CONTRIBUTION_CUE}", re.IGNORECASE)
+_CONTRIBUTION_OPENS = re.compile(rf"\s*{_CONTRIBUTION_CUE}", re.IGNORECASE)
+
+
+def contribution_to_note(ref: Reference, fields: Fields) -> None:
+    """`Roots of Revolution: … Modern Iran. With a section by Yann Richard.`, `بوف کور. با
+    مقدمهٔ X.`: a contribution after the title (or read as an editor) is a note, not more
+    title and not an editor."""
+    for label in ("editor", "translator"):
+        for seg in fields.get(label, []):
+            if _CONTRIBUTION_OPENS.match(seg.text) and not _ROLE_IN_PROSE.match(seg.text):
+                _replace(fields, label, seg, None)
+                _move(fields, "note", seg)
+                return
+    for label in ("title", "container-title"):
+        for seg in fields.get(label, []):
+            if (found := _CONTRIBUTION_AFTER.search(seg.text)) and seg.text[:found.start()].strip(" .,;"):
+                at = seg.start + found.start() + len(found.group()) - len(found.group().lstrip())
+                _replace(fields, label, seg, Segment(seg.text[:found.start()], seg.start, seg.start + found.start(), seg.confidence))
+                _move(fields, "note", Segment((ref.source or "")[at:seg.end], at, seg.end, seg.confidence))
+                return
+
+
 def later_titles_to_note(ref: Reference, fields: Fields) -> None:
     """A second title segment after something else (`Title (date), CAE … to FO …`) is a
     description of the document, not more title."""
@@ -1246,6 +1273,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     title_after_editors_is_container,
     year_range_ends_title,
     later_titles_to_note,
+    contribution_to_note,
     title_before_in_cue,
     access_cue_before_url,
     title_from_note,
