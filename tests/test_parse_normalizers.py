@@ -1170,8 +1170,8 @@ def test_quotes_holding_two_sentences_are_left_alone():
 
 
 @pytest.mark.parametrize("text, title, note", [
-    ("Browne, Edward G. The Persian Revolution of 1905–1909. With an introduction by Abbas Amanat. "
-     "Washington: Mage, 1995.", "The Persian Revolution of 1905–1909", "With an introduction by Abbas Amanat"),
+    (("Browne, Edward G. The Persian Revolution of 1905–1909. With an introduction by Abbas Amanat. "
+      "Washington: Mage, 1995."), "The Persian Revolution of 1905–1909", "With an introduction by Abbas Amanat"),
     ("هدایت، صادق. بوف کور. با مقدمهٔ محمدعلی همایون کاتوزیان. تهران: امیرکبیر، ۱۳۵۱.", "بوف کور",
      "با مقدمهٔ محمدعلی همایون کاتوزیان"),
 ])
