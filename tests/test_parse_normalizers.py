@@ -1182,3 +1182,24 @@ def test_a_contribution_is_a_note_not_title_or_editor(text, title, note):
 
     ref = parse_reference(text)
     assert (ref.text.get("title"), ref.text.get("note"), ref.names.get("editor")) == (title, note, None)
+
+
+@pytest.mark.parametrize("text, title, series, number", [
+    ("العروي، عبد الله. مفهوم الدولة (سلسلة المفاهيم؛ 3). الدار البيضاء: المركز الثقافي العربي، 1981.",
+     "مفهوم الدولة", "سلسلة المفاهيم", "3"),
+    (("Lapidus, Ira M. Muslim Cities in the Later Middle Ages (Harvard Middle Eastern Studies, 11). Cambridge, MA: "
+      "Harvard University Press, 1967."), "Muslim Cities in the Later Middle Ages", "Harvard Middle Eastern Studies", "11"),
+])
+def test_a_bracketed_series_closing_the_title_is_the_series(text, title, series, number):
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert (ref.text.get("title"), ref.text.get("collection-title"), ref.text.get("collection-number")) == (title, series, number)
+    assert "volume" not in ref.text
+
+
+def test_a_bracket_with_digits_or_a_year_is_no_series():
+    from bibkit.parse.repairs import _BRACKETED_SERIES
+
+    assert not _BRACKETED_SERIES.match("(vol 9, pg 249, 2003)") and not _BRACKETED_SERIES.match("(WBC 38B; Dallas: Word, 1988)")
+    assert not _BRACKETED_SERIES.match("(Revised and Expanded)") and _BRACKETED_SERIES.match("(نقد العقل العربي؛ ٢)")

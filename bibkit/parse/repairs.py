@@ -1042,6 +1042,33 @@ def contribution_to_note(ref: Reference, fields: Fields) -> None:
                 return
 
 
+# a series' name has letters and no digits (not `(vol 9, pg 249, 2003)`, `(WBC 38B; Dallas: Word, 1988)`);
+# its number is short (not a year)
+_BRACKETED_SERIES = re.compile(r"\((?=[^()]*[^\W\d_])[^()\d\u0660-\u0669\u06F0-\u06F9]+?\s*[;؛,،]\s*"
+                               r"(?:no\.?\s*|vol\.?\s*|شماره\s*|رقم\s*)?[\d\u0660-\u0669\u06F0-\u06F9]{1,3}\s*\)", re.IGNORECASE)
+
+
+def series_in_brackets_after_title(ref: Reference, fields: Fields) -> None:
+    """`… في الثقافة العربية (نقد العقل العربي؛ 2). بيروت`, `… (Studies in Islamic History, 12).`:
+    a bracketed series with its number closing the title is the series, also when the
+    labeller cut the number off as a volume."""
+    source = ref.source or ""
+    for seg in fields.get("title", []):
+        at = seg.text.rfind("(")
+        series = _BRACKETED_SERIES.match(source, seg.start + at) if at > 0 and seg.text[:at].strip() else None
+        if not series:
+            continue
+        inside = [(label, other) for label, other in _ordered(fields) if other is not seg and series.start() <= other.start < series.end()]
+        if any(source[series.end():other.end].strip(" .,;:،") for _, other in inside):
+            return  # a segment runs on past the bracket: not a series closing the title
+        for label, other in inside:
+            _replace(fields, label, other, None)
+        head = seg.text[:at].rstrip()
+        _replace(fields, "title", seg, Segment(head, seg.start, seg.start + len(head), seg.confidence))
+        _move(fields, "collection-title", Segment(series.group(), series.start(), series.end(), seg.confidence))
+        return
+
+
 def later_titles_to_note(ref: Reference, fields: Fields) -> None:
     """A second title segment after something else (`Title (date), CAE … to FO …`) is a
     description of the document, not more title."""
@@ -1274,6 +1301,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     year_range_ends_title,
     later_titles_to_note,
     contribution_to_note,
+    series_in_brackets_after_title,
     title_before_in_cue,
     access_cue_before_url,
     title_from_note,
