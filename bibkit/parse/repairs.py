@@ -660,8 +660,8 @@ def imprint_after_volume_count(ref: Reference, fields: Fields) -> None:
     if colon and publisher.strip():
         at = place_at + len(place) + 1 + len(publisher) - len(publisher.lstrip())
         _move(fields, "publisher", Segment(publisher.strip(), at, at + len(publisher.strip()), seg.confidence))
-    _move(fields, "date", Segment(seg.text[tail.start(1):].rstrip(" ."), seg.start + tail.start(1),
-                                  seg.start + tail.start(1) + len(seg.text[tail.start(1):].rstrip(" .")), seg.confidence))
+    date = seg.text[tail.start(1):].rstrip(" .")
+    _move(fields, "date", Segment(date, seg.start + tail.start(1), seg.start + tail.start(1) + len(date), seg.confidence))
 
 
 def date_closes_imprint(ref: Reference, fields: Fields) -> None:
@@ -1091,10 +1091,10 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
         for seg in list(fields.get(label, [])):
             match = _ROLE_IN_PROSE.search(seg.text)
             if match and _opens_its_name(match, label, seg is fields[label][0]):
-                match = _ROLE_IN_PROSE.search(seg.text, match.end("translator" if match.group("translator") else "editor"))
+                match = _ROLE_IN_PROSE.search(seg.text, match.end(_role(match)))  # a cue after it
             if not match:
                 continue
-            role = "translator" if match.group("translator") else "editor"
+            role = _role(match)
             cut = seg.start + match.start()
             _move(fields, role, Segment(match.group("names"), seg.start + match.start("names"), seg.end, seg.confidence))
             remainder = seg.text[: match.start()]
@@ -1115,6 +1115,11 @@ def editing_tasks_before_editor(ref: Reference, fields: Fields) -> None:
             return
 
 
+def _role(match: re.Match[str]) -> str:
+    """The role a `_ROLE_IN_PROSE` match names."""
+    return "translator" if match.group("translator") else "editor"
+
+
 def _role_phrase(text: str) -> bool:
     """`text` is a role cue and the names after it (`حققه وقدم له X`, `Edited by X`)."""
     match = _ROLE_IN_PROSE.match(text)
@@ -1127,7 +1132,7 @@ def _opens_its_name(match: re.Match[str], label: str, first: bool) -> bool:
     editing noun (`البيروني، تحقيق ما للهند`); a verb or phrase (`حققه وقدم له`) opens no title."""
     if match.string[:match.start()].strip(" ,.;:"):
         return False
-    cue = match.group("translator") or match.group("editor")
+    cue = match.group(_role(match))
     if label in ("journal", "container-title"):
         return cue.endswith(".")
     return label == "title" and first and bool(TITLE_OPENING_CUE.fullmatch(cue))
