@@ -1206,3 +1206,19 @@ def test_a_bracket_with_digits_or_a_year_is_no_series():
 
     assert not _BRACKETED_SERIES.match("(vol 9, pg 249, 2003)") and not _BRACKETED_SERIES.match("(WBC 38B; Dallas: Word, 1988)")
     assert not _BRACKETED_SERIES.match("(Revised and Expanded)") and _BRACKETED_SERIES.match("(نقد العقل العربي؛ ٢)")
+
+
+@pytest.mark.parametrize("text, publisher, place, year, note", [
+    ("Lambton, A. K. S. Landlord and Peasant in Persia. London: Oxford University Press, 1953; repr. London: I.B. Tauris, 1991.",
+     "Oxford University Press", "London", 1953, "repr. London: I.B. Tauris, 1991"),
+    ("Browne, E. G. A Literary History of Persia. 4 vols. Cambridge: Cambridge University Press, 1902–24; reprinted 1969.",
+     "Cambridge University Press", "Cambridge", 1902, "reprinted 1969"),
+])
+def test_a_reprints_imprint_is_a_note(text, publisher, place, year, note):
+    """The first imprint is the work's; `; repr. London: I.B. Tauris, 1991` was joined to it
+    (`London: London`, `Oxford University Press, I.B. Tauris`)."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert (ref.text.get("publisher"), ref.text.get("publisher-place"), ref.text.get("note")) == (publisher, place, note)
+    assert ref.dates["issued"].parts[0][0] == year

@@ -664,6 +664,29 @@ def imprint_after_volume_count(ref: Reference, fields: Fields) -> None:
     _move(fields, "date", Segment(date, seg.start + tail.start(1), seg.start + tail.start(1) + len(date), seg.confidence))
 
 
+# a reprint's imprint; not `reprinted in Book`, where the reprint is another work with its own fields
+_REPRINT = re.compile(r"[;.,]\s*(?:repr(?:int(?:ed)?)?\.?|rpt\.|reissued|تجدید\s+چاپ|أعيد\s+طبعه)(?=\s|$)(?!\s+in\b)",
+                      re.IGNORECASE)
+
+
+def reprint_to_note(ref: Reference, fields: Fields) -> None:
+    """`London: Oxford University Press, 1953; repr. London: I.B. Tauris, 1991.`: the reprint's
+    imprint is a note; read as more place, publisher and date it was joined to the first."""
+    source = ref.source or ""
+    cue = _REPRINT.search(source)
+    if not cue or not any(seg.start < cue.start() for label in ("date", "publisher", "location") for seg in fields.get(label, ())):
+        return  # a reprint follows a first imprint
+    after = [(label, seg) for label, seg in _ordered(fields) if seg.end > cue.start() + 1]
+    if not after or any(label in ("url", "doi", "isbn") for label, _ in after):
+        return
+    for label, seg in after:
+        kept = source[seg.start:cue.start()].rstrip(" ,.;") if seg.start < cue.start() else ""
+        _replace(fields, label, seg, Segment(kept, seg.start, seg.start + len(kept), seg.confidence) if kept else None)
+    at = cue.start() + 1 + len(source[cue.start() + 1:]) - len(source[cue.start() + 1:].lstrip())
+    end = len(source.rstrip(" ."))
+    _move(fields, "note", Segment(source[at:end], at, end, min(seg.confidence for _, seg in after)))
+
+
 def date_closes_imprint(ref: Reference, fields: Fields) -> None:
     """`تهران: کانون معرفت، بی‌تا`, `بيروت: مؤسسة الوفاء، ١٤٠٣هـ/١٩٨٣م`, `د.م.، د.ت`: an undated
     reference whose publisher, place or edition ends, after a comma, with nothing but a date
@@ -1278,6 +1301,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     quoted_title_runs_to_its_quote,
     split_quoted_title,
     repeated_author_mark,
+    reprint_to_note,
     date_only_segment,
     date_closes_imprint,
     imprint_after_volume_count,
