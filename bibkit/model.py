@@ -95,7 +95,7 @@ _NAME_KEYS = (
     ("literal", "literal"),
 )
 
-CALENDARS = ("gregorian", "solar-hijri", "lunar-hijri")
+CALENDARS = ("gregorian", "solar-hijri", "lunar-hijri", "persian-imperial")
 
 
 @dataclass

@@ -1222,3 +1222,28 @@ def test_a_reprints_imprint_is_a_note(text, publisher, place, year, note):
     ref = parse_reference(text)
     assert (ref.text.get("publisher"), ref.text.get("publisher-place"), ref.text.get("note")) == (publisher, place, note)
     assert ref.dates["issued"].parts[0][0] == year
+
+
+@pytest.mark.parametrize("text, year, written", [
+    ("فشاهی، محمدرضا. از گاتها تا مشروطیت. تهران: گوتنبرگ، ۲۵۳۶.", 1977, "۲۵۳۶"),
+    ("آدمیت، فریدون. اندیشه‌های طالبوف تبریزی. تهران: دماوند، ۲۵۳۵ شاهنشاهی.", 1976, "۲۵۳۵ شاهنشاهی"),
+])
+def test_imperial_years_of_persian_books_are_converted_and_kept(text, year, written):
+    """Iran counted years from Cyrus (Solar Hijri + 1180) from 1976 to 1978: a Persian book of
+    ۲۵۳۶ is of 1977, not of the year 2536; the year as printed is kept, and read back."""
+    from bibkit.formats.bibtex import read_bibtex, write_bibtex
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    date = ref.dates["issued"]
+    assert (date.parts[0][0], date.raw, date.calendar) == (year, written, "persian-imperial")
+    back = read_bibtex(write_bibtex([ref])).references[0].dates["issued"]
+    assert (back.parts[0][0], back.raw, back.calendar) == (year, written, "persian-imperial")
+
+
+def test_an_imperial_year_needs_persian_context_or_its_marker():
+    from bibkit.text.calendars import find_calendar_years
+
+    assert find_calendar_years("2536", lang="en")[0].calendar == "gregorian"
+    assert find_calendar_years("2536", lang="ar")[0].calendar == "gregorian"
+    assert find_calendar_years("2536 شاهنشاهی")[0].gregorian == 1977

@@ -41,7 +41,7 @@ from bibkit.text.translit.tables import SCHEMES
 
 STEP = "bibtex"
 TITLE_VARS = ("title", "container-title", "collection-title", "original-title", "title-short", "volume-title")
-CALENDAR_CODES = {"solar-hijri": "SH", "lunar-hijri": "AH"}
+CALENDAR_CODES = {"solar-hijri": "SH", "lunar-hijri": "AH", "persian-imperial": "Shahanshahi"}
 _ANNOTATION_VALUE = re.compile(r'^="?(.*?)"?$')
 
 

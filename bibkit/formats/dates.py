@@ -75,10 +75,11 @@ def date_from_parts(year: str, month: str = "", day: str = "") -> Date | None:
     return Date(parts=[part])
 
 
-_CALENDAR_NAMES = {"solar-hijri": "Solar Hijri", "lunar-hijri": "Lunar Hijri"}
+_CALENDAR_NAMES = {"solar-hijri": "Solar Hijri", "lunar-hijri": "Lunar Hijri", "persian-imperial": "Imperial"}
 _NOTE_LABEL = {"issued": "date"}  # the readable word for a date variable in a note line
 _NOTE_VARIABLE = {label: var for var, label in _NOTE_LABEL.items()}
-_CALENDAR_NOTE = re.compile(r"(Solar|Lunar) Hijri ([a-z-]+) as published: (.+)")
+_CALENDAR_NOTE = re.compile(rf"({'|'.join(_CALENDAR_NAMES.values())}) ([a-z-]+) as published: (.+)")
+_NOTE_CALENDAR = {name: calendar for calendar, name in _CALENDAR_NAMES.items()}
 
 
 def calendar_note(var: str, date: Date) -> str | None:
@@ -106,7 +107,7 @@ def take_calendar_notes(note: str | None, dates: dict[str, Date]) -> str | None:
         var = match and _NOTE_VARIABLE.get(match.group(2), match.group(2))
         if match and var in dates:
             date = dates[var]
-            date.calendar, date.raw = f"{match.group(1).lower()}-hijri", match.group(3).strip()
+            date.calendar, date.raw = _NOTE_CALENDAR[match.group(1)], match.group(3).strip()
         else:
             kept.append(line)
     return "\n".join(kept) or None

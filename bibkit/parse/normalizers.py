@@ -21,6 +21,8 @@ from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import (
+    IMPERIAL_BARE_YEARS,
+    IMPERIAL_OFFSET,
     LUNAR_BARE_YEARS,
     SOLAR_BARE_YEARS,
     find_calendar_year,
@@ -439,14 +441,17 @@ def _script_month(text: str, calendar: str) -> int | None:
 def _with_script_month(base: Date, year: int, clean: str, written: str) -> Date:
     """`۲۵ آبان ۱۳۹۸` -> 2019-11-16 (the Solar Hijri date converted whole, the original kept);
     `year` is the year as counted in `base.calendar` (`رمضان 850 هـ`: three digits)."""
-    month = _script_month(clean, base.calendar)
+    months_of = "solar-hijri" if base.calendar == "persian-imperial" else base.calendar  # the same months
+    month = _script_month(clean, months_of)
     if not month:
         return base
     day = re.search(r"(?<!\d)([0-3]?\d)(?!\d)", re.sub(rf"(?<!\d){year}(?!\d)", "", clean))
     if base.calendar == "gregorian":
         parts = [base.parts[0][0], month] + ([int(day.group(1))] if day else [])
         return Date(parts=[parts], raw=written)
-    convert = solar_hijri_to_gregorian if base.calendar == "solar-hijri" else lunar_hijri_to_gregorian
+    if base.calendar == "persian-imperial":
+        year -= IMPERIAL_OFFSET
+    convert = solar_hijri_to_gregorian if months_of == "solar-hijri" else lunar_hijri_to_gregorian
     try:
         g = convert(year, month, int(day.group(1)) if day else None)
     except ValueError:
@@ -496,6 +501,7 @@ def _may_be_hijri(text: str) -> bool:
     the date alike, and working out the reference's language is wasted. Tatweel and ZWJ go first, as in `find_calendar_years`."""
     digits = text.replace("\u0640", "").replace("\u200d", "")
     return any(int(m.group()) in SOLAR_BARE_YEARS or int(m.group()) in LUNAR_BARE_YEARS
+               or int(m.group()) in IMPERIAL_BARE_YEARS
                for m in _FOUR_DIGITS.finditer(digits))
 
 

@@ -28,6 +28,10 @@ _TABULAR_EPOCH_JDN = 1948440  # 1 Muharram 1 AH = 16 July 622 (Julian), civil ep
 _JDN_OF_ORDINAL_1 = 1721426  # Julian day number of 0001-01-01 (proleptic Gregorian)
 # Bare (unmarked) years read as Hijri in Persian or Arabic text.
 SOLAR_BARE_YEARS = range(1200, 1421)
+# Iran dated by the Shahanshahi (imperial) era from March 1976 to August 1978: the Solar Hijri
+# year + 1180, so books of those years print ۲۵۳۵-۲۵۳۷
+IMPERIAL_OFFSET = 1180
+IMPERIAL_BARE_YEARS = range(2535, 2538)
 LUNAR_BARE_YEARS = range(1200, 1501)
 _DIGITS = "0-9\u06F0-\u06F9\u0660-\u0669"
 
@@ -118,6 +122,8 @@ def to_gregorian_year(calendar: str, year: int) -> int:
         return solar_hijri_to_gregorian(year).year
     if calendar == "lunar-hijri":
         return lunar_hijri_to_gregorian(year).year
+    if calendar == "persian-imperial":
+        return solar_hijri_to_gregorian(year - IMPERIAL_OFFSET).year
     return year
 
 
@@ -142,7 +148,7 @@ def _year_pattern() -> re.Pattern[str]:
     )
     before = "|".join(
         rf"(?P<b_{cal.replace('-', '_')}>{_marker_alternation(m['before'])})" for cal, m in markers.items()
-        if cal != "about"
+        if cal != "about" and m["before"]  # none is no group: an empty one would match everywhere
     )
     end = rf"(?![{ARABIC_LETTER}A-Za-z])"
     return re.compile(
@@ -161,9 +167,12 @@ def _marked_calendar(match: re.Match[str]) -> str | None:
 
 def _bare_calendar(year: int, lang: str) -> str:
     """The calendar of an unmarked year: Hijri in Persian or Arabic context when plausible
-    (Persian publishing dates by the Solar Hijri calendar, Arabic by the Lunar one)."""
+    (Persian publishing dates by the Solar Hijri calendar, Arabic by the Lunar one; Persian
+    books of 1976-78 by the imperial era)."""
     if lang.startswith("fa") and year in SOLAR_BARE_YEARS:
         return "solar-hijri"
+    if lang.startswith("fa") and year in IMPERIAL_BARE_YEARS:
+        return "persian-imperial"
     if lang.startswith(("fa", "ar")) and year in LUNAR_BARE_YEARS:
         return "lunar-hijri"
     return "gregorian"
@@ -194,7 +203,7 @@ def find_calendar_years(text: str, lang: str | None = None) -> list[CalendarYear
         marked = calendar is not None
         if not marked and len(m.group("year")) < 4:
             continue  # a bare 3-digit number is a page or a volume far more often than a year
-        if calendar is None and (year in SOLAR_BARE_YEARS or year in LUNAR_BARE_YEARS):
+        if calendar is None and (year in SOLAR_BARE_YEARS or year in LUNAR_BARE_YEARS or year in IMPERIAL_BARE_YEARS):
             context = context if context is not None else _context_language(text)  # only here can it matter
             calendar = _bare_calendar(year, context)
         calendar = calendar or "gregorian"
