@@ -1247,3 +1247,17 @@ def test_an_imperial_year_needs_persian_context_or_its_marker():
     assert find_calendar_years("2536", lang="en")[0].calendar == "gregorian"
     assert find_calendar_years("2536", lang="ar")[0].calendar == "gregorian"
     assert find_calendar_years("2536 شاهنشاهی")[0].gregorian == 1977
+
+
+@pytest.mark.parametrize("text, role, names, title", [
+    ("یارشاطر، احسان (ویراستار). دانشنامهٔ ایرانیکا. نیویورک: بنیاد ایرانیکا، ۱۹۸۵.", "editor", ["یارشاطر, احسان"],
+     "دانشنامهٔ ایرانیکا"),
+    ("افشار، ایرج (مصحح). سفرنامهٔ فرهاد میرزا. تهران: علمی، ۱۳۶۶.", "editor", ["افشار, ایرج"], "سفرنامهٔ فرهاد میرزا"),
+])
+def test_a_persian_bracketed_role_closes_the_names_and_the_title_follows(text, role, names, title):
+    """`(ویراستار)`, `(مصحح)`, `(مترجم)` after the names are their role, as `(ed.)` is; the
+    whole string read as one editor had been kept unparsed."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert [n.display() for n in ref.names.get(role, [])] == names and ref.text.get("title") == title

@@ -28,8 +28,8 @@ _BRACKETED_TAIL = re.compile(r"\s*\(([^)]*)\)?\s*$")
 _NAME_WITH_BRACKET = re.compile(r"(.+?)\s*\(([^)]+)\)?")
 _CAPS_NAME_AFTER_STOP = re.compile(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)")
 # a role cue in brackets after the names it belongs to: `Avery, P. (ed.)`, `(Trans.)`, `(Hg.)`, `(trad.)`
-BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp)|(?P<translator>trans|transl|tr|trad|übers))"
-                            r"\.?\s*\)", re.IGNORECASE)
+BRACKETED_ROLE = re.compile(r"\(\s*(?:(?P<editor>eds?|hrsg|hg|dir|coords?|comp|ویراستار(?:ان)?|مصحح|محقق|گردآورنده|محرر)|"
+                            r"(?P<translator>trans|transl|tr|trad|übers|مترجم(?:ان)?|ترجمه|ترجمة))\.?\s*\)", re.IGNORECASE)
 # Arabic-script cues that open an editor's or a translator's names (`تحقيق X`, `ترجمهٔ X`): one
 # spelling for the name cleaner here and for the repairs that move and recut roles. An editor's
 # cue is an editing task (تصحیح, تحقيق, ویرایش), an Arabic verb of editing with its pronoun

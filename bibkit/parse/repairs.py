@@ -1021,6 +1021,23 @@ def bracketed_role_after_names(ref: Reference, fields: Fields) -> None:
         return
 
 
+def title_after_bracketed_role(ref: Reference, fields: Fields) -> None:
+    """`یارشاطر، احسان (ویراستار). دانشنامهٔ ایرانیکا.`, `Avery, P. (ed.). The Cambridge History`
+    read as one editor: with no title found, what follows the bracketed role is the title."""
+    if fields.get("title"):
+        return
+    for label in ("editor", "translator"):
+        for seg in fields.get(label, []):
+            cue = BRACKETED_ROLE.search(seg.text)
+            rest = seg.text[cue.end():] if cue else ""
+            if not rest.strip(" .,;:،"):
+                continue
+            at = cue.end() + len(rest) - len(rest.lstrip(" .,;:،"))
+            _replace(fields, label, seg, Segment(seg.text[:cue.end()], seg.start, seg.start + cue.end(), seg.confidence))
+            _move(fields, "title", Segment(seg.text[at:], seg.start + at, seg.end, seg.confidence))
+            return
+
+
 _YEAR_RANGE = re.compile(rf"\W*(1[0-9]\d\d|20\d\d)\s*[{DASHES}]\s*(1[0-9]\d\d|20\d\d)\W*")
 
 
@@ -1324,6 +1341,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     names_open_title,
     role_cue_alone,
     bracketed_role_after_names,
+    title_after_bracketed_role,
     page_cue_alone,
     issue_read_as_date,
     title_after_editors_is_container,
