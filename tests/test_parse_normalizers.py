@@ -1261,3 +1261,16 @@ def test_a_persian_bracketed_role_closes_the_names_and_the_title_follows(text, r
 
     ref = parse_reference(text)
     assert [n.display() for n in ref.names.get(role, [])] == names and ref.text.get("title") == title
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Etemad al-Saltaneh, Mohammad Hasan Khan", "Etemad al-Saltaneh, Mohammad Hasan Khan"),
+    ("Mostowfi ol-Mamalek, Hasan", "Mostowfi ol-Mamalek, Hasan"),
+])
+def test_a_romanized_laqab_is_one_family_name(text, name):
+    """`X al-Y, Given` is one person whose family name is a laqab, not two people in display
+    order (`Rachid Attia, Jeremie Daniel` still is two)."""
+    from bibkit.parse.names import split_names
+
+    assert [n.display() for n in split_names(text)] == [name]
+    assert len(split_names("Rachid Attia, Jeremie Daniel")) == 2

@@ -134,13 +134,18 @@ def _display_name(part: str) -> bool:
     return _is_initials(words[0]) or bool(_VANCOUVER.match(part)) or caps_family
 
 
+# a romanized laqab standing as the family name (`Etemad al-Saltaneh, Mohammad Hasan Khan`,
+# `Nezam al-Molk`, `Mostowfi ol-Mamalek`): two words joined by the article
+_LAQAB = re.compile(r"[A-ZĀĪŪʿ][\w'’ʿʾ]+\s+(?:al|ol|ul|el|od|ud|ad|os|ot)-[\w'’ʿʾ]+")
+
+
 def _chunk_names(chunk: str) -> list[Name]:
     """One `and`-free run of names. The first part decides the list's shape: a lone word
     (`Modahl, C. Green, L.`) means inverted names; several words (`Rachid Attia, Jeremie
     Daniel`) mean display order, unless initials follow (`Abbasi Nozari, A.`)."""
     parts = [part for p in chunk.split(",") if (part := _drop_aside(p.strip())).strip(_EDGE)]  # `(…, Trans.)` twice: `).`
     inverted = len(parts) > 1 and (len(_family_words(parts[0])) == 1 or bool(has_arabic(parts[0])) or (
-        len(parts) == 2 and len(parts[1].split()) == 1))  # Wong Fillmore, Lily
+        len(parts) == 2 and (len(parts[1].split()) == 1 or bool(_LAQAB.fullmatch(parts[0])))))  # Wong Fillmore, Lily
     if inverted and _initials_then_family(parts):
         parts = [piece for p in parts for piece in _split_initials_family(p)]
     out: list[Name] = []
