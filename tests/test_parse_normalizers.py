@@ -1274,3 +1274,25 @@ def test_a_romanized_laqab_is_one_family_name(text, name):
 
     assert [n.display() for n in split_names(text)] == [name]
     assert len(split_names("Rachid Attia, Jeremie Daniel")) == 2
+
+
+@pytest.mark.parametrize("text, author, url", [
+    ("موقع الجزيرة نت. «العراق بعد خمسين عاما». متاح على: https://www.aljazeera.net/news/2008/7/14.",
+     "موقع الجزيرة نت", "https://www.aljazeera.net/news/2008/7/14"),
+    ("خبرگزاری ایسنا. «گزارش نشست». قابل دسترسی در: https://www.isna.ir/news/123", "خبرگزاری ایسنا",
+     "https://www.isna.ir/news/123"),
+])
+def test_web_sources_in_arabic_and_persian(text, author, url):
+    """`متاح على:` and `قابل دسترسی در:` are access phrases (the first had become an editor); a
+    website or news agency (`موقع`, `خبرگزاری`) is an institution, not a given and family name."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert [n.literal for n in ref.names["author"]] == [author] and ref.text["URL"] == url
+    assert "editor" not in ref.names
+
+
+def test_a_pen_names_real_name_in_square_brackets_is_no_part_of_it():
+    from bibkit.parse.names import split_names
+
+    assert [n.display() for n in split_names("al-Khalil, Samir [Kanan Makiya]")] == ["al-Khalil, Samir"]

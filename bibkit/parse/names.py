@@ -24,7 +24,7 @@ from bibkit.text.normalize import rejoin_hyphens
 from bibkit.text.script import has_arabic
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
-_BRACKETED_TAIL = re.compile(r"\s*\(([^)]*)\)?\s*$")
+_BRACKETED_TAIL = re.compile(r"\s*[(\[]([^)\]]*)[)\]]?\s*$")  # `Max (Johann Kaspar Schmidt)`, `Samir [Kanan Makiya]`
 _NAME_WITH_BRACKET = re.compile(r"(.+?)\s*\(([^)]+)\)?")
 _CAPS_NAME_AFTER_STOP = re.compile(r"\.\s+(?=[A-Z\u00C0-\u00DE]{2,}\b)")
 # a role cue in brackets after the names it belongs to: `Avery, P. (ed.)`, `(Trans.)`, `(Hg.)`, `(trad.)`
@@ -73,7 +73,8 @@ _INSTITUTION = re.compile(
     r"organi[sz]ation|department|agency|bank|press|association|society|foundation|government|records|"
     r"group|corporation|company|inc|ltd|nations|union|bureau|service|library|museum|archives?|"
     r"vez[aā]rat|viz[aā]rat|wiz[aā]rat|s[aā]zm[aā]n|markaz|d[aā]neshg[aā]h|ed[aā]re?h?)\b|"
-    r"^(?:وزارت|سازمان|مرکز|دانشگاه|اداره|روزنامه|وزارة|مركز|جامعة|مؤسسه|مؤسسة|دار)\b", re.IGNORECASE)
+    r"^(?:وزارت|سازمان|مرکز|دانشگاه|اداره|روزنامه|مؤسسه|خبرگزاری|سایت|وبگاه|شبکه|انجمن|بنیاد|کانون|مجلس|حزب|"
+    r"(?:ال)?(?:وزارة|مركز|جامعة|مؤسسة|موقع|وكالة|قناة|صحيفة|هيئة|جمعية|مجلس|حزب)|دار)\b", re.IGNORECASE)
 
 
 def clean_name_list(text: str) -> str:

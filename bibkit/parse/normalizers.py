@@ -144,7 +144,8 @@ def clean_note(text: str) -> str:
 # Spanish, Portuguese, French, Italian and German forms (whole phrases: `disponible` alone is a word)
 ACCESS_CUE = re.compile(r"\b(?:(?:av[a-z]{3,7}b(?:le|el)|retrieved|accessed)\b(?:\s+(?:at|from|on))?|"
                         r"(?:retirado|recuperado|obtenido)\s+de|disponível\s+em|disponible\s+(?:en|sur|à)|"
-                        r"disponibile\s+su|abgerufen\s+(?:am|von|unter)|verfügbar\s+unter|consulté\s+le)\b\s*:?",
+                        r"disponibile\s+su|abgerufen\s+(?:am|von|unter)|verfügbar\s+unter|consulté\s+le|"
+                        r"(?:متاح|متوفر)\s+(?:على|في)|(?:قابل\s+)?دسترسی\s+(?:در|از)|بازیابی\s+(?:شده\s+)?از|برگرفته\s+از)\b\s*:?",
                         re.IGNORECASE)
 
 _UNKNOWN_PUBLISHER = re.compile(r"^(?:n\.\s?p\.?|s\.\s?n\.?|بی[\u200c ]?نا|د\.\s?ن\.?|بدون ناشر)$", re.IGNORECASE)
