@@ -1296,3 +1296,23 @@ def test_a_pen_names_real_name_in_square_brackets_is_no_part_of_it():
     from bibkit.parse.names import split_names
 
     assert [n.display() for n in split_names("al-Khalil, Samir [Kanan Makiya]")] == ["al-Khalil, Samir"]
+
+
+@pytest.mark.parametrize("text, publisher, note", [
+    ("Adamiyat, F. (1976). Ideolozhi-ye nehzat-e mashrutiyat-e Iran. Tehran: Payam. (In Persian)", "Payam", "(In Persian)"),
+    ("Al-Jabiri, M. A. (1984). Takwin al-ʿaql al-ʿarabi. Beirut: Dar al-Taliʿa. [in Arabic]", "Dar al-Taliʿa", "[in Arabic]"),
+])
+def test_a_language_remark_after_the_imprint_is_a_note(text, publisher, note):
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert ref.text.get("publisher") == publisher and note.strip("()[]") in ref.text.get("note", "")
+
+
+def test_an_imperial_year_in_a_romanized_reference():
+    """`Tehran: Agah, 2537.`: no Gregorian publication year reaches 2535 yet; unless the
+    reference is in another language, it is the imperial year (1978)."""
+    from bibkit.parse import parse_reference
+
+    date = parse_reference("Nateq, Homa. Az mast ke bar mast. Tehran: Agah, 2537.").dates["issued"]
+    assert (date.parts[0][0], date.calendar) == (1978, "persian-imperial")

@@ -669,6 +669,29 @@ _REPRINT = re.compile(r"[;.,]\s*(?:repr(?:int(?:ed)?)?\.?|rpt\.|reissued|تجد�
                       re.IGNORECASE)
 
 
+_LANGUAGE_NOTE = re.compile(r"[(\[]\s*(?:in\s+(?:Persian|Farsi|Arabic|Turkish|Urdu|Ottoman(?:\s+Turkish)?|Hebrew|Russian|"
+                            r"French|German|English)|به\s+فارسی|به\s+عربی|بالعربية|بالفارسية)\s*[)\]]\.?", re.IGNORECASE)
+
+
+def language_note_to_note(ref: Reference, fields: Fields) -> None:
+    """`Tehran: Payam. (In Persian)`, `… [in Arabic]`: the language a work is written in, said
+    after its imprint, is a note (the language itself is inferred), not part of the publisher.
+    After a title it stays in the title, as AnyStyle labels it (`… craters (in Russian).`)."""
+    source = ref.source or ""
+    said = _LANGUAGE_NOTE.search(source)
+    if not said:
+        return
+    overlapping = [(label, seg) for label, seg in _ordered(fields) if seg.start < said.end() and seg.end > said.start()]
+    if any(label in ("title", "container-title", "journal") or source[said.end():seg.end].strip(" .,;:")
+           for label, seg in overlapping):
+        return
+    for label, seg in overlapping:
+        head = source[seg.start:said.start()].rstrip(" .,;:")
+        _replace(fields, label, seg, Segment(head, seg.start, seg.start + len(head), seg.confidence) if head else None)
+    remark = said.group().rstrip(".")
+    _move(fields, "note", Segment(remark, said.start(), said.start() + len(remark), 1.0))
+
+
 def reprint_to_note(ref: Reference, fields: Fields) -> None:
     """`London: Oxford University Press, 1953; repr. London: I.B. Tauris, 1991.`: the reprint's
     imprint is a note; read as more place, publisher and date it was joined to the first."""
@@ -1319,6 +1342,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     split_quoted_title,
     repeated_author_mark,
     reprint_to_note,
+    language_note_to_note,
     date_only_segment,
     date_closes_imprint,
     imprint_after_volume_count,

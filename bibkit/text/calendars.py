@@ -171,8 +171,8 @@ def _bare_calendar(year: int, lang: str) -> str:
     books of 1976-78 by the imperial era)."""
     if lang.startswith("fa") and year in SOLAR_BARE_YEARS:
         return "solar-hijri"
-    if lang.startswith("fa") and year in IMPERIAL_BARE_YEARS:
-        return "persian-imperial"
+    if year in IMPERIAL_BARE_YEARS and (not lang or lang.startswith("fa")):
+        return "persian-imperial"  # no other calendar reaches 2535 yet; Arab countries never used it
     if lang.startswith(("fa", "ar")) and year in LUNAR_BARE_YEARS:
         return "lunar-hijri"
     return "gregorian"
