@@ -69,6 +69,7 @@ def _move(fields: Fields, label: str, segment: Segment) -> None:
 
 _SENTENCE_STOP = re.compile(r"[.!?؟]\s")
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}  # not ‘ ’: the closing one is also an apostrophe (O’Shea)
+_OPENING_QUOTE = re.compile(rf"\s*([{''.join(_QUOTE_PAIRS)}])")
 
 
 def quoted_title_runs_to_its_quote(ref: Reference, fields: Fields) -> None:
@@ -77,7 +78,7 @@ def quoted_title_runs_to_its_quote(ref: Reference, fields: Fields) -> None:
     honorific in brackets, a word it took for a cue); what follows the mark keeps its label."""
     source = ref.source or ""
     for seg in fields.get("title", []):
-        opening = re.match(rf"\s*([{''.join(_QUOTE_PAIRS)}])", seg.text)
+        opening = _OPENING_QUOTE.match(seg.text)
         if not opening or _QUOTE_PAIRS[opening.group(1)] in seg.text[opening.end():]:
             continue
         mark = opening.group(1)
@@ -621,13 +622,21 @@ _LONGEST_ERA = 12  # `هـ.ش.`, `A.H.`, `H.Sh.`, `قمری`, `هجری شمسی
 _DIGIT = re.compile(r"\d")
 
 
+def _may_be_era(text: str) -> bool:
+    """An era mark is short and has no digits (most neighbours of a date are page ranges)."""
+    return len(text) <= _LONGEST_ERA and not _DIGIT.search(text)
+
+
 def era_after_its_year(ref: Reference, fields: Fields) -> None:
     """`1404 | A.H.`, `1410 | AH.`: an era mark labelled apart from the year before it is part
     of the date (it says the calendar: read alone, 1404 would be a Gregorian year)."""
     source = ref.source or ""
-    for _, date, label, nxt in _adjacent(fields, ("date",), ("pages", "note", "volume", "genre", "edition")):
-        if len(nxt.text) > _LONGEST_ERA or _DIGIT.search(nxt.text):
-            continue  # an era mark is short and has no digits (and most neighbours are page ranges)
+    after = ("pages", "note", "volume", "genre", "edition")
+    if not any(_may_be_era(seg.text) for label in after for seg in fields.get(label, ())):
+        return  # nothing to sort for
+    for _, date, label, nxt in _adjacent(fields, ("date",), after):
+        if not _may_be_era(nxt.text):
+            continue
         year = find_calendar_year(source[date.start:nxt.end])
         if year and year.marked and date.start + year.span[1] > nxt.start \
                 and not source[date.start + year.span[1]:nxt.end].strip(" .,;)]"):
