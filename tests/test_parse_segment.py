@@ -168,3 +168,14 @@ def test_a_short_list_with_a_gregorian_year_in_arabic_digits_is_found_whole():
             "Khaduri, M. (1969). Republican Iraq. London: OUP.\n"
             "قاسم، عبد الكريم. مبادئ ثورة ١٤ تموز. بغداد، ١٩٥٩.\n")
     assert [e.text[:6] for e in find_entries(text)] == ["Khaddu", "Khadur", "قاسم، "]
+
+
+@pytest.mark.parametrize("heading", ["پی‌نوشت‌ها", "Notes", "Appendix", "الهوامش"])
+def test_the_list_ends_at_the_next_sections_heading(heading):
+    """Notes or an appendix after the reference list are not more entries (the last entry
+    had taken the heading into its publisher, and each note became an entry)."""
+    text = ("منابع\n۱. آدمیت، فریدون (۱۳۵۵). ایدئولوژی نهضت مشروطیت ایران. تهران: پیام.\n"
+            "۲. ملک‌زاده، مهدی (۱۳۶۳). تاریخ انقلاب مشروطیت ایران. ج ۱. تهران: علمی.\n\n"
+            f"{heading}\n۱. این نکته را آدمیت نیز یادآور شده است، چنانکه در سال ۱۳۵۵ نوشت.\n")
+    entries = find_entries(text)
+    assert len(entries) == 2 and entries[-1].text.endswith("تهران: علمی.")
