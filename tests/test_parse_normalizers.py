@@ -1309,6 +1309,21 @@ def test_a_language_remark_after_the_imprint_is_a_note(text, publisher, note):
     assert ref.text.get("publisher") == publisher and note.strip("()[]") in ref.text.get("note", "")
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Rezaei, A. (2016). Discourse analysis of the revolution. Political Studies Quarterly, 8(30), 45–70. [In Persian]", "fa"),
+    ("Masaitis, V. L., The deep structure of impact craters (in Russian). Razvedka i okhrana nedr, v. 8, pp. 10-13. 1991.", "ru"),
+    ("Ajami, F. (1990). The Arab predicament. Beirut: Dar al-Nahar. (بالعربية)", "ar"),
+])
+def test_a_language_remark_decides_the_works_language(text, language):
+    """`[In Persian]` after an English title says the work is Persian and its title a translation."""
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert ref.text["language"] == language
+    if language == "fa":
+        assert ref.forms["title"]["en"] == ref.text["title"]
+
+
 def test_an_imperial_year_in_a_romanized_reference():
     """`Tehran: Agah, 2537.`: no Gregorian publication year reaches 2535 yet; unless the
     reference is in another language, it is the imperial year (1978)."""

@@ -7,6 +7,7 @@ from functools import cache
 
 from bibkit.model import Reference
 from bibkit.parse.lexicons import entries_for, fold
+from bibkit.parse.normalizers import remarked_language
 from bibkit.text.script import has_arabic, language_of, leading_script, script_of
 
 _NEWSPAPER = re.compile(r"\b(?:newspaper|times|post|herald|guardian|gazette|daily|tribune|news)\b|"
@@ -75,6 +76,8 @@ def _has_arabic_letters(text: str) -> bool:
 
 def infer_language(ref: Reference) -> tuple[str | None, str]:
     """The cited work's language (BCP 47) and the cue that decided it."""
+    if said := remarked_language(ref.source or ""):
+        return said, "remark"  # `(In Persian)`: the reference says so
     title = ref.text.get("title", "")
     if title and _has_arabic_letters(title):
         # the imprint beside the title: a short title (حیات یحیی, بين القصرين) says little alone

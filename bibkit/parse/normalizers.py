@@ -148,6 +148,21 @@ ACCESS_CUE = re.compile(r"\b(?:(?:av[a-z]{3,7}b(?:le|el)|retrieved|accessed)\b(?
                         r"(?:متاح|متوفر)\s+(?:على|في)|(?:قابل\s+)?دسترسی\s+(?:در|از)|بازیابی\s+(?:شده\s+)?از|برگرفته\s+از)\b\s*:?",
                         re.IGNORECASE)
 
+# `(In Persian)`, `[in Arabic]`, `(به فارسی)`: the language a work is written in, said beside it
+_REMARKED_LANGUAGES = {"persian": "fa", "farsi": "fa", "فارسی": "fa", "الفارسية": "fa", "arabic": "ar", "عربی": "ar",
+                       "العربية": "ar", "turkish": "tr", "ottoman turkish": "ota", "ottoman": "ota", "urdu": "ur",
+                       "hebrew": "he", "russian": "ru", "french": "fr", "german": "de", "english": "en"}
+LANGUAGE_REMARK = re.compile(r"[(\[]\s*(?:in\s+|به\s+|ب)(?P<language>ottoman\s+turkish|"
+                             + "|".join(sorted((k for k in _REMARKED_LANGUAGES if k != "ottoman turkish"), key=len, reverse=True))
+                             + r")\s*[)\]]\.?", re.IGNORECASE)
+
+
+def remarked_language(text: str) -> str | None:
+    """The language tag a remark like `(In Persian)` in `text` names, or None."""
+    found = LANGUAGE_REMARK.search(text)
+    return _REMARKED_LANGUAGES[" ".join(found.group("language").casefold().split())] if found else None
+
+
 _UNKNOWN_PUBLISHER = re.compile(r"^(?:n\.\s?p\.?|s\.\s?n\.?|بی[\u200c ]?نا|د\.\s?ن\.?|بدون ناشر)$", re.IGNORECASE)
 
 

@@ -27,6 +27,7 @@ from bibkit.parse.names import (
 from bibkit.parse.normalizers import (
     ACCESS_CUE,
     EDITION_ONLY,
+    LANGUAGE_REMARK,
     MONTH_STEM,
     NO_DATE,
     PAGE_COUNT,
@@ -678,16 +679,12 @@ _REPRINT = re.compile(r"[;.,]\s*(?:repr(?:int(?:ed)?)?\.?|rpt\.|reissued|تجد�
                       re.IGNORECASE)
 
 
-_LANGUAGE_NOTE = re.compile(r"[(\[]\s*(?:in\s+(?:Persian|Farsi|Arabic|Turkish|Urdu|Ottoman(?:\s+Turkish)?|Hebrew|Russian|"
-                            r"French|German|English)|به\s+فارسی|به\s+عربی|بالعربية|بالفارسية)\s*[)\]]\.?", re.IGNORECASE)
-
-
 def language_note_to_note(ref: Reference, fields: Fields) -> None:
     """`Tehran: Payam. (In Persian)`, `… [in Arabic]`: the language a work is written in, said
     after its imprint, is a note (the language itself is inferred), not part of the publisher.
     After a title it stays in the title, as AnyStyle labels it (`… craters (in Russian).`)."""
     source = ref.source or ""
-    said = _LANGUAGE_NOTE.search(source)
+    said = LANGUAGE_REMARK.search(source)
     if not said:
         return
     overlapping = [(label, seg) for label, seg in _ordered(fields) if seg.start < said.end() and seg.end > said.start()]
