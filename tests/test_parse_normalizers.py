@@ -1331,3 +1331,12 @@ def test_an_imperial_year_in_a_romanized_reference():
 
     date = parse_reference("Nateq, Homa. Az mast ke bar mast. Tehran: Agah, 2537.").dates["issued"]
     assert (date.parts[0][0], date.calendar) == (1978, "persian-imperial")
+
+
+def test_an_all_caps_inverted_name_is_cased_whole():
+    """`KEDDIE, NIKKI R.` gave `Keddie, NIKKI R.`: the given names are cased with the family
+    name; initials stay as they are."""
+    from bibkit.parse.names import split_names
+
+    assert [n.display() for n in split_names("KEDDIE, NIKKI R.")] == ["Keddie, Nikki R."]
+    assert [n.display() for n in split_names("SMITH, J.-P.")] == ["Smith, J.-P."]

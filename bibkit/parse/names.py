@@ -251,6 +251,8 @@ def _inverted(family: str, given: str) -> Name:
         given = given[:1].upper() + given[1:]
     if family.isupper() and len(family) > 3:
         family = family.title()
+        if given.isupper():  # KEDDIE, NIKKI R. -> Keddie, Nikki R. (initials stay)
+            given = " ".join(w if _is_initials(w) else w.title() for w in given.split())
     return name_from_parts(family, given or None, suffix)
 
 
