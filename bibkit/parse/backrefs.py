@@ -30,6 +30,20 @@ def note_table(name: str) -> Iterator[list[str]]:
     return package_cells("bibkit.parse", f"data/{name}")
 
 
+def is_notes_heading(line: str) -> bool:
+    """A line that opens a block of numbered notes (`Notes`, `پی‌نوشت‌ها`, `الهوامش`)."""
+    return _heading_key(line) in _notes_headings()
+
+
+@cache
+def _notes_headings() -> frozenset[str]:
+    return frozenset(_heading_key(row[1]) for row in note_table("notes_headings.tsv"))
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(fold(w) for w in re.sub(r"[#*_:\[\]]", " ", text).split())
+
+
 @dataclass(frozen=True)
 class BackRef:
     """A back-reference as written: its kind and the text on either side of the form."""

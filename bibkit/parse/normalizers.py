@@ -21,14 +21,10 @@ from bibkit.model import Date, Reference
 from bibkit.parse.names import split_names
 from bibkit.parse.tokens import DASHES
 from bibkit.text.calendars import (
-    IMPERIAL_BARE_YEARS,
-    IMPERIAL_OFFSET,
-    LUNAR_BARE_YEARS,
-    SOLAR_BARE_YEARS,
+    context_dated,
     find_calendar_year,
     find_calendar_years,
-    lunar_hijri_to_gregorian,
-    solar_hijri_to_gregorian,
+    to_gregorian,
 )
 from bibkit.text.normalize import ASCII_DIGITS, rejoin_hyphens
 from bibkit.text.script import has_arabic, language_of
@@ -152,9 +148,8 @@ ACCESS_CUE = re.compile(r"\b(?:(?:av[a-z]{3,7}b(?:le|el)|retrieved|accessed)\b(?
 _REMARKED_LANGUAGES = {"persian": "fa", "farsi": "fa", "فارسی": "fa", "الفارسية": "fa", "arabic": "ar", "عربی": "ar",
                        "العربية": "ar", "turkish": "tr", "ottoman turkish": "ota", "ottoman": "ota", "urdu": "ur",
                        "hebrew": "he", "russian": "ru", "french": "fr", "german": "de", "english": "en"}
-LANGUAGE_REMARK = re.compile(r"[(\[]\s*(?:in\s+|به\s+|ب)(?P<language>ottoman\s+turkish|"
-                             + "|".join(sorted((k for k in _REMARKED_LANGUAGES if k != "ottoman turkish"), key=len, reverse=True))
-                             + r")\s*[)\]]\.?", re.IGNORECASE)
+_LANGUAGE_NAMES = "|".join(name.replace(" ", r"\s+") for name in sorted(_REMARKED_LANGUAGES, key=len, reverse=True))
+LANGUAGE_REMARK = re.compile(rf"[(\[]\s*(?:in\s+|به\s+|ب)(?P<language>{_LANGUAGE_NAMES})\s*[)\]]\.?", re.IGNORECASE)
 
 
 def remarked_language(text: str) -> str | None:
@@ -465,11 +460,8 @@ def _with_script_month(base: Date, year: int, clean: str, written: str) -> Date:
     if base.calendar == "gregorian":
         parts = [base.parts[0][0], month] + ([int(day.group(1))] if day else [])
         return Date(parts=[parts], raw=written)
-    if base.calendar == "persian-imperial":
-        year -= IMPERIAL_OFFSET
-    convert = solar_hijri_to_gregorian if months_of == "solar-hijri" else lunar_hijri_to_gregorian
     try:
-        g = convert(year, month, int(day.group(1)) if day else None)
+        g = to_gregorian(base.calendar, year, month, int(day.group(1)) if day else None)
     except ValueError:
         return base
     parts = [g.year, g.month] + ([g.day] if day else [])
@@ -513,12 +505,10 @@ _FOUR_DIGITS = re.compile(r"(?<![0-9\u06F0-\u06F9\u0660-\u0669])[0-9\u06F0-\u06F
 
 def _may_be_hijri(text: str) -> bool:
     """Whether `text` holds a four-digit number that a language could make a Hijri year (a
-    bare year in SOLAR_BARE_YEARS or LUNAR_BARE_YEARS). Without one, every language reads
-    the date alike, and working out the reference's language is wasted. Tatweel and ZWJ go first, as in `find_calendar_years`."""
+    bare year the context dates). Without one, every language reads the date alike, and
+    working out the reference's language is wasted. Tatweel and ZWJ go first, as in `find_calendar_years`."""
     digits = text.replace("\u0640", "").replace("\u200d", "")
-    return any(int(m.group()) in SOLAR_BARE_YEARS or int(m.group()) in LUNAR_BARE_YEARS
-               or int(m.group()) in IMPERIAL_BARE_YEARS
-               for m in _FOUR_DIGITS.finditer(digits))
+    return any(context_dated(int(m.group())) for m in _FOUR_DIGITS.finditer(digits))
 
 
 def normalize_date(ref: Reference, fields: Fields) -> None:

@@ -23,13 +23,13 @@ from bibkit.parse.backrefs import (
     BackRef,
     Resolution,
     find_backref,
+    is_notes_heading,
     locator_terms,
     note_table,
     resolve_ibid,
     resolve_named,
     same_work,
 )
-from bibkit.parse.lexicons import fold
 from bibkit.parse.normalizers import parse_date
 from bibkit.parse.notecite import (
     DIGIT,
@@ -76,16 +76,6 @@ class _Marker:
     number: int
     style: str
     offset: int
-
-
-# ------------------------------------------------------------------------------ data
-@cache
-def _headings() -> frozenset[str]:
-    return frozenset(_heading_key(row[1]) for row in note_table("notes_headings.tsv"))
-
-
-def _heading_key(text: str) -> str:
-    return " ".join(fold(w) for w in re.sub(r"[#*_:\[\]]", " ", text).split())
 
 
 # ------------------------------------------------------------------------------ the notes block
@@ -135,7 +125,7 @@ def _runs(lines: list[str], offsets: list[int]) -> Iterator[tuple[int, list[_Raw
 def _headed(lines: list[str], start: int) -> bool:
     """Whether the nearest non-blank line above a run is a notes heading."""
     above = next((lines[j] for j in range(start - 1, -1, -1) if lines[j].strip()), "")
-    return _heading_key(above) in _headings()
+    return is_notes_heading(above)
 
 
 def _cited_share(run: list[_RawNote]) -> float:

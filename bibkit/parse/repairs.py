@@ -91,10 +91,7 @@ def quoted_title_runs_to_its_quote(ref: Reference, fields: Fields) -> None:
         if not inside or any(label in ("url", "doi", "date") for label, _ in inside):
             return
         for label, other in inside:
-            rest = source[end:other.end]
-            at = other.end - len(rest.lstrip(" ,.;:،"))
-            _replace(fields, label, other, Segment(source[at:other.end], at, other.end, other.confidence)
-                     if rest.strip(" ,.;:،") else None)
+            _replace(fields, label, other, _trimmed(source, end, other.end, other.confidence))
         _replace(fields, "title", seg, Segment(source[seg.start:end], seg.start, end,
                                                 min([seg.confidence, *(other.confidence for _, other in inside)])))
         return
@@ -158,11 +155,8 @@ def _tail_to(fields: Fields, labels: tuple[str, ...], tail: re.Pattern[str], tar
             match = tail.search(seg.text.rstrip(" ,."))
             if match and match.start() > 0:
                 cut = match.start()
-                rest = seg.text[cut:]
-                piece = rest.strip(" ,;(")
-                start = seg.start + cut + len(rest) - len(rest.lstrip(" ,;("))
                 fields[label][i] = Segment(seg.text[:cut], seg.start, seg.start + cut, seg.confidence)
-                _move(fields, target, Segment(piece, start, start + len(piece), seg.confidence))
+                _move(fields, target, _trimmed(seg.text, cut, len(seg.text), seg.confidence, " ,;(", offset=seg.start))
 
 
 def season_from_container(ref: Reference, fields: Fields) -> None:
@@ -251,6 +245,15 @@ def _replace(fields: Fields, label: str, old: Segment, new: Segment | None) -> N
 
 def _merge(a: Segment, b: Segment, source: str) -> Segment:
     return Segment(source[a.start:b.end], a.start, b.end, min(a.confidence, b.confidence))
+
+
+def _trimmed(text: str, start: int, end: int, confidence: float, edge: str = " .,;:،", offset: int = 0) -> Segment | None:
+    """`text[start:end]` without `edge` characters at either end, its offsets moved with it
+    (plus `offset`, where `text` is a segment's own); None when nothing is left."""
+    piece = text[start:end]
+    body = piece.strip(edge)
+    at = offset + start + len(piece) - len(piece.lstrip(edge))
+    return Segment(body, at, at + len(body), confidence) if body else None
 
 
 def _adjacent(fields: Fields, before: tuple[str, ...], after: tuple[str, ...]
@@ -617,15 +620,12 @@ _IMPRINT_TAIL = re.compile(r"[،,;]\s*([^،,;]+?)[\s.]*$")
 _DATE_PAIR = re.compile(r"[/()\[\]]")
 _DATE_EDGE = " .,;:،"
 _LONGEST_YEAR = 24  # a year with its era written out: `1351 هجری شمسی`, `1958 C.E.`
-
-
 _LONGEST_ERA = 12  # `هـ.ش.`, `A.H.`, `H.Sh.`, `قمری`, `هجری شمسی`
-_DIGIT = re.compile(r"\d")
 
 
 def _may_be_era(text: str) -> bool:
     """An era mark is short and has no digits (most neighbours of a date are page ranges)."""
-    return len(text) <= _LONGEST_ERA and not _DIGIT.search(text)
+    return len(text) <= _LONGEST_ERA and not any(ch.isdigit() for ch in text)
 
 
 def era_after_its_year(ref: Reference, fields: Fields) -> None:
@@ -665,13 +665,13 @@ def imprint_after_volume_count(ref: Reference, fields: Fields) -> None:
     if not re.search(r"[^\W\d_]", imprint):
         return
     _replace(fields, "volume", seg, Segment(seg.text[:count.end()].rstrip(" ,،"), seg.start, place_at, seg.confidence))
-    place, colon, publisher = imprint.partition(":")
-    _move(fields, "location", Segment(place.strip(), place_at, place_at + len(place.rstrip()), seg.confidence))
-    if colon and publisher.strip():
-        at = place_at + len(place) + 1 + len(publisher) - len(publisher.lstrip())
-        _move(fields, "publisher", Segment(publisher.strip(), at, at + len(publisher.strip()), seg.confidence))
-    date = seg.text[tail.start(1):].rstrip(" .")
-    _move(fields, "date", Segment(date, seg.start + tail.start(1), seg.start + tail.start(1) + len(date), seg.confidence))
+    colon = imprint.find(":")
+    pieces = (("location", place_at, place_at + colon if colon >= 0 else seg.start + tail.start()),
+              ("publisher", place_at + colon + 1 if colon >= 0 else -1, seg.start + tail.start()),
+              ("date", seg.start + tail.start(1), seg.end))
+    for label, start, end in pieces:
+        if start >= 0 and (piece := _trimmed(source, start, end, seg.confidence)):
+            _move(fields, label, piece)
 
 
 # a reprint's imprint; not `reprinted in Book`, where the reprint is another work with its own fields
@@ -692,10 +692,8 @@ def language_note_to_note(ref: Reference, fields: Fields) -> None:
            for label, seg in overlapping):
         return
     for label, seg in overlapping:
-        head = source[seg.start:said.start()].rstrip(" .,;:")
-        _replace(fields, label, seg, Segment(head, seg.start, seg.start + len(head), seg.confidence) if head else None)
-    remark = said.group().rstrip(".")
-    _move(fields, "note", Segment(remark, said.start(), said.start() + len(remark), 1.0))
+        _replace(fields, label, seg, _trimmed(source, seg.start, said.start(), seg.confidence))
+    _move(fields, "note", _trimmed(source, said.start(), said.end(), 1.0, " ."))
 
 
 def reprint_to_note(ref: Reference, fields: Fields) -> None:
@@ -709,11 +707,8 @@ def reprint_to_note(ref: Reference, fields: Fields) -> None:
     if not after or any(label in ("url", "doi", "isbn") for label, _ in after):
         return
     for label, seg in after:
-        kept = source[seg.start:cue.start()].rstrip(" ,.;") if seg.start < cue.start() else ""
-        _replace(fields, label, seg, Segment(kept, seg.start, seg.start + len(kept), seg.confidence) if kept else None)
-    at = cue.start() + 1 + len(source[cue.start() + 1:]) - len(source[cue.start() + 1:].lstrip())
-    end = len(source.rstrip(" ."))
-    _move(fields, "note", Segment(source[at:end], at, end, min(seg.confidence for _, seg in after)))
+        _replace(fields, label, seg, _trimmed(source, seg.start, cue.start(), seg.confidence) if seg.start < cue.start() else None)
+    _move(fields, "note", _trimmed(source, cue.start() + 1, len(source), min(seg.confidence for _, seg in after)))
 
 
 def date_closes_imprint(ref: Reference, fields: Fields) -> None:
@@ -920,7 +915,7 @@ def title_inside_author(ref: Reference, fields: Fields) -> None:
     Arabic-script name, or at the comma after an Arabic-script name written given name first.
     (It runs before the role repairs, so a role cue after the title still finds its names; a
     "title" that is an editor's phrase, `قدم له وحققه X`, is no title.)"""
-    if any(not _role_phrase(seg.text) for seg in fields.get("title", ())) or len(fields.get("author", ())) != 1:
+    if len(fields.get("author", ())) != 1 or any(not _role_phrase(seg.text) for seg in fields.get("title", ())):
         return
     seg = fields["author"][0]
     if (cut := _names_then_title(seg.text)) and _reads_as_title(seg.text[cut[1]:]):
@@ -1058,12 +1053,11 @@ def title_after_bracketed_role(ref: Reference, fields: Fields) -> None:
     for label in ("editor", "translator"):
         for seg in fields.get(label, []):
             cue = BRACKETED_ROLE.search(seg.text)
-            rest = seg.text[cue.end():] if cue else ""
-            if not rest.strip(" .,;:،"):
+            title = _trimmed(ref.source or "", seg.start + cue.end(), seg.end, seg.confidence) if cue else None
+            if not title:
                 continue
-            at = cue.end() + len(rest) - len(rest.lstrip(" .,;:،"))
             _replace(fields, label, seg, Segment(seg.text[:cue.end()], seg.start, seg.start + cue.end(), seg.confidence))
-            _move(fields, "title", Segment(seg.text[at:], seg.start + at, seg.end, seg.confidence))
+            _move(fields, "title", title)
             return
 
 
@@ -1105,9 +1099,9 @@ def contribution_to_note(ref: Reference, fields: Fields) -> None:
     for label in ("title", "container-title"):
         for seg in fields.get(label, []):
             if (found := _CONTRIBUTION_AFTER.search(seg.text)) and seg.text[:found.start()].strip(" .,;"):
-                at = seg.start + found.start() + len(found.group()) - len(found.group().lstrip())
-                _replace(fields, label, seg, Segment(seg.text[:found.start()], seg.start, seg.start + found.start(), seg.confidence))
-                _move(fields, "note", Segment((ref.source or "")[at:seg.end], at, seg.end, seg.confidence))
+                cut = seg.start + found.start()
+                _replace(fields, label, seg, Segment(seg.text[:found.start()], seg.start, cut, seg.confidence))
+                _move(fields, "note", _trimmed(ref.source or "", cut, seg.end, seg.confidence))
                 return
 
 

@@ -12,17 +12,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bibkit.parse.backrefs import is_notes_heading
+
 _HEADING = re.compile(
     r"^\W*(?:references?|bibliography|works\s+cited|literature\s+cited|sources|citations?|"
     r"cited\s+works|further\s+reading|منابع(?:\s+و\s+مآخذ)?|فهرست\s+منابع|کتابنامه|کتاب‌نامه|منابع\s+و\s+مآخذ|"
     r"مآخذ|المصادر(?:\s+والمراجع)?|المراجع|قائمة\s+المصادر|ثبت\s+المصادر)\W*(?:\[[^\]]*\])?\W*$",
     re.IGNORECASE)
-# headings of the sections that follow a reference list in articles (notes, appendices ...):
-# the list ends there
+# headings of the sections besides notes (backrefs.is_notes_heading) that follow a reference
+# list in articles: the list ends there
 _OTHER_SECTION = re.compile(
-    r"^\W*(?:notes|end\s*notes|footnotes|appendix|appendices|acknowledge?ments?|about\s+the\s+authors?|index|glossary|"
-    r"پی[\u200c ]?نوشت(?:[\u200c ]?ها)?|یادداشت(?:[\u200c ]?ها)?|پیوست(?:[\u200c ]?ها)?|ضمیمه(?:[\u200c ]?ها)?|سپاسگزاری|"
-    r"واژه[\u200c ]?نامه|نمایه|الهوامش|الحواشي|الملاحق|ملحق|الفهرس|شكر\s+وتقدير)\W*$", re.IGNORECASE)
+    r"^\W*(?:appendix|appendices|acknowledge?ments?|about\s+the\s+authors?|index|glossary|"
+    r"پیوست(?:[\u200c ]?ها)?|ضمیمه(?:[\u200c ]?ها)?|سپاسگزاری|واژه[\u200c ]?نامه|نمایه|الملاحق|ملحق|الفهرس|"
+    r"شكر\s+وتقدير)\W*$", re.IGNORECASE)
 _NEXT_SECTION = re.compile(r"^\W*(?:\*\*)?[A-Z\u0600-\u06FF][^.!?]{0,40}:(?:\*\*)?\s*$|^(?:#+\s|\*\*[^*]+\*\*\s*$)")
 _NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+[.)\-]\s|\d+\.(?=\S)|[۰-۹٠-٩]+[.)\-]\s?)\s*")
 _CONTINUATION = re.compile(r"^\s*(?:<?https?://|www\.|(?i:doi:|available|retrieved|accessed)|[a-z])")
@@ -78,7 +80,8 @@ def find_sections(text: str) -> list[list[tuple[int, str]]]:
             j = i + 1
             while j < len(lines):
                 stripped = lines[j].strip()
-                if block and any(p.match(stripped) for p in (_HEADING, _NEXT_SECTION, _OTHER_SECTION)) and len(stripped) < 60:
+                if block and len(stripped) < 60 and (any(p.match(stripped) for p in (_HEADING, _NEXT_SECTION, _OTHER_SECTION))
+                                                     or is_notes_heading(stripped)):
                     break
                 if block and not stripped and j + 1 < len(lines) and _NEXT_SECTION.match(lines[j + 1].strip()):
                     break

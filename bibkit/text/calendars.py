@@ -116,15 +116,27 @@ def lunar_hijri_to_gregorian(year: int, month: int | None = None, day: int | Non
     return GregorianDate(g.year, g.month, g.day if day is not None else None)
 
 
+def to_gregorian(calendar: str, year: int, month: int | None = None, day: int | None = None) -> GregorianDate:
+    """A date counted in `calendar` (one of bibkit.model.CALENDARS) in the Gregorian calendar;
+    the imperial era has the Solar Hijri months."""
+    if calendar == "solar-hijri":
+        return solar_hijri_to_gregorian(year, month, day)
+    if calendar == "lunar-hijri":
+        return lunar_hijri_to_gregorian(year, month, day)
+    if calendar == "persian-imperial":
+        return solar_hijri_to_gregorian(year - IMPERIAL_OFFSET, month, day)
+    return GregorianDate(year, month, day)
+
+
 def to_gregorian_year(calendar: str, year: int) -> int:
     """The Gregorian year for a year counted in `calendar` (by the year-only rules)."""
-    if calendar == "solar-hijri":
-        return solar_hijri_to_gregorian(year).year
-    if calendar == "lunar-hijri":
-        return lunar_hijri_to_gregorian(year).year
-    if calendar == "persian-imperial":
-        return solar_hijri_to_gregorian(year - IMPERIAL_OFFSET).year
-    return year
+    return to_gregorian(calendar, year).year
+
+
+def context_dated(year: int) -> bool:
+    """A bare year whose calendar the language around it decides (a 13xx is Solar Hijri in
+    Persian, Lunar in Arabic; 2535-2537 imperial in Persian)."""
+    return year in SOLAR_BARE_YEARS or year in LUNAR_BARE_YEARS or year in IMPERIAL_BARE_YEARS
 
 
 def _marker_alternation(markers: list[str]) -> str:
@@ -203,7 +215,7 @@ def find_calendar_years(text: str, lang: str | None = None) -> list[CalendarYear
         marked = calendar is not None
         if not marked and len(m.group("year")) < 4:
             continue  # a bare 3-digit number is a page or a volume far more often than a year
-        if calendar is None and (year in SOLAR_BARE_YEARS or year in LUNAR_BARE_YEARS or year in IMPERIAL_BARE_YEARS):
+        if calendar is None and context_dated(year):
             context = context if context is not None else _context_language(text)  # only here can it matter
             calendar = _bare_calendar(year, context)
         calendar = calendar or "gregorian"
