@@ -14,7 +14,7 @@ labelling that gives each one run. Boundaries between two bare words then move t
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -95,14 +95,28 @@ def _feature_rows(key: str, value: str | float | bool) -> tuple[int, ...]:
     return tuple(model.rows.get(name.encode(), zero) if name else zero for name in view_names(key, value))
 
 
-@lru_cache(maxsize=1 << 18)
-def _view_scores(text: str) -> np.ndarray:
-    """Per-label scores of one token text's five views (5 x labels: what it tells the tokens
-    two and one places before it, its own, what it tells the next two), once per text."""
-    feats = token_features(text)
-    rows = np.fromiter(chain.from_iterable(_feature_rows(key, value) for key, value in feats.items()),
-                       dtype=np.intp, count=5 * len(feats))
-    return _frozen(_model().state[rows.reshape(-1, 5)].sum(axis=0))
+_VIEWS: dict[str, np.ndarray] = {}  # token text -> its five views' scores (5 x labels)
+_VIEWS_KEPT = 1 << 18  # texts kept before the store starts again (about 250 MB at most)
+_NEW_TEXTS_AT_ONCE = 512  # texts scored in one gather (a few MB of rows at a time)
+
+
+def _score_new_texts(texts: Iterable[str]) -> None:
+    """Put the per-label scores of each text's five views (what it tells the tokens two and
+    one places before it, its own, what it tells the next two) in `_VIEWS`, once per text.
+    The texts not seen before are scored together, a slice at a time, in one gather and one
+    sum: per text, the array calls cost more than the arithmetic."""
+    new = list(dict.fromkeys(text for text in texts if text not in _VIEWS))
+    if len(_VIEWS) + len(new) > _VIEWS_KEPT:
+        _VIEWS.clear()
+    state = _model().state
+    for at in range(0, len(new), _NEW_TEXTS_AT_ONCE):
+        chunk = new[at:at + _NEW_TEXTS_AT_ONCE]
+        features = [token_features(text) for text in chunk]
+        rows = np.fromiter(chain.from_iterable(_feature_rows(key, value) for feats in features
+                                               for key, value in feats.items()),
+                           dtype=np.intp, count=5 * sum(map(len, features)))
+        starts = np.cumsum([0, *map(len, features[:-1])])
+        _VIEWS.update(zip(chunk, _frozen(np.add.reduceat(state[rows.reshape(-1, 5)], starts, axis=0))))
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -126,7 +140,8 @@ def emission(tokens: list[Token]) -> np.ndarray:
     """Each token's score for each label (tokens x labels): its own view, the views its
     neighbours at -2..+2 give it (token i + d speaks to token i through its view d + 2, as
     `features.sequence_features` lays out the features it was trained on), its place, its phrases."""
-    views = np.array([_view_scores(tok.text) for tok in tokens])  # tokens x 5 x labels
+    _score_new_texts(tok.text for tok in tokens)
+    views = np.array([_VIEWS[tok.text] for tok in tokens])  # tokens x 5 x labels
     scores = views[:, 2] + _place_scores(len(tokens))
     for d in (-2, -1, 1, 2):  # token i + d through its view d + 2
         if d < 0:
@@ -145,6 +160,7 @@ def label_batch(sequences: list[list[Token]]) -> list[tuple[list[str], list[floa
     operations."""
     out: list[tuple[list[str], list[float]]] = [([], []) for _ in sequences]
     order = sorted((i for i, tokens in enumerate(sequences) if tokens), key=lambda i: len(sequences[i]))
+    _score_new_texts(tok.text for tokens in sequences for tok in tokens)
     for group in _groups(order, [len(sequences[i]) for i in order]):
         scores = [emission(sequences[i]) for i in group]
         for i, score, (path, marginals) in zip(group, scores, _best_paths_and_marginals(scores)):
