@@ -4,7 +4,10 @@ Test sets: AnyStyle gold (items in AnyStyle's training set `core` left out), Any
 (from ../shared/bench/refparse), and bibkit's own Persian/Arabic set (bench/data). None of
 them is trained on.
 
-    python bench/parse_accuracy.py [--peer refextract] [--sets gold,bad,fa-ar] [--errors 5]
+    python bench/parse_accuracy.py [--peer refextract] [--sets gold,bad,fa-ar] [--errors 5] [--pdf-spacing]
+
+`--pdf-spacing` reads every string with a space put before each stop that closes a word
+(`Amanat , Abbas . Resurrection : …`), as text copied from some PDFs comes.
 
 refextract runs in its own virtual environment (bench/.peers/refextract, created on demand
 with the machine's Python 3.12), in a subprocess, so its dependencies never touch bibkit's.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -29,6 +33,7 @@ SETS = {
     "fa-ar": (HERE / "data" / "refparse-fa-ar.jsonl", False),
     "fa-ar-heldout": (HERE / "data" / "refparse-fa-ar-heldout.jsonl", False),
 }
+_SPACED_STOP = re.compile(r"(?<=\S)([.,:;،؛])(?=\s|$)")
 GOLD_KEYS = {"url": "URL", "doi": "DOI", "isbn": "ISBN"}
 
 
@@ -105,6 +110,7 @@ def main() -> None:
     parser.add_argument("--sets", default="gold,bad,fa-ar,fa-ar-heldout")
     parser.add_argument("--peer", default="", help="refextract, or empty for bibkit alone")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong references per set")
+    parser.add_argument("--pdf-spacing", action="store_true", help="a space before each stop closing a word")
     args = parser.parse_args()
     for name in args.sets.split(","):
         path, skip_core = SETS[name]
@@ -112,8 +118,9 @@ def main() -> None:
             print(f"\n== {name}: {path} not found, skipped")
             continue
         items = load(path, skip_core)
+        texts = [_SPACED_STOP.sub(r" \1", i["text"]) if args.pdf_spacing else i["text"] for i in items]
         started = time.perf_counter()
-        predictions = bibkit_fields([i["text"] for i in items])
+        predictions = bibkit_fields(texts)
         seconds = time.perf_counter() - started
         score = Score()
         wrong = []
@@ -134,7 +141,7 @@ def main() -> None:
                     and (item["gold"].get(k) or pred.get(k))}
             print(f"  ✗ {item['text'][:110]}\n    {json.dumps(diff, ensure_ascii=False)[:400]}")
         if args.peer == "refextract":
-            rows, peer_seconds = refextract_fields([i["text"] for i in items])
+            rows, peer_seconds = refextract_fields(texts)
             peer = Score()
             for item, row in zip(items, rows, strict=True):
                 peer.add(item["gold"], row)

@@ -118,13 +118,14 @@ def test_the_last_author_after_and_initials_is_taken_back_from_the_journal():
 
 
 def _segments(source: str, **labelled: str) -> dict:
-    """Fields from `label=text` pairs, each text found in `source` in order."""
+    """Fields from `label=text` pairs, each text found in `source` in order (a label given twice
+    is written the second time with a trailing space: `**{"location ": …}`)."""
     from bibkit.parse.normalizers import Segment
 
     fields, pos = {}, 0
     for label, text in labelled.items():
         start = source.index(text, pos)
-        fields.setdefault(label.replace("_", "-"), []).append(Segment(text, start, start + len(text), 0.9))
+        fields.setdefault(label.strip().replace("_", "-"), []).append(Segment(text, start, start + len(text), 0.9))
         pos = start + len(text)
     return fields
 
@@ -282,6 +283,9 @@ def test_glued_punctuation_and_odd_dashes_are_read_as_print_means_them():
     assert [t.text for t in tokenize("بدیع‌الزمان. ۱۳۴۶.شرح مثنوی")] == ["بدیع\u200cالزمان.", "۱۳۴۶.", "شرح", "مثنوی"]
     assert [t.text for t in tokenize("Said, Edward. Orientalism.New York")] == ["Said,", "Edward.", "Orientalism.", "New", "York"]
     assert [t.text for t in tokenize("www.example.com e.g.The")] == ["www.example.com", "e.g.The"]
+    spaced = tokenize("Amanat , Abbas . Resurrection : Renewal ; تهران ، نشر")  # a PDF's spacing
+    assert [t.text for t in spaced] == ["Amanat,", "Abbas.", "Resurrection:", "Renewal;", "تهران،", "نشر"]
+    assert (spaced[0].start, spaced[0].end) == (0, len("Amanat ,"))
     url = "http://data.worldbank.org/Data.Catalog/World-Development-Indicators"
     assert [t.text for t in tokenize(f"{url} john.Smith@example.org")] == [url, "john.Smith@example.org"]
     assert _pages("8213−8223") == "8213–8223"  # a minus sign
@@ -1340,3 +1344,34 @@ def test_an_all_caps_inverted_name_is_cased_whole():
 
     assert [n.display() for n in split_names("KEDDIE, NIKKI R.")] == ["Keddie, Nikki R."]
     assert [n.display() for n in split_names("SMITH, J.-P.")] == ["Smith, J.-P."]
+
+
+def test_a_place_closing_a_publishers_open_name_goes_back_into_it():
+    from bibkit.parse.repairs import place_closing_publisher_name
+
+    source = "Bushman, R. Refinement. Hanover: University Press of New England, 1992."
+    fields = _repaired(place_closing_publisher_name, source, location="Hanover:",
+                       publisher="University Press of New", **{"location ": "England,"})
+    assert [s.text for s in fields["publisher"]] == ["University Press of New England,"]
+    assert [s.text for s in fields["location"]] == ["Hanover:"]
+    source = "Smith, J. Title. Lawrence: University Press of Kansas, 2001."
+    fields = _repaired(place_closing_publisher_name, source, location="Lawrence:",
+                       publisher="University Press of", **{"location ": "Kansas,"})
+    assert [s.text for s in fields["publisher"]] == ["University Press of Kansas,"]
+    source = "Ansari, A. Modern Iran. London: Longman, Harlow, 2007."  # a closed name keeps its place
+    fields = _repaired(place_closing_publisher_name, source, publisher="Longman,", location="Harlow,")
+    assert [s.text for s in fields["location"]] == ["Harlow,"]
+
+
+def test_an_editing_noun_after_the_authors_name_opens_the_title_when_no_name_follows():
+    from bibkit.parse.repairs import text_before_role_cue
+
+    source = "أمين، قاسم. تحرير المرأة. القاهرة: مكتبة الترقي، ١٨٩٩."
+    fields = _repaired(text_before_role_cue, source, editor="أمين، قاسم. تحرير المرأة.", location="القاهرة:")
+    assert [s.text for s in fields["author"]] == ["أمين، قاسم."]
+    assert [s.text for s in fields["title"]] == ["تحرير المرأة."]
+    assert "editor" not in fields
+    source = "الجاحظ. تحقيق عبد السلام هارون. القاهرة: الخانجي، ١٩٦٥."  # a given name: the editor
+    fields = _repaired(text_before_role_cue, source, editor="الجاحظ. تحقيق عبد السلام هارون.", location="القاهرة:")
+    assert [s.text for s in fields["author"]] == ["الجاحظ."]
+    assert [s.text for s in fields["editor"]] == ["تحقيق عبد السلام هارون."]

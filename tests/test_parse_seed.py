@@ -107,6 +107,26 @@ def test_decomposed_accents_parse_like_composed_ones():
     assert decomposed.names == composed.names
 
 
+@pytest.mark.parametrize("text", [
+    "Amanat, Abbas. Resurrection and Renewal: The Making of the Babi Movement in Iran. Ithaca: Cornell University Press, 1989.",
+    "Keddie, N. R. (1981). Roots of Revolution; An Interpretive History of Modern Iran. New Haven: Yale UP.",
+    "کاتوزیان، محمدعلی. اقتصاد سیاسی ایران. ترجمهٔ محمدرضا نفیسی. تهران: نشر مرکز، ۱۳۷۲.",
+])
+def test_punctuation_spaced_off_its_word_parses_as_printed(text):
+    """PDF copies often put a space before each stop (`Amanat , Abbas . Resurrection :`); the
+    record must be the one the unspaced string gives (in offsets too: they span the space)."""
+    import re
+
+    from bibkit.parse import parse_reference
+
+    spaced = re.sub(r"(?<=\S)([.,:;،؛])(?=\s|$)", r" \1", text)
+    assert spaced != text
+    plain, pdf = parse_reference(text), parse_reference(spaced)
+    assert pdf.names == plain.names
+    assert {k: re.sub(r" (?=[.,:;،؛])", "", v) for k, v in pdf.text.items()} == plain.text
+    assert pdf.dates == plain.dates
+
+
 def test_review_of_an_entry_kept_verbatim_has_no_empty_field_list(run_cli, tmp_path):
     path = tmp_path / "refs.txt"
     path.write_text("Khadduri, Majid. Republican Iraq. London: Oxford University Press, 1969.\n???? !!!! ....\n",

@@ -77,9 +77,13 @@ _INSTITUTION = re.compile(
     r"(?:ال)?(?:وزارة|مركز|جامعة|مؤسسة|موقع|وكالة|قناة|صحيفة|هيئة|جمعية|مجلس|حزب)|دار)\b", re.IGNORECASE)
 
 
+_SPACED_STOP = re.compile(r"(?<=\S)\s+(?=[.,;:،؛](?:\s|$))")
+
+
 def clean_name_list(text: str) -> str:
-    """Role words, `et al.` and line-break hyphens (`Mur- phy`) removed."""
-    text = rejoin_hyphens(text)
+    """Role words, `et al.` and line-break hyphens (`Mur- phy`) removed, stops spaced off their
+    word (`Keddie , N . R .`, a PDF's spacing) put back."""
+    text = _SPACED_STOP.sub("", rejoin_hyphens(text))
     text = ROLE_CUES.sub(" ", text)
     text = _ET_AL.sub(" ", text)
     text = text.replace("،", ",")

@@ -1296,15 +1296,27 @@ def text_before_role_cue(ref: Reference, fields: Fields) -> None:
                 cue = later  # `تحقيق ما للهند من مقولة. عني بتصحيحه X`: the title opens with an editing noun
             if not cue or not seg.text[:cue.start()].strip(" ,.;:،"):
                 continue
-            _replace(fields, label, seg, Segment(seg.text[cue.start():], seg.start + cue.start(), seg.end, seg.confidence))
+            role = Segment(seg.text[cue.start():], seg.start + cue.start(), seg.end, seg.confidence)
+            _replace(fields, label, seg, role)
             head = Segment(seg.text[:cue.start()], seg.start, seg.start + cue.start(), seg.confidence)
-            author = None if fields.get("author") else _SCRIPT_NAME_SENTENCE.match(head.text)
-            if author:
+            author = None if fields.get("author") else _SCRIPT_NAME_SENTENCE.match(seg.text, endpos=seg.end - seg.start)
+            if author and author.end() <= cue.start():
                 cut = author.end(1)
                 _move(fields, "author", Segment(head.text[:cut], head.start, head.start + cut, head.confidence))
                 head = Segment(head.text[author.end():], head.start + author.end(), head.end, head.confidence)
+                if not head.text.strip() and _opens_a_title(role.text, cue):
+                    _replace(fields, label, role, None)  # `أمين، قاسم. تحرير المرأة.`: nothing is left
+                    head = role  # for a title before the cue, so the sentence it opens is the title
             _move(fields, "title", head)
             return
+
+
+def _opens_a_title(text: str, cue: re.Match) -> bool:
+    """An editing noun that may open a title (`تحرير المرأة`, `تحقيق ما للهند`) followed by
+    words none of which is a given name (`تحقيق عبد السلام هارون` names the editor)."""
+    words = [w.strip(" .,;:،") for w in _SENTENCE_STOP.split(text[cue.end() - cue.start():] + " ")[0].split()]
+    return bool(TITLE_OPENING_CUE.fullmatch(cue.group())) and bool(words) and not any(
+        "given" in tags_for(w) or "given" in tags for w, tags in zip(words, phrase_tags(words)))
 
 
 def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) -> None:
@@ -1330,6 +1342,20 @@ def _recut_roles(fields: Fields, run: list[tuple[str, Segment]], source: str) ->
     if tail:
         place = "location" not in fields and is_place(tail)
         _move(fields, "location" if place else "publisher", Segment(tail, start + len(text) - len(tail), end, confidence))
+
+
+# a publisher's name still open: `University Press of`, `Presses de`, `… of New` before its last word
+_PUBLISHER_NAME_OPEN = re.compile(r"\b(?:of|de|du|des|di|del|für)(?:\s+[A-Z][\w'’-]*)?$")
+
+
+def place_closing_publisher_name(ref: Reference, fields: Fields) -> None:
+    """`University Press of New | England`, `University Press of | Kansas`: a place read out of
+    the end of a publisher's name (`of` still waiting for its word) goes back into it."""
+    for _, publisher, _, place in _adjacent(fields, ("publisher",), ("location",)):
+        between = (ref.source or "")[publisher.end:place.start]
+        if _PUBLISHER_NAME_OPEN.search(publisher.text.rstrip()) and not between.strip():
+            _absorb(ref, fields, ("publisher", publisher), ("location", place))
+            return
 
 
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
@@ -1380,4 +1406,5 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     month_from_container,
     volume_from_tail,
     periodical_as_author,
+    place_closing_publisher_name,
 ]

@@ -3,7 +3,9 @@
 Whitespace separates tokens; a bracket glued to a word (`Robert(1971)`) also does, since
 missing spaces are common in pasted lists and the two sides usually belong to two fields.
 A number range with spaces at its dash (`1309– 1321,`, `997 –1000`, `103 - 118`) is one
-token, spelled without the spaces, as it would be printed unbroken.
+token, spelled without the spaces, as it would be printed unbroken; so is a stop spaced off the
+word it closes (`Amanat , Abbas . Resurrection :`, as text copied from some PDFs comes, and as
+French sets its colon): `Amanat,`.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in (_WORD_OR_RANGE if _SPACED_DASH.search(text) else _WORD).finditer(text):
         start = match.start()
+        if match.group() in _LONE_STOPS and tokens:  # `Amanat , Abbas` (a PDF's spacing): `Amanat,`
+            tokens[-1] = Token(tokens[-1].text + match.group(), tokens[-1].start, match.end())
+            continue
         if match.lastgroup == "range":
             tokens.append(Token("".join(match.group().split()), start, match.end()))
             continue
@@ -55,6 +60,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+_LONE_STOPS = frozenset(",;:.،؛")
 DASHES = "-\u00ad\u2010-\u2015\u2212"  # a regex class body: hyphens, dashes, minus (`8213−8223`), a soft hyphen
 # left from a PDF (`125\u00ad140`)
 _WORD = re.compile(r"\S+")
