@@ -32,6 +32,7 @@ SETS = {
     "bad": (SHARED / "anystyle-bad.jsonl", True),
     "fa-ar": (HERE / "data" / "refparse-fa-ar.jsonl", False),
     "fa-ar-heldout": (HERE / "data" / "refparse-fa-ar-heldout.jsonl", False),
+    "archives": (HERE / "data" / "refparse-archives.jsonl", False),
 }
 _SPACED_STOP = re.compile(r"(?<=\S)([.,:;،؛])(?=\s|$)")
 GOLD_KEYS = {"url": "URL", "doi": "DOI", "isbn": "ISBN"}
@@ -107,7 +108,7 @@ def _split_inverted(names: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="gold,bad,fa-ar,fa-ar-heldout")
+    parser.add_argument("--sets", default="gold,bad,fa-ar,fa-ar-heldout,archives")
     parser.add_argument("--peer", default="", help="refextract, or empty for bibkit alone")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong references per set")
     parser.add_argument("--pdf-spacing", action="store_true", help="a space before each stop closing a word")

@@ -1371,7 +1371,40 @@ def test_an_editing_noun_after_the_authors_name_opens_the_title_when_no_name_fol
     assert [s.text for s in fields["author"]] == ["أمين، قاسم."]
     assert [s.text for s in fields["title"]] == ["تحرير المرأة."]
     assert "editor" not in fields
+    fields = _repaired(text_before_role_cue, source, author="أمين، قاسم.", editor="تحرير المرأة.", location="القاهرة:")
+    assert [s.text for s in fields["title"]] == ["تحرير المرأة."] and "editor" not in fields
     source = "الجاحظ. تحقيق عبد السلام هارون. القاهرة: الخانجي، ١٩٦٥."  # a given name: the editor
     fields = _repaired(text_before_role_cue, source, editor="الجاحظ. تحقيق عبد السلام هارون.", location="القاهرة:")
     assert [s.text for s in fields["author"]] == ["الجاحظ."]
     assert [s.text for s in fields["editor"]] == ["تحقيق عبد السلام هارون."]
+    fields = _repaired(text_before_role_cue, source, author="الجاحظ.", editor="تحقيق عبد السلام هارون.", location="القاهرة:")
+    assert "title" not in fields and [s.text for s in fields["editor"]] == ["تحقيق عبد السلام هارون."]
+
+
+def test_an_archival_documents_description_read_as_imprint_is_its_title():
+    from bibkit.parse.repairs import archival_description_to_title
+
+    source = "PRO, WO 208/1567, Tehran Military Attaché, Monthly Report, 14 June 1944."
+    fields = _repaired(archival_description_to_title, source, archive="PRO,", archive_location="WO 208/1567,",
+                       publisher="Tehran Military Attaché,", genre="Monthly Report,", date="14 June 1944.")
+    assert [s.text for s in fields["title"]] == ["Tehran Military Attaché, Monthly Report"]
+    assert "publisher" not in fields and "genre" not in fields
+    source = "Bullard to Eden, 2 May 1944, FO 371/40186, TNA."  # a letter read as its author
+    fields = _repaired(archival_description_to_title, source, author="Bullard to Eden,", date="2 May 1944,",
+                       archive_location="FO 371/40186,", archive="TNA.")
+    assert [s.text for s in fields["title"]] == ["Bullard to Eden"] and "author" not in fields
+    source = "British Embassy to Iraq (3 May 1950), in PRO, FO 371/82405, Report, 2."  # sent to a place: an author
+    fields = _repaired(archival_description_to_title, source, author="British Embassy to Iraq", date="(3 May 1950),",
+                       archive="in PRO,", archive_location="FO 371/82405,", genre="Report,")
+    assert "title" not in fields and [s.text for s in fields["genre"]] == ["Report,"]
+    source = "Lambton, Ann. Landlord and Peasant. Oxford: Oxford University Press, 1953."  # no archive: left
+    fields = _repaired(archival_description_to_title, source, author="Lambton, Ann.",
+                       publisher="Landlord and Peasant. Oxford: Oxford University Press,")
+    assert "title" not in fields
+
+
+def test_an_archival_record_without_a_title_is_not_kept_verbatim():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("اسناد وزارت امور خارجه، کارتن ۱۲، پروندهٔ ۳، سند ۴۵.")
+    assert ref.text.get("archive_location") and not ref.warnings

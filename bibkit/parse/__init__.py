@@ -76,7 +76,8 @@ def parse_references(texts: Iterable[str], origins: Iterable[str | None] | None 
             except Exception as exc:  # noqa: BLE001 - one string bibkit cannot read must not cost the others
                 yield _verbatim(text, origin, f"bibkit failed on it ({type(exc).__name__}: {exc}); kept verbatim in note")
                 continue
-            if not (ref.text.get("title") or ref.names.get("author") or ref.text.get("container-title")) \
+            if not any(ref.text.get(var) for var in ("title", "container-title", "archive_location")) \
+                    and not ref.names.get("author") \
                     or ref.confidence["*"] < 0.3:
                 ref = _verbatim(text, origin)
             yield ref

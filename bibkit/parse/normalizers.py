@@ -127,7 +127,7 @@ def clean_plain(text: str) -> str:
 
 def clean_archive(text: str) -> str:
     """An archive's name keeps its bracketed abbreviation: `Public Records Office (PRO)`."""
-    return re.sub(r"\s+", " ", text).strip(" ,;:.")
+    return re.sub(r"\s+", " ", text).strip(" ,;:.،؛")
 
 
 def clean_note(text: str) -> str:

@@ -485,9 +485,11 @@ def name_runs_on(ref: Reference, fields: Fields) -> None:
 
 
 _STORAGE_UNIT = r"\d+(?:\.[^\W\d_]+)+\.?"  # after a shelfmark: `7.ó.e.` (őrzési egység)
+_SHELFMARK_NUMBER = rf"\d{{1,4}}(?:\.\w+)*/\d+[\w/.-]*(?:\s+{_STORAGE_UNIT})?"  # `288.f.32/1958 7.ó.e.`
 _SHELFMARK = re.compile(
-    rf"\b(?:[A-Z]{{1,5}}\s)?[A-Z]{{1,5}}(?:-[A-Z]{{1,5}})*\s?\d{{1,4}}(?:\.\w+)*/\d+[\w/.-]*(?:\s+{_STORAGE_UNIT})?"
+    rf"\b(?:[A-Z]{{1,5}}\s)?[A-Z]{{1,5}}(?:-[A-Z]{{1,5}})*\s?{_SHELFMARK_NUMBER}"
     r"|\b[IVXLC]+-[A-Z]-\d+(?:-[a-z])?\b")
+_NUMBERS_OF_SHELFMARK = re.compile(_SHELFMARK_NUMBER)
 
 
 _MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d|\b\d{{1,2}}\s+{MONTH_STEM}|^\s*(?:1[5-9]|20)\d\d\s*$", re.IGNORECASE)
@@ -501,11 +503,14 @@ def archive_reference(ref: Reference, fields: Fields) -> None:
     """`Public Records Office (PRO), FO371/132545`, `December 18, 1958, Wilson Center Digital
     Archive, MOL M-KS 288.f.32/1958`: a shelfmark marks an archival reference; it is the
     archive location, the name before it the archive, and a date among them the date. A
-    location cut short (`MOL` | `M-KS 288.f.32/1958`) takes back the shelfmark after it."""
+    location cut short (`MOL` | `M-KS 288.f.32/1958`, `MOL M-KS` | `288.f.32/1958`) takes back
+    the shelfmark after it."""
     if fields.get("archive_location"):
         for _, seg, label, nxt in _adjacent(fields, ("archive_location",), ("title", "note", "container-title")):
             lead = len(nxt.text) - len(nxt.text.lstrip())
-            if shelfmark := _SHELFMARK.match(nxt.text, lead):
+            shelfmark = _SHELFMARK.match(nxt.text, lead) or (  # `MOL M-KS | 288.f.32/1958`: its numbers
+                None if re.search(r"\d", seg.text) else _NUMBERS_OF_SHELFMARK.match(nxt.text, lead))
+            if shelfmark:
                 if nxt.text[shelfmark.end():].strip(" .,;"):  # `…, in Foreign Relations …` stays where it was
                     _move_boundary(ref, fields, ("archive_location", seg), (label, nxt), nxt.start + shelfmark.end())
                 else:
@@ -1285,7 +1290,8 @@ def text_before_role_cue(ref: Reference, fields: Fields) -> None:
     """`الجاحظ. كتاب الحيوان. تحقيق عبد السلام هارون.` labelled editor from its first word: in
     an untitled reference, what stands before the role's cue is the title, after the author
     (an Arabic-script name ending at the first full stop) when there is none. A sentence
-    opening with an editing noun before another cue is the title (`تحقيق ما للهند.`)."""
+    opening with an editing noun before another cue is the title (`تحقيق ما للهند.`), and so
+    is one after the author's name in which no given name follows the noun (`تحرير المرأة.`)."""
     if fields.get("title"):
         return
     for label in ("editor", "translator"):
@@ -1294,7 +1300,13 @@ def text_before_role_cue(ref: Reference, fields: Fields) -> None:
             if cue and not cue.start() and TITLE_OPENING_CUE.fullmatch(cue.group()) \
                     and (later := _ROLE_CUE.search(seg.text, cue.end())) and seg.text[:later.start()].rstrip().endswith("."):
                 cue = later  # `تحقيق ما للهند من مقولة. عني بتصحيحه X`: the title opens with an editing noun
-            if not cue or not seg.text[:cue.start()].strip(" ,.;:،"):
+            if not cue:
+                continue
+            if not seg.text[:cue.start()].strip(" ,.;:،"):
+                if fields.get("author") and _opens_a_title(seg.text[cue.start():], cue):
+                    _replace(fields, label, seg, None)  # `أمين، قاسم. | تحرير المرأة.`: the title
+                    _move(fields, "title", seg)
+                    return
                 continue
             role = Segment(seg.text[cue.start():], seg.start + cue.start(), seg.end, seg.confidence)
             _replace(fields, label, seg, role)
@@ -1358,6 +1370,38 @@ def place_closing_publisher_name(ref: Reference, fields: Fields) -> None:
             return
 
 
+# what an archival document's description may have been read as (it has no publisher or journal)
+_DESCRIPTION_LABELS = frozenset({"publisher", "genre", "container-title", "journal", "note", "location"})
+_LETTER = re.compile(r"\S\s+(?:to|an|à|به|إلى|الى)\s+(?P<to>\S.*)")  # `Stevens to Lloyd`, `نامهٔ X به Y`
+
+
+def archival_description_to_title(ref: Reference, fields: Fields) -> None:
+    """`TNA, CAB 128/31, | Cabinet | Conclusions, | 27 July 1956`, `… ملف ٣، | تقرير | وزارة
+    الداخلية، | ١٢ مارس ١٩٢٣`: in a record held by an archive, with no title, the first run of
+    segments read as publisher, genre, journal or note (or a letter `X to Y` read as its
+    author) is the document's description: its title. A document kind alone (`Report`) stays
+    the genre, and an author sent to a place (`Hungarian Embassy to Iran`) stays the author."""
+    if fields.get("title") or not (fields.get("archive") or fields.get("archive_location")):
+        return
+    run: list[tuple[str, Segment]] = []
+    for label, seg in _ordered(fields):
+        if label in _DESCRIPTION_LABELS or (label == "author" and _is_letter(seg.text)):
+            run.append((label, seg))
+        elif run:
+            break
+    if not run or all(label == "genre" for label, _ in run):
+        return
+    for label, seg in run:
+        _replace(fields, label, seg, None)
+    _move(fields, "title", _trimmed(ref.source or "", run[0][1].start, run[-1][1].end, min(s.confidence for _, s in run)))
+
+
+def _is_letter(text: str) -> bool:
+    """`Bullard to Eden`, `Tehran Legation to Foreign Office`: sent to someone, not to a place."""
+    letter = _LETTER.search(text)
+    return bool(letter) and not is_place(letter.group("to").strip(" .,;:،"))
+
+
 REPAIRS: list[Callable[[Reference, Fields], None]] = [
     title_inside_author,
     move_roles_from_prose,
@@ -1407,4 +1451,5 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     volume_from_tail,
     periodical_as_author,
     place_closing_publisher_name,
+    archival_description_to_title,
 ]

@@ -290,7 +290,9 @@ def _thesis(rng: random.Random, rec: Record) -> dict:
 
 def _manuscript(rng: random.Random, rec: Record) -> dict:
     lang = rec.base if rec.script != "latn" else "en"
-    out: dict = {"title": title(rng, _title_lang(rng, rec)), "issued": _date(rng, rec, True),
+    # a document's description (`Bullard to Eden`, `گزارش ادارهٔ نظمیهٔ تبریز`) or a title
+    described = _fill_digits(rng, rng.choice(_words(lang, "document"))) if rng.random() < 0.5 else None
+    out: dict = {"title": described or title(rng, _title_lang(rng, rec)), "issued": _date(rng, rec, True),
                  "archive": rng.choice(_words(lang, "archive")),
                  "archive_location": _fill_digits(rng, rng.choice(_words(lang, "shelfmark")))}
     if rng.random() < 0.4:
