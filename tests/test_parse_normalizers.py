@@ -1408,3 +1408,29 @@ def test_an_archival_record_without_a_title_is_not_kept_verbatim():
 
     ref = parse_reference("اسناد وزارت امور خارجه، کارتن ۱۲، پروندهٔ ۳، سند ۴۵.")
     assert ref.text.get("archive_location") and not ref.warnings
+
+
+def test_a_word_after_the_initials_running_on_into_the_title_opens_it():
+    from bibkit.parse.repairs import one_word_title_after_initials
+
+    source = "Lambton, Ann K. S. Malek-o zare' dar Iran. Tehran: Bongah, 1345."
+    fields = _repaired(one_word_title_after_initials, source, author="Lambton, Ann K. S. Malek-o",
+                       title="zare' dar Iran.", location="Tehran:")
+    assert [s.text for s in fields["author"]] == ["Lambton, Ann K. S."]
+    assert [s.text for s in fields["title"]] == ["Malek-o zare' dar Iran."]
+    source = "Pate, C. Marvin. What Does the Future Hold? Grand Rapids: Baker, 2010."  # a name ends at its stop
+    fields = _repaired(one_word_title_after_initials, source, author="Pate, C. Marvin.",
+                       title="What Does the Future Hold?", location="Grand Rapids:")
+    assert [s.text for s in fields["author"]] == ["Pate, C. Marvin."]
+
+
+def test_a_preposition_closing_the_authors_opens_the_title():
+    from bibkit.parse.repairs import function_word_opens_title
+
+    source = "الحصري، ساطع في الأدب والاجتماع دار العلم بيروت 1950"
+    fields = _repaired(function_word_opens_title, source, author="الحصري، ساطع في", title="الأدب والاجتماع")
+    assert [s.text for s in fields["author"]] == ["الحصري، ساطع"]
+    assert [s.text for s in fields["title"]] == ["في الأدب والاجتماع"]
+    source = "آدمیت، فریدون و ناطق، هما افکار اجتماعی"  # `و` joins two names: left
+    fields = _repaired(function_word_opens_title, source, author="آدمیت، فریدون و", title="ناطق، هما افکار اجتماعی")
+    assert [s.text for s in fields["author"]] == ["آدمیت، فریدون و"]

@@ -889,21 +889,32 @@ def author_tail_opens_title(ref: Reference, fields: Fields) -> None:
         return
 
 
-# `Abrahamian, E. Khomeinism.`, `Said,Edward W.Orientalism.`: an inverted name, its initials
-# (after any given names), then one capitalized word
+# `Abrahamian, E. Khomeinism.`, `Said,Edward W.Orientalism.`, `Keddie, Nikki R. Rishe-ha-ye`: an
+# inverted name, its initials (after any given names), then one capitalized word
 _ONE_WORD_AFTER_INITIALS = re.compile(
-    r"^\W*[^\W\d_][\w'’-]*,\s*(?:[A-Z][a-z]+\s+)*(?:[A-Z]\.\s*){1,3}(?P<word>[A-Z][^\W\d_]{2,}[.!?]?)\s*$")
+    r"^\W*[^\W\d_][\w'’-]*,\s*(?:[A-Z][a-z]+\s+)*(?:[A-Z]\.\s*){1,3}"
+    r"(?P<word>[A-Z][^\W\d_]{2,}(?:-[^\W\d_]+)*[.!?]?)\s*$")
 
 
 def one_word_title_after_initials(ref: Reference, fields: Fields) -> None:
     """`Abrahamian, E. Khomeinism. Berkeley: …`: a one-word title read as a given name after the
-    author's initials. With no title found at all, the word after the initials is the title."""
-    if fields.get("title") or len(fields.get("author", ())) != 1:
+    author's initials. With no title found at all, the word after the initials is the title;
+    with a title right after, its first word when no stop ends it (`Keddie, Nikki R. Rishe-ha-ye |
+    enqelab-e Iran.`)."""
+    if len(fields.get("author", ())) != 1:
         return
     seg = fields["author"][0]
-    if not (match := _ONE_WORD_AFTER_INITIALS.match(seg.text)) or "given" in tags_for(match.group("word")):
+    if not (match := _ONE_WORD_AFTER_INITIALS.match(seg.text)) or not tags_for(match.group("word")).isdisjoint(
+            ("given", "particle")):
         return
-    _title_from_author(ref, fields, seg, match.start("word"), match.start("word"))
+    if not fields.get("title"):
+        _title_from_author(ref, fields, seg, match.start("word"), match.start("word"))
+        return
+    if match.group("word")[-1] in ".!?":
+        return  # `Pate, C. Marvin. | What Does …`: a name ends at its stop; a title's word runs on
+    for _, author, _, title in _adjacent(fields, ("author",), ("title",)):
+        _move_boundary(ref, fields, ("author", author), ("title", title), author.start + match.start("word"))
+        return
 
 
 # an Arabic-script name of up to six words, to its full stop (`الجاحظ.`, `ابن النديم، محمد بن إسحاق.`)
@@ -1396,6 +1407,19 @@ def archival_description_to_title(ref: Reference, fields: Fields) -> None:
     _move(fields, "title", _trimmed(ref.source or "", run[0][1].start, run[-1][1].end, min(s.confidence for _, s in run)))
 
 
+# Arabic and Persian prepositions: a name never ends with one, a title may open with it
+_FUNCTION_WORD_AT_END = re.compile(r"(?<=\s)(?:في|من|على|عن|إلى|الى|حول|بين|در|از|به|با|برای)\s*$")
+
+
+def function_word_opens_title(ref: Reference, fields: Fields) -> None:
+    """`عفلق، ميشيل في | سبيل البعث`: a preposition closing the authors (a list printed without
+    stops) is the title's first word."""
+    for label, seg, _, title in _adjacent(fields, ("author", "editor"), ("title",)):
+        if word := _FUNCTION_WORD_AT_END.search(seg.text):
+            _move_boundary(ref, fields, (label, seg), ("title", title), seg.start + word.start())
+            return
+
+
 def _is_letter(text: str) -> bool:
     """`Bullard to Eden`, `Tehran Legation to Foreign Office`: sent to someone, not to a place."""
     letter = _LETTER.search(text)
@@ -1452,4 +1476,5 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     periodical_as_author,
     place_closing_publisher_name,
     archival_description_to_title,
+    function_word_opens_title,
 ]
