@@ -57,6 +57,9 @@ def test_invalid_dates_are_input_errors():
     ("تهران: امیرکبیر، ۱۳۸۵.", "solar-hijri", 1385, 2006),
     ("1984 م", "gregorian", 1984, 1984),
     ("London: Dar Al-Hikma, 2020", "gregorian", 2020, 2020),
+    ("BOA, İrade Dahiliye 98432, 12 Ramazan 1310.", "lunar-hijri", 1310, 1892),  # a romanized Hijri month
+    ("Rabīʿ al-awwal 1300", "lunar-hijri", 1300, 1882),
+    ("Ramadan 2010", "gregorian", 2010, 2010),  # no Hijri year reaches 2010
 ])
 def test_find_calendar_year(text, calendar, year, gregorian):
     found = find_calendar_year(text)
@@ -92,3 +95,11 @@ def test_a_marker_reads_alike_in_every_run():
     readings = {subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                                env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert readings == {"1352 هـ.ش.|1372ه.ق."}
+
+
+def test_a_romanized_hijri_month_dates_the_day():
+    from bibkit.parse.normalizers import parse_date
+
+    date = parse_date("12 Ramazan 1310.")
+    assert date.calendar == "lunar-hijri" and date.parts == [[1893, 3, 30]]
+    assert parse_date("3 Zilhicce 1299").parts == [[1882, 10, 16]]

@@ -24,6 +24,7 @@ from bibkit.text.calendars import (
     context_dated,
     find_calendar_year,
     find_calendar_years,
+    romanized_month,
     to_gregorian,
 )
 from bibkit.text.normalize import ASCII_DIGITS, rejoin_hyphens
@@ -453,7 +454,7 @@ def _with_script_month(base: Date, year: int, clean: str, written: str) -> Date:
     """`۲۵ آبان ۱۳۹۸` -> 2019-11-16 (the Solar Hijri date converted whole, the original kept);
     `year` is the year as counted in `base.calendar` (`رمضان 850 هـ`: three digits)."""
     months_of = "solar-hijri" if base.calendar == "persian-imperial" else base.calendar  # the same months
-    month = _script_month(clean, months_of)
+    month = _script_month(clean, months_of) or romanized_month(clean, months_of)
     if not month:
         return base
     day = re.search(r"(?<!\d)([0-3]?\d)(?!\d)", re.sub(rf"(?<!\d){year}(?!\d)", "", clean))

@@ -33,6 +33,8 @@ SOLAR_BARE_YEARS = range(1200, 1421)
 IMPERIAL_OFFSET = 1180
 IMPERIAL_BARE_YEARS = range(2535, 2538)
 LUNAR_BARE_YEARS = range(1200, 1501)
+# The last year a romanized month name dates in its calendar (the Lunar Hijri year is 1448 in 2026)
+MONTH_MARKED_YEARS = {"lunar-hijri": 1460}
 _DIGITS = "0-9\u06F0-\u06F9\u0660-\u0669"
 
 
@@ -150,17 +152,29 @@ def _marker_alternation(markers: list[str]) -> str:
 
 
 @cache
+def _markers() -> dict:
+    return json.loads(resources.files("bibkit.text").joinpath("data/calendar_markers.json").read_text("utf-8"))
+
+
+def romanized_month(text: str, calendar: str) -> int | None:
+    """The month a romanized month name in `text` names for `calendar` (`12 Ramazan 1310` -> 9)."""
+    months = _markers().get(calendar, {}).get("months_before", {})
+    return next((number for name, number in sorted(months.items(), key=lambda item: -len(item[0]))
+                 if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)), None)
+
+
+@cache
 def _year_pattern() -> re.Pattern[str]:
     """One regex for a year with an optional era marker after it or a Latin one before it."""
-    raw = resources.files("bibkit.text").joinpath("data/calendar_markers.json").read_text("utf-8")
-    markers = json.loads(raw)
+    markers = _markers()
     after = "|".join(
         rf"(?P<a_{cal.replace('-', '_')}>{_marker_alternation(m['after'])})" for cal, m in markers.items()
         if cal != "about"
     )
     before = "|".join(
-        rf"(?P<b_{cal.replace('-', '_')}>{_marker_alternation(m['before'])})" for cal, m in markers.items()
-        if cal != "about" and m["before"]  # none is no group: an empty one would match everywhere
+        rf"(?P<{kind}_{cal.replace('-', '_')}>{_marker_alternation(m[key])})" for cal, m in markers.items()
+        for kind, key in (("b", "before"), ("m", "months_before"))
+        if cal != "about" and m.get(key)  # none is no group: an empty one would match everywhere
     )
     end = rf"(?![{ARABIC_LETTER}A-Za-z])"
     return re.compile(
@@ -171,9 +185,14 @@ def _year_pattern() -> re.Pattern[str]:
 
 
 def _marked_calendar(match: re.Match[str]) -> str | None:
+    """The calendar an era marker or a month name says; a month name only of a year its
+    calendar has reached (`Ramazan 1310`, but `Ramadan 2010` is a Gregorian year)."""
     for name, value in match.groupdict().items():
-        if value and name[:2] in ("a_", "b_"):
-            return name[2:].replace("_", "-")
+        if value and name[:2] in ("a_", "b_", "m_"):
+            calendar = name[2:].replace("_", "-")
+            if name[0] == "m" and int(match.group("year").translate(ASCII_DIGITS)) > MONTH_MARKED_YEARS[calendar]:
+                return None
+            return calendar
     return None
 
 

@@ -88,7 +88,13 @@ def gregorian_year(original: str, calendar: str) -> str:
             import jdatetime
             return str(jdatetime.date(y, m, d).togregorian().year)
         from hijridate import Hijri
-        return str(Hijri(y, m, d).to_gregorian().year)
+        try:
+            return str(Hijri(y, m, d).to_gregorian().year)
+        except OverflowError:  # hijridate reads 1343-1500 AH only: the tabular (civil) calendar
+            import datetime
+            import math
+            jdn = d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439
+            return str(datetime.date.fromordinal(jdn - 1721425).year)
     y = int(original)
     if calendar == "solar-hijri":
         return str(y + 621)
