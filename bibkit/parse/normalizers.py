@@ -450,6 +450,9 @@ def _script_month(text: str, calendar: str) -> int | None:
     return _months()[calendar][match.group(1)] if match else None
 
 
+_DAY = re.compile(r"(?<!\d)([0-3]?\d)(?!\d)")
+
+
 def _with_script_month(base: Date, year: int, clean: str, written: str) -> Date:
     """`۲۵ آبان ۱۳۹۸` -> 2019-11-16 (the Solar Hijri date converted whole, the original kept);
     `year` is the year as counted in `base.calendar` (`رمضان 850 هـ`: three digits)."""
@@ -457,7 +460,7 @@ def _with_script_month(base: Date, year: int, clean: str, written: str) -> Date:
     month = _script_month(clean, months_of) or romanized_month(clean, months_of)
     if not month:
         return base
-    day = re.search(r"(?<!\d)([0-3]?\d)(?!\d)", re.sub(rf"(?<!\d){year}(?!\d)", "", clean))
+    day = _DAY.search(clean)  # one or two digits alone: never the year
     if base.calendar == "gregorian":
         parts = [base.parts[0][0], month] + ([int(day.group(1))] if day else [])
         return Date(parts=[parts], raw=written)

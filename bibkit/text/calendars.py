@@ -158,9 +158,14 @@ def _markers() -> dict:
 
 def romanized_month(text: str, calendar: str) -> int | None:
     """The month a romanized month name in `text` names for `calendar` (`12 Ramazan 1310` -> 9)."""
-    months = _markers().get(calendar, {}).get("months_before", {})
-    return next((number for name, number in sorted(months.items(), key=lambda item: -len(item[0]))
-                 if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)), None)
+    found = _romanized_months(calendar).search(text)
+    return _markers()[calendar]["months_before"][found.group()] if found else None
+
+
+@cache
+def _romanized_months(calendar: str) -> re.Pattern[str]:
+    names = sorted(_markers().get(calendar, {}).get("months_before", ()), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)" if names else r"(?!)")
 
 
 @cache
