@@ -1418,6 +1418,10 @@ def test_a_word_after_the_initials_running_on_into_the_title_opens_it():
                        title="zare' dar Iran.", location="Tehran:")
     assert [s.text for s in fields["author"]] == ["Lambton, Ann K. S."]
     assert [s.text for s in fields["title"]] == ["Malek-o zare' dar Iran."]
+    source = "Cole J. Sacred Space and Holy War. London: I.B. Tauris; 2002."  # Vancouver order
+    fields = _repaired(one_word_title_after_initials, source, author="Cole J. Sacred", title="Space and Holy War.")
+    assert [s.text for s in fields["author"]] == ["Cole J."]
+    assert [s.text for s in fields["title"]] == ["Sacred Space and Holy War."]
     source = "Pate, C. Marvin. What Does the Future Hold? Grand Rapids: Baker, 2010."  # a name ends at its stop
     fields = _repaired(one_word_title_after_initials, source, author="Pate, C. Marvin.",
                        title="What Does the Future Hold?", location="Grand Rapids:")

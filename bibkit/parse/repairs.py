@@ -889,10 +889,10 @@ def author_tail_opens_title(ref: Reference, fields: Fields) -> None:
         return
 
 
-# `Abrahamian, E. Khomeinism.`, `Said,Edward W.Orientalism.`, `Keddie, Nikki R. Rishe-ha-ye`: an
-# inverted name, its initials (after any given names), then one capitalized word
+# `Abrahamian, E. Khomeinism.`, `Said,Edward W.Orientalism.`, `Keddie, Nikki R. Rishe-ha-ye`,
+# `Cole J. Sacred`: an inverted name, its initials (after any given names), then one capitalized word
 _ONE_WORD_AFTER_INITIALS = re.compile(
-    r"^\W*[^\W\d_][\w'’-]*,\s*(?:[A-Z][a-z]+\s+)*(?:[A-Z]\.\s*){1,3}"
+    r"^\W*[^\W\d_][\w'’-]*(?:,\s*(?:[A-Z][a-z]+\s+)*(?:[A-Z]\.\s*){1,3}|\s+[A-Z]{1,3}\.\s+)"  # or `Cole J. `
     r"(?P<word>[A-Z][^\W\d_]{2,}(?:-[^\W\d_]+)*[.!?]?)\s*$")
 
 
