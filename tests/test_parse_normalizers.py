@@ -290,6 +290,9 @@ def test_glued_punctuation_and_odd_dashes_are_read_as_print_means_them():
     assert [t.text for t in tokenize(f"{url} john.Smith@example.org")] == [url, "john.Smith@example.org"]
     assert _pages("8213−8223") == "8213–8223"  # a minus sign
     assert _pages("125\u00ad140") == "125–140"  # a soft hyphen left by a PDF
+    assert _pages("1O-15") == "10–15"  # OCR's letters for digits
+    assert _pages("l5-2O") == "15–20"
+    assert _pages("S2-S9") == "S2–S9"  # a page's letters stay
 
 
 def test_a_page_cue_alone_takes_back_its_number_from_the_date():

@@ -31,6 +31,16 @@ from bibkit.text.normalize import ASCII_DIGITS, rejoin_hyphens
 from bibkit.text.script import has_arabic, language_of
 
 _EDGE = " \t,;:.()[]{}«»\"“”‘’'،؛"
+# a number as OCR reads it: `1O-15`, `l5-2O` (letter O for zero, l or I for one) inside a run
+# of digits that touches no other letter (`April1998`, `Oct.` stay as written)
+_OCR_NUMBER = re.compile(r"(?<![^\W\d_])[\dOolI]*\d[\dOolI]*(?![^\W\d_])")
+_OCR_LETTERS = str.maketrans("OolI", "0011")
+
+
+def _numerals(text: str) -> str:
+    """`text` with Persian and Arabic digits made ASCII and OCR's letters for digits mended."""
+    text = text.translate(ASCII_DIGITS)
+    return _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_LETTERS), text) if re.search("[OolI]", text) else text
 
 
 @dataclass
@@ -234,7 +244,7 @@ def normalize_pages(ref: Reference, fields: Fields) -> None:
     if not segs or "page" in ref.text:
         return
     text, span = _joined(segs)
-    text = text.translate(ASCII_DIGITS)
+    text = _numerals(text)
     if total := PAGE_COUNT.fullmatch(text):
         _set(ref, "number-of-pages", total.group(1), "pages", span, segs)
         return
@@ -281,7 +291,7 @@ def normalize_volume(ref: Reference, fields: Fields) -> None:
     if not segs:
         return
     text, span = _joined(segs)
-    text = text.translate(ASCII_DIGITS)
+    text = _numerals(text)
     if m := re.fullmatch(rf"\W*(\d+)\s*(?:{VOLUME_CUE}|vols|volumes|أجزاء|اجزاء)\.?\W*", text, re.IGNORECASE):
         _set(ref, "number-of-volumes", m.group(1), "volume", span, segs)  # "2 vols.", "۳ ج."
         return
