@@ -1441,3 +1441,16 @@ def test_a_preposition_closing_the_authors_opens_the_title():
     source = "آدمیت، فریدون و ناطق، هما افکار اجتماعی"  # `و` joins two names: left
     fields = _repaired(function_word_opens_title, source, author="آدمیت، فریدون و", title="ناطق، هما افکار اجتماعی")
     assert [s.text for s in fields["author"]] == ["آدمیت، فریدون و"]
+
+
+def test_a_name_sentence_before_an_editing_noun_opening_the_title_is_the_author():
+    from bibkit.parse.repairs import move_roles_from_prose
+
+    source = "الغزالي. تهافت الفلاسفة. تحقيق سليمان دنيا. القاهرة: دار المعارف، ١٩٥٥."  # a real editor: moved
+    fields = _repaired(move_roles_from_prose, source, title="الغزالي. تهافت الفلاسفة. تحقيق سليمان دنيا.")
+    assert [s.text for s in fields["editor"]] == ["سليمان دنيا."]
+    source = "البيروني. تحقيق ما للهند من مقولة. عني بتصحيحه محمد شمس. حيدرآباد: دائرة المعارف، ١٩٥٨."
+    fields = _repaired(move_roles_from_prose, source, title="البيروني. تحقيق ما للهند من مقولة. عني بتصحيحه محمد شمس.")
+    assert [s.text for s in fields["author"]] == ["البيروني."]
+    assert [s.text for s in fields["title"]] == ["تحقيق ما للهند من مقولة"]
+    assert [s.text for s in fields["editor"]] == ["محمد شمس."]

@@ -1173,6 +1173,9 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
                 match = _ROLE_IN_PROSE.search(seg.text, match.end(_role(match)))  # a cue after it
             if not match:
                 continue
+            if label == "title" and _author_before_titled_cue(fields, seg, match):
+                move_roles_from_prose(ref, fields)  # the title now opens with its noun: a later cue is looked for
+                return
             role = _role(match)
             cut = seg.start + match.start()
             _move(fields, role, Segment(match.group("names"), seg.start + match.start("names"), seg.end, seg.confidence))
@@ -1182,6 +1185,20 @@ def move_roles_from_prose(ref: Reference, fields: Fields) -> None:
                 fields[label][idx] = Segment(remainder, seg.start, cut, seg.confidence)
             else:
                 fields[label].pop(idx)
+
+
+def _author_before_titled_cue(fields: Fields, seg: Segment, match: re.Match[str]) -> bool:
+    """`البيروني. تحقيق ما للهند …` labelled title: with no author, an Arabic-script name's
+    sentence before an editing noun that opens a title (no given name after it) is the author,
+    and the title runs from the noun. Says whether it cut `seg` so."""
+    cue = match.start(_role(match))
+    author = _SCRIPT_NAME_SENTENCE.match(seg.text)
+    if fields.get("author") or not author or author.end() != cue \
+            or not _opens_a_title(seg.text[cue:], match.group(_role(match))):
+        return False
+    _replace(fields, "title", seg, Segment(seg.text[cue:], seg.start + cue, seg.end, seg.confidence))
+    _move(fields, "author", Segment(author.group(1), seg.start, seg.start + author.end(1), seg.confidence))
+    return True
 
 
 def editing_tasks_before_editor(ref: Reference, fields: Fields) -> None:
@@ -1314,7 +1331,7 @@ def text_before_role_cue(ref: Reference, fields: Fields) -> None:
             if not cue:
                 continue
             if not seg.text[:cue.start()].strip(" ,.;:،"):
-                if fields.get("author") and _opens_a_title(seg.text[cue.start():], cue):
+                if fields.get("author") and _opens_a_title(seg.text[cue.start():], cue.group()):
                     _replace(fields, label, seg, None)  # `أمين، قاسم. | تحرير المرأة.`: the title
                     _move(fields, "title", seg)
                     return
@@ -1327,18 +1344,18 @@ def text_before_role_cue(ref: Reference, fields: Fields) -> None:
                 cut = author.end(1)
                 _move(fields, "author", Segment(head.text[:cut], head.start, head.start + cut, head.confidence))
                 head = Segment(head.text[author.end():], head.start + author.end(), head.end, head.confidence)
-                if not head.text.strip() and _opens_a_title(role.text, cue):
+                if not head.text.strip() and _opens_a_title(role.text, cue.group()):
                     _replace(fields, label, role, None)  # `أمين، قاسم. تحرير المرأة.`: nothing is left
                     head = role  # for a title before the cue, so the sentence it opens is the title
             _move(fields, "title", head)
             return
 
 
-def _opens_a_title(text: str, cue: re.Match) -> bool:
-    """An editing noun that may open a title (`تحرير المرأة`, `تحقيق ما للهند`) followed by
-    words none of which is a given name (`تحقيق عبد السلام هارون` names the editor)."""
-    words = [w.strip(" .,;:،") for w in _SENTENCE_STOP.split(text[cue.end() - cue.start():] + " ")[0].split()]
-    return bool(TITLE_OPENING_CUE.fullmatch(cue.group())) and bool(words) and not any(
+def _opens_a_title(text: str, cue: str) -> bool:
+    """`text` opens with an editing noun `cue` that may open a title (`تحرير المرأة`, `تحقيق ما
+    للهند`) and words none of which is a given name (`تحقيق عبد السلام هارون` names the editor)."""
+    words = [w.strip(" .,;:،") for w in _SENTENCE_STOP.split(text[len(cue):] + " ")[0].split()]
+    return bool(TITLE_OPENING_CUE.fullmatch(cue)) and bool(words) and not any(
         "given" in tags_for(w) or "given" in tags for w, tags in zip(words, phrase_tags(words)))
 
 
