@@ -27,6 +27,11 @@ _OTHER_SECTION = re.compile(
     r"شكر\s+وتقدير)\W*$", re.IGNORECASE)
 _NEXT_SECTION = re.compile(r"^\W*(?:\*\*)?[A-Z\u0600-\u06FF][^.!?]{0,40}:(?:\*\*)?\s*$|^(?:#+\s|\*\*[^*]+\*\*\s*$)")
 _NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+[.)\-]\s|\d+\.(?=\S)|[۰-۹٠-٩]+[.)\-]\s?)\s*")
+# a page's furniture copied from a PDF into the list: a page number alone (`145`, `— 12 —`,
+# `صفحه ۳`), or a running head with the page number set off by a wide gap
+_PAGE_FURNITURE = re.compile(
+    r"^\W*(?:(?:page|p\.|صفحه|صفحة|ص)\s*)?[\d۰-۹٠-٩]{1,4}\W*$"
+    r"|\S.*\s{4,}[\d۰-۹٠-٩]{1,4}\s*$|^\s*[\d۰-۹٠-٩]{1,4}\s{4,}\S", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:<?https?://|www\.|(?i:doi:|available|retrieved|accessed)|[a-z])")
 # a year: Gregorian or Hijri in ASCII digits; in Persian/Arabic digits Hijri (۱۳۸۵, ١٤٠٣) or Gregorian (١٩٥٩)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d|1[3-4]\d\d|[۱١][۲-۴۹٢-٤٩][۰-۹٠-٩]{2}|[۲٢][۰٠][۰-۴٠-٤][۰-۹٠-٩])(?!\d)")
@@ -134,11 +139,12 @@ def _longer(a: list[tuple[int, str]], b: list[tuple[int, str]]) -> list[tuple[in
 
 
 def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entry]:
-    """Entries of a section: numbered or one per line, hanging-indent lines joined."""
+    """Entries of a section: numbered or one per line, hanging-indent lines joined; a page
+    number or running head between them (a PDF's page break) is left out."""
     entries: list[tuple[int, list[str]]] = []
     numbered = sum(1 for _, line in block if _NUMBER.match(line)) >= max(2, len([l for _, l in block if l.strip()]) // 2)
     for number, line in block:
-        if not line.strip():
+        if not line.strip() or _PAGE_FURNITURE.match(line):
             continue
         starts_new = bool(_NUMBER.match(line)) if numbered else not (
             entries and (line[:1].isspace() or _CONTINUATION.match(line)))
