@@ -184,17 +184,15 @@ def test_the_list_ends_at_the_next_sections_heading(heading):
 def test_a_pdf_page_break_inside_the_list_adds_no_entry():
     """A page number alone and a running head with its page number set off by a wide gap, copied
     from a PDF between two entries (one wrapped across the break), are no references."""
-    doc = "\n".join([
-        "References",
-        "Lambton, A. K. S. (1953). Landlord and Peasant in Persia. London: Oxford University Press.",
-        "Keddie, N. R. (1981). Roots of Revolution. New Haven: Yale",
-        "Journal of Persianate Studies 12 (2019)                                 145",
-        "    University Press.",
-        "— 146 —",
-        "مینوی، مجتبی (۱۳۵۱). پانزده گفتار. تهران: توس.",
-        "صفحه ۱۴۷",
-        "Bakhash, S. (1984). The Reign of the Ayatollahs. New York: Basic Books.",
-    ])
+    doc = ("References\n"
+           "Lambton, A. K. S. (1953). Landlord and Peasant in Persia. London: Oxford University Press.\n"
+           "Keddie, N. R. (1981). Roots of Revolution. New Haven: Yale\n"
+           "Journal of Persianate Studies 12 (2019)                                 145\n"
+           "    University Press.\n"
+           "— 146 —\n"
+           "مینوی، مجتبی (۱۳۵۱). پانزده گفتار. تهران: توس.\n"
+           "صفحه ۱۴۷\n"
+           "Bakhash, S. (1984). The Reign of the Ayatollahs. New York: Basic Books.\n")
     entries = find_entries(doc)
     assert len(entries) == 4
     assert entries[1].text == "Keddie, N. R. (1981). Roots of Revolution. New Haven: Yale University Press."
