@@ -197,3 +197,33 @@ def test_a_pdf_page_break_inside_the_list_adds_no_entry():
     assert len(entries) == 4
     assert entries[1].text == "Keddie, N. R. (1981). Roots of Revolution. New Haven: Yale University Press."
     assert not any("145" in e.text or "146" in e.text or "۱۴۷" in e.text for e in entries)
+
+
+def test_entries_wrapped_without_indents_are_joined():
+    """Copied from a PDF, a list loses its hanging indents: a line continues the entry above
+    unless the entry could end there and the line opens with names (or, after a stop, reads as
+    a whole entry that is no imprint)."""
+    doc = ("Bibliography\n"
+           "Afary, Janet. The Iranian Constitutional Revolution, 1906–1911: Grassroots Democracy,\n"
+           "Social Democracy, and the Origins of Feminism. New York: Columbia University Press,\n"
+           "1996.\n"
+           "Amanat, Abbas. Pivot of the Universe: Nasir al-Din Shah Qajar and the Iranian\n"
+           "Monarchy, 1831–1896. Berkeley: University of California Press, 1997.\n"
+           "Keddie, Nikki R. Religion and Rebellion in Iran: The Tobacco Protest of 1891–1892.\n"
+           "London: Frank Cass, 1966.\n"
+           "آدمیت، فریدون (۱۳۵۵). فکر آزادی و مقدمهٔ نهضت\n"
+           "مشروطیت ایران. تهران: سخن.\n")
+    entries = find_entries(doc)
+    assert [e.text.split(",")[0].split("،")[0] for e in entries] == ["Afary", "Amanat", "Keddie", "آدمیت"]
+    assert entries[0].text.endswith("Columbia University Press, 1996.")
+    assert entries[2].text.endswith("London: Frank Cass, 1966.")
+    assert entries[3].text == "آدمیت، فریدون (۱۳۵۵). فکر آزادی و مقدمهٔ نهضت مشروطیت ایران. تهران: سخن."
+
+
+def test_a_list_of_one_entry_a_line_without_final_stops_stays_one_entry_a_line():
+    doc = ("References\n"
+           "Abrahamian, E. (1982). Iran between two revolutions. Princeton University Press\n"
+           "Afary, J. (1996). The Iranian constitutional revolution, 1906-1911. Columbia University Press\n"
+           "Amanat, A. (1997). Pivot of the universe. University of California Press\n"
+           "Keddie, N. R. (1966). Religion and rebellion in Iran. Frank Cass\n")
+    assert len(find_entries(doc)) == 4

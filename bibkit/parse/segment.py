@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bibkit.parse.backrefs import is_notes_heading
+from bibkit.text.script import ARABIC_LETTER
 
 _HEADING = re.compile(
     r"^\W*(?:references?|bibliography|works\s+cited|literature\s+cited|sources|citations?|"
@@ -30,7 +31,7 @@ _NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+[.)\-]\s|\d+\.(?=\S)|[۰-۹٠-٩]+[.)\-
 # a page's furniture copied from a PDF into the list: a page number alone (`145`, `— 12 —`,
 # `صفحه ۳`), or a running head with the page number set off by a wide gap
 _PAGE_FURNITURE = re.compile(
-    r"^\W*(?:(?:page|p\.|صفحه|صفحة|ص)\s*)?[\d۰-۹٠-٩]{1,4}\W*$"
+    r"^[\s\-—–(\[]*(?:(?:page|p\.|صفحه|صفحة|ص)\s*)?[\d۰-۹٠-٩]{1,4}[\s\-—–)\]]*$"  # not `1996.`: a year closing an entry
     r"|\S.*\s{4,}[\d۰-۹٠-٩]{1,4}\s*$|^\s*[\d۰-۹٠-٩]{1,4}\s{4,}\S", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:<?https?://|www\.|(?i:doi:|available|retrieved|accessed)|[a-z])")
 # a year: Gregorian or Hijri in ASCII digits; in Persian/Arabic digits Hijri (۱۳۸۵, ١٤٠٣) or Gregorian (١٩٥٩)
@@ -142,12 +143,16 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
     """Entries of a section: numbered or one per line, hanging-indent lines joined; a page
     number or running head between them (a PDF's page break) is left out."""
     entries: list[tuple[int, list[str]]] = []
-    numbered = sum(1 for _, line in block if _NUMBER.match(line)) >= max(2, len([l for _, l in block if l.strip()]) // 2)
-    for number, line in block:
-        if not line.strip() or _PAGE_FURNITURE.match(line):
-            continue
-        starts_new = bool(_NUMBER.match(line)) if numbered else not (
-            entries and (line[:1].isspace() or _CONTINUATION.match(line)))
+    lines = [(number, line) for number, line in block if line.strip() and not _PAGE_FURNITURE.match(line)]
+    numbered = sum(1 for _, line in lines if _NUMBER.match(line)) >= max(2, len(lines) // 2)
+    unindented = not numbered and _wrapped_without_indents([line for _, line in lines])
+    for number, line in lines:
+        if numbered:
+            starts_new = bool(_NUMBER.match(line))
+        elif unindented:
+            starts_new = bool(entries) and _opens_an_entry(line, entries[-1][1])
+        else:
+            starts_new = not (entries and (line[:1].isspace() or _CONTINUATION.match(line)))
         if starts_new or not entries:
             entries.append((number, [line.strip()]))
         else:
@@ -158,6 +163,37 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
         text = _NUMBER.sub("", text, count=1) if numbered else text
         out.append(Entry(text.strip(), number + 1, offsets[number]))
     return out
+
+
+# a line that ends an entry: a stop, a closing bracket or quote, a number, an address
+_ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+)\s*$", re.IGNORECASE)
+# an entry's opening names: `Family, Given`, `Family, I.`, `FAMILY, Given`, Vancouver `Cole J.`,
+# `نام‌خانوادگی، نام`, or the dash that repeats the authors above
+_NAME_OPENING = re.compile(
+    r"^\s*(?:[^\W\d_][\w'’ʿʾ\-]+(?:\s(?:[a-z]{1,3}\s)?[^\W\d_][\w'’ʿʾ\-]+){0,2},\s*(?:[A-Z\u00C0-\u00DE][\w'’ʿʾ\-]*\.?|[A-Z]\.)"
+    r"|[A-Z][\w'’\-]+\s[A-Z]{1,3}[,.]\s"
+    rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+){{0,3}}\s*،\s*[{ARABIC_LETTER}]"
+    r"|[—–_-]{2,})")
+_IMPRINT_OPENING = re.compile(r"^\s*[^\W\d_][\w .'’-]{0,30}:\s")  # `London: Frank Cass, 1966.`
+
+
+def _wrapped_without_indents(lines: list[str]) -> bool:
+    """A list copied from a PDF: its entries wrap onto lines that are not indented, so many
+    lines end in the middle of an entry (`… Princeton University` / `Press, 1982.`); a list
+    of one entry a line where a few entries lack their final stop is not one."""
+    open_ends = sum(1 for line in lines[:-1] if not _ENDS_ENTRY.search(line))
+    return open_ends >= max(2, len(lines) // 5) and not any(line[:1].isspace() for line in lines[1:])
+
+
+def _opens_an_entry(line: str, entry: list[str]) -> bool:
+    """In such a list, a line opens a new entry when it opens with names and the entry so far
+    could end there (or both have their year: an entry without its final stop), or, after a
+    stop, reads as a whole (title-first) entry and not as an imprint (`London: Frank Cass`)."""
+    before = entry[-1]
+    if _NAME_OPENING.match(line):
+        return bool(_ENDS_ENTRY.search(before)) or bool(_YEAR.search(" ".join(entry)) and _YEAR.search(line))
+    return bool(re.search(r"[.)\]»”\"]\s*$", before)) and entry_score(line) >= 0.5 \
+        and not _IMPRINT_OPENING.match(line) and not line.lstrip()[:1].islower()
 
 
 def _join_wrapped(parts: list[str]) -> str:
