@@ -35,7 +35,7 @@ _PAGE_FURNITURE = re.compile(
     r"|\S.*\s{4,}[\d۰-۹٠-٩]{1,4}\s*$|^\s*[\d۰-۹٠-٩]{1,4}\s{4,}\S", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:<?https?://|www\.|(?i:doi:|available|retrieved|accessed)|[a-z])")
 # a year: Gregorian or Hijri in ASCII digits; in Persian/Arabic digits Hijri (۱۳۸۵, ١٤٠٣) or Gregorian (١٩٥٩)
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d|1[3-4]\d\d|[۱١][۲-۴۹٢-٤٩][۰-۹٠-٩]{2}|[۲٢][۰٠][۰-۴٠-٤][۰-۹٠-٩])(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d|1[2-4]\d\d|[۱١][۲-۴۹٢-٤٩][۰-۹٠-٩]{2}|[۲٢][۰٠][۰-۴٠-٤][۰-۹٠-٩])(?!\d)")
 _PROSE_WORDS = re.compile(
     r"\b(?:is|was|were|which|that|this|these|has|have|had|would|could|however|also|we|our)\b|"
     r"(?:^|\s)(?:است|بود|شد|این|که|می|را|هم|نیز|كان|التي|الذي|هذا|هذه)(?=\s|$)", re.IGNORECASE)
@@ -152,7 +152,8 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
         elif unindented:
             starts_new = bool(entries) and _opens_an_entry(line, entries[-1][1])
         else:
-            starts_new = not (entries and (line[:1].isspace() or _CONTINUATION.match(line)))
+            starts_new = not (entries and (line[:1].isspace() or (
+                _CONTINUATION.match(line) and not _NAME_OPENING.match(line))))  # `al-Ḥuṣrī, Sāṭiʿ.` opens one
         if starts_new or not entries:
             entries.append((number, [line.strip()]))
         else:
@@ -170,9 +171,11 @@ _ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+)
 # an entry's opening names: `Family, Given`, `Family, I.`, `FAMILY, Given`, Vancouver `Cole J.`,
 # `نام‌خانوادگی، نام`, or the dash that repeats the authors above
 _NAME_OPENING = re.compile(
-    r"^\s*(?:[^\W\d_][\w'’ʿʾ\-]+(?:\s(?:[a-z]{1,3}\s)?[^\W\d_][\w'’ʿʾ\-]+){0,2},\s*(?:[A-Z\u00C0-\u00DE][\w'’ʿʾ\-]*\.?|[A-Z]\.)"
-    r"|[A-Z][\w'’\-]+\s[A-Z]{1,3}[,.]\s"
+    r"^\s*(?:[^\W\d_][\w'’ʿʾ\-]+(?:\s(?:[a-z]{1,3}\s)?[^\W\d_][\w'’ʿʾ\-]+)?,\s*[ʿʾ'’]?[^\W\d_a-z\u00DF-\u00FF]"  # `al-Bannā, Ḥasan`
+    r"|(?:[a-z]{1,3}\s)?[A-Z][\w'’\-]+\s(?:[A-Z]\.?){1,3}[,.:]*\s"  # Vancouver `Cole J.`, `Harrison R.M.,`, `de Foucault B.`
+    r"|(?:[A-Z]\.\s?){1,3}[A-Z][\w'’\-]+,|[A-Z]{1,3}\s[A-Z][\w'’\-]+,"  # `T. Tiedje,`, `AM Trinkoff,`
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+){{0,3}}\s*،\s*[{ARABIC_LETTER}]"
+    rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+)?\.\s"  # `الجاحظ.`, `ابن النديم.`
     r"|[—–_-]{2,})")
 _IMPRINT_OPENING = re.compile(r"^\s*[^\W\d_][\w .'’-]{0,30}:\s")  # `London: Frank Cass, 1966.`
 
@@ -186,14 +189,24 @@ def _wrapped_without_indents(lines: list[str]) -> bool:
 
 
 def _opens_an_entry(line: str, entry: list[str]) -> bool:
-    """In such a list, a line opens a new entry when it opens with names and the entry so far
-    could end there (or both have their year: an entry without its final stop), or, after a
-    stop, reads as a whole (title-first) entry and not as an imprint (`London: Frank Cass`)."""
-    before = entry[-1]
+    """In such a list, a line opens a new entry when the entry so far is complete (it has its
+    date and its last line could end it: not `… IEEE Trans.` / `Electron Devices 1984`) and the
+    line opens with names or reads as a whole dated (title-first) entry that is no imprint
+    (`London: Frank Cass, 1966.`, `Sinauer Associates, Inc., Sunderland, MA.`); names also open
+    one after an entry with its date but no final stop when the line has a year too."""
+    so_far = " ".join(entry)
+    dated = bool(_DATED.search(so_far))
+    complete = dated and bool(_ENDS_ENTRY.search(entry[-1]))
     if _NAME_OPENING.match(line):
-        return bool(_ENDS_ENTRY.search(before)) or bool(_YEAR.search(" ".join(entry)) and _YEAR.search(line))
-    return bool(re.search(r"[.)\]»”\"]\s*$", before)) and entry_score(line) >= 0.5 \
-        and not _IMPRINT_OPENING.match(line) and not line.lstrip()[:1].islower()
+        return complete or (dated and bool(_YEAR.search(line)))
+    return complete and entry_score(line) >= 0.5 and bool(_YEAR.search(line)) \
+        and not _IMPRINT_OPENING.match(line) and bool(_TITLE_OPENING.match(line))
+
+
+_DATED = re.compile(rf"{_YEAR.pattern}|\bn\.\s?d\.|بی[\u200c ]?تا|د\.\s?ت|https?://", re.IGNORECASE)
+
+
+_TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}]")  # not `(abstract).`, `and …`, `1996.`
 
 
 def _join_wrapped(parts: list[str]) -> str:

@@ -1,0 +1,81 @@
+"""Finding the entries of a pasted reference list: how many come out whole.
+
+Documents are made from AnyStyle's gold strings (from ../shared/bench/refparse; items in its
+training set left out) and bibkit's Persian/Arabic set, 20 entries each under a `References`
+heading, laid out three ways: one entry a line; wrapped at 70-90 columns with hanging indents;
+wrapped with no indents, as a list copied from a PDF comes. Strings are laid out without their
+citation numbers (`[12]`, `12.`, `12 `: some gold strings have one, most none, and a list mixing the two
+is no real list). An entry counts when bibkit finds it with exactly its text (spaces collapsed). The wrapping keeps words whole, so a
+line break never falls inside a word.
+
+    python bench/segment_accuracy.py [--per-document 20] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import textwrap
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SETS = {
+    "gold": HERE.parent.parent / "shared" / "bench" / "refparse" / "anystyle-gold.jsonl",
+    "fa-ar": HERE / "data" / "refparse-fa-ar.jsonl",
+}
+
+
+_CITATION_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+[.)]|\d{1,3}\s(?=[A-Z]))\s*")
+
+
+def _bare(text: str) -> str:
+    return _CITATION_NUMBER.sub("", " ".join(text.split()), count=1)
+
+
+def _strings(path: Path) -> list[str]:
+    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return [_bare(i["text"]) for i in items if not i.get("in_core")]
+
+
+def _layout(entries: list[str], how: str, rng: random.Random) -> str:
+    lines = ["References"]
+    for text in entries:
+        if how == "one a line":
+            lines.append(text)
+            continue
+        wrapped = textwrap.wrap(text, width=rng.randint(70, 90), break_long_words=False, break_on_hyphens=False)
+        indent = "    " if how == "hanging indents" else ""
+        lines += [wrapped[0], *(indent + part for part in wrapped[1:])]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--per-document", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    from bibkit.parse.segment import find_entries
+
+    for name, path in SETS.items():
+        if not path.exists():
+            print(f"{name}: {path} not found, skipped")
+            continue
+        strings = _strings(path)
+        for how in ("one a line", "hanging indents", "no indents (PDF copy)"):
+            rng = random.Random(args.seed)
+            whole = found = documents = right_count = 0
+            for at in range(0, len(strings), args.per_document):
+                entries = strings[at:at + args.per_document]
+                got = [" ".join(e.text.split()) for e in find_entries(_layout(entries, how, rng))]
+                whole += len(set(got) & set(entries))
+                found += len(got)
+                documents += 1
+                right_count += len(got) == len(entries)
+            print(f"{name:6} {how:22} entries whole {whole / len(strings):.3f} ({whole}/{len(strings)}), "
+                  f"found {found}, documents with the right count {right_count}/{documents}")
+
+
+if __name__ == "__main__":
+    main()
