@@ -227,3 +227,32 @@ def test_a_list_of_one_entry_a_line_without_final_stops_stays_one_entry_a_line()
            "Amanat, A. (1997). Pivot of the universe. University of California Press\n"
            "Keddie, N. R. (1966). Religion and rebellion in Iran. Frank Cass\n")
     assert len(find_entries(doc)) == 4
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Harrison R.M., Stedman J. and Derwent D. 2008. Title", True),  # Vancouver with initials
+    ("T. Tiedje, E. Yablonovitch, G. D. Cody, IEEE Trans.", True),  # initials first
+    ("D. H. van Hessem, C. W. Scherer, and O. H. Bosgra, “LMI", True),
+    ("S. Gallagher and J. R. Heberger, “Examining", True),
+    ("COLLECTIF. L'évaluation des pratiques", True),  # an all-caps author
+    ("al-Bannā, Ḥasan. Mudhakkirāt al-daʿwa", True),
+    ("الجاحظ. كتاب الحيوان، تحقيق", True),
+    ("Journal of Rehabilitation, Research and Development 38", False),  # `of` is no name particle
+    ("Social Democracy, and the Origins of Feminism.", False),
+    ("Monarchy, 1831–1896. Berkeley: University", False),
+])
+def test_what_opens_an_entry_with_names(line, names):
+    from bibkit.parse.segment import _NAME_OPENING
+
+    assert bool(_NAME_OPENING.match(line)) is names
+
+
+def test_a_wrapped_line_after_an_initial_or_an_abbreviation_continues_the_entry():
+    from bibkit.parse.segment import _opens_an_entry
+
+    assert not _opens_an_entry("Murphy, A. J. Sierakowski, 2001.", ["O. Ambacher, B. Foutz, K. Chu, M."])
+    assert not _opens_an_entry("Electron Devices 1984, 31, 711.", ["T. Tiedje, E. Yablonovitch, IEEE Trans."])
+    assert not _opens_an_entry("Earthquake Engineering & Structural Dynamics, 34(12):1489–1511.",
+                               ["Ibarra, L. F. (2005). Hysteretic models that incorporate deterioration."])
+    assert _opens_an_entry("U.S. Department of State. Foreign Relations, 1958–1960. Washington, DC: GPO, 1993.",
+                           ["Chubin, Shahram. The Foreign Relations of Iran. Berkeley: California, 1974."])

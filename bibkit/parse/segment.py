@@ -27,7 +27,7 @@ _OTHER_SECTION = re.compile(
     r"پیوست(?:[\u200c ]?ها)?|ضمیمه(?:[\u200c ]?ها)?|سپاسگزاری|واژه[\u200c ]?نامه|نمایه|الملاحق|ملحق|الفهرس|"
     r"شكر\s+وتقدير)\W*$", re.IGNORECASE)
 _NEXT_SECTION = re.compile(r"^\W*(?:\*\*)?[A-Z\u0600-\u06FF][^.!?]{0,40}:(?:\*\*)?\s*$|^(?:#+\s|\*\*[^*]+\*\*\s*$)")
-_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\d+[.)\-]\s|\d+\.(?=\S)|[۰-۹٠-٩]+[.)\-]\s?)\s*")
+_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\(\d{1,3}\)\s|\d+[.)\-]\s|\d+\.(?=\S)|[۰-۹٠-٩]+[.)\-]\s?)\s*")
 # a page's furniture copied from a PDF into the list: a page number alone (`145`, `— 12 —`,
 # `صفحه ۳`), or a running head with the page number set off by a wide gap
 _PAGE_FURNITURE = re.compile(
@@ -167,13 +167,17 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
 
 
 # a line that ends an entry: a stop, a closing bracket or quote, a number, an address
-_ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+)\s*$", re.IGNORECASE)
+_ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+|\.(?:pdf|html?|php|aspx?))[\s*†‡§]*$",
+                         re.IGNORECASE)  # footnote marks after the stop (`2015. *†`) too
+_PARTICLE = r"(?:de|da|di|du|des|del|della|van|von|der|den|ter|la|le|al|el|bin|ibn|abu|ben|dos|das|zu)"
 # an entry's opening names: `Family, Given`, `Family, I.`, `FAMILY, Given`, Vancouver `Cole J.`,
 # `نام‌خانوادگی، نام`, or the dash that repeats the authors above
 _NAME_OPENING = re.compile(
-    r"^\s*(?:[^\W\d_][\w'’ʿʾ\-]+(?:\s(?:[a-z]{1,3}\s)?[^\W\d_][\w'’ʿʾ\-]+)?,\s*[ʿʾ'’]?[^\W\d_a-z\u00DF-\u00FF]"  # `al-Bannā, Ḥasan`
-    r"|(?:[a-z]{1,3}\s)?[A-Z][\w'’\-]+\s(?:[A-Z]\.?){1,3}[,.:]*\s"  # Vancouver `Cole J.`, `Harrison R.M.,`, `de Foucault B.`
-    r"|(?:[A-Z]\.\s?){1,3}[A-Z][\w'’\-]+,|[A-Z]{1,3}\s[A-Z][\w'’\-]+,"  # `T. Tiedje,`, `AM Trinkoff,`
+    rf"^\s*(?:[·•▪]\s*)?(?:[^\W\d_][\w'’ʿʾ\-]+(?:\s(?:{_PARTICLE}\s)?[^\W\d_][\w'’ʿʾ\-]+)?,\s*[ʿʾ'’]?[^\W\d_a-z\u00DF-\u00FF]"  # `al-Bannā, Ḥasan`
+    rf"|(?:{_PARTICLE}\s)?[A-Z][\w'’\-]+\s(?:[A-Z]\.?){{1,3}}[,.:]*\s"  # Vancouver `Cole J.`, `Harrison R.M.,`, `de Foucault B.`
+    rf"|(?:[A-Z]\.\s?){{1,3}}(?:{_PARTICLE}\s)?[A-Z][\w'’\-]+(?:,|\s(?:and|&)\s)"  # `T. Tiedje,`, `D. H. van Hessem,`, `S. Gallagher and`
+    r"|[A-Z]{1,3}\s[A-Z][\w'’\-]+,"  # `AM Trinkoff,`
+    r"|[A-Z][A-Z'’\-]{2,}(?:[,.]\s|\s\(|\s[A-Z][a-z])"  # `COLLECTIF.`, `ALLEN (J.P.)`, `KAHAN Marcel`
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+){{0,3}}\s*،\s*[{ARABIC_LETTER}]"
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+)?\.\s"  # `الجاحظ.`, `ابن النديم.`
     r"|[—–_-]{2,})")
@@ -193,17 +197,24 @@ def _opens_an_entry(line: str, entry: list[str]) -> bool:
     date and its last line could end it: not `… IEEE Trans.` / `Electron Devices 1984`) and the
     line opens with names or reads as a whole dated (title-first) entry that is no imprint
     (`London: Frank Cass, 1966.`, `Sinauer Associates, Inc., Sunderland, MA.`); names also open
-    one after an entry with its date but no final stop when the line has a year too."""
+    one after a sentence's stop (not an initial's: `… K. Chu, M.` / `Murphy, …`), and after an
+    entry with its date but no final stop when the line has a year too."""
     so_far = " ".join(entry)
     dated = bool(_DATED.search(so_far))
     complete = dated and bool(_ENDS_ENTRY.search(entry[-1]))
     if _NAME_OPENING.match(line):
-        return complete or (dated and bool(_YEAR.search(line)))
-    return complete and entry_score(line) >= 0.5 and bool(_YEAR.search(line)) \
+        return complete or bool(_SENTENCE_END.search(entry[-1])) or (dated and bool(_YEAR.search(line)))
+    return complete and entry_score(line) >= 0.5 and bool(_PRINTED_YEAR.search(line)) \
         and not _IMPRINT_OPENING.match(line) and bool(_TITLE_OPENING.match(line))
 
 
-_DATED = re.compile(rf"{_YEAR.pattern}|\bn\.\s?d\.|بی[\u200c ]?تا|د\.\s?ت|https?://", re.IGNORECASE)
+# a stop that ends a sentence, not an initial (`… K. Chu, M.` / `Murphy, …` goes on)
+_SENTENCE_END = re.compile(r"(?:[^\W\d_]{2,}|\d)[.)\]»”\"][\s*†‡§]*$")
+# a year as an entry prints it: not pages after a colon (`34(12):1489–1511`), nor a range's end
+_PRINTED_YEAR = re.compile(r"(?<![\d:])(?<!\d[–-])(?:1[5-9]\d\d|20[0-4]\d|[۱١][۲-۴۹٢-٤٩][۰-۹٠-٩]{2})(?!\d)")
+
+
+_DATED = re.compile(rf"{_YEAR.pattern}|\bn\.\s?d\.|(?<!\w)(?:بی[\u200c ]?تا|د\.\s?ت)(?!\w)|https?://", re.IGNORECASE)
 
 
 _TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}]")  # not `(abstract).`, `and …`, `1996.`
