@@ -256,3 +256,11 @@ def test_a_wrapped_line_after_an_initial_or_an_abbreviation_continues_the_entry(
                                ["Ibarra, L. F. (2005). Hysteretic models that incorporate deterioration."])
     assert _opens_an_entry("U.S. Department of State. Foreign Relations, 1958–1960. Washington, DC: GPO, 1993.",
                            ["Chubin, Shahram. The Foreign Relations of Iran. Berkeley: California, 1974."])
+
+
+def test_given_names_first_open_an_entry_when_the_first_is_a_known_given_name():
+    from bibkit.parse.segment import _opens_with_names
+
+    assert _opens_with_names("Louay Saleh, Philippe Chevrel, and Franck Mars. Shared steering")
+    assert _opens_with_names("Ervand Abrahamian, Iran Between Two Revolutions (Princeton")
+    assert not _opens_with_names("Social Democracy, and the Origins of Feminism.")

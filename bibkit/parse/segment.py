@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bibkit.parse.backrefs import is_notes_heading
+from bibkit.parse.lexicons import tags_for
 from bibkit.text.script import ARABIC_LETTER
 
 _HEADING = re.compile(
@@ -181,6 +182,18 @@ _NAME_OPENING = re.compile(
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+){{0,3}}\s*،\s*[{ARABIC_LETTER}]"
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+)?\.\s"  # `الجاحظ.`, `ابن النديم.`
     r"|[—–_-]{2,})")
+# given names first (`Suk-Hwan Suh and …`, `Louay Saleh, Philippe …`, `Ervand Abrahamian, Iran …`):
+# taken as names when the first word is a known given name
+_GIVEN_FIRST_OPENING = re.compile(r"^\s*([A-Z][\w'’\-]+)\s(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+(?:,|\s(?:and|&)\s)")
+
+
+def _opens_with_names(line: str) -> bool:
+    if _NAME_OPENING.match(line):
+        return True
+    given = _GIVEN_FIRST_OPENING.match(line)
+    return bool(given) and "given" in tags_for(given.group(1))
+
+
 _IMPRINT_OPENING = re.compile(r"^\s*[^\W\d_][\w .'’-]{0,30}:\s")  # `London: Frank Cass, 1966.`
 
 
@@ -202,7 +215,7 @@ def _opens_an_entry(line: str, entry: list[str]) -> bool:
     so_far = " ".join(entry)
     dated = bool(_DATED.search(so_far))
     complete = dated and bool(_ENDS_ENTRY.search(entry[-1]))
-    if _NAME_OPENING.match(line):
+    if _opens_with_names(line):
         return complete or bool(_SENTENCE_END.search(entry[-1])) or (dated and bool(_YEAR.search(line)))
     return complete and entry_score(line) >= 0.5 and bool(_PRINTED_YEAR.search(line)) \
         and not _IMPRINT_OPENING.match(line) and bool(_TITLE_OPENING.match(line))
