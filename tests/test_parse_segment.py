@@ -264,3 +264,19 @@ def test_given_names_first_open_an_entry_when_the_first_is_a_known_given_name():
     assert _opens_with_names("Louay Saleh, Philippe Chevrel, and Franck Mars. Shared steering")
     assert _opens_with_names("Ervand Abrahamian, Iran Between Two Revolutions (Princeton")
     assert not _opens_with_names("Social Democracy, and the Origins of Feminism.")
+
+
+def test_a_wrapped_list_without_a_heading_is_found_and_the_prose_after_it_left_out():
+    doc = ("The sources below were consulted for this chapter, and they are listed in the order in\n"
+           "which the chapter uses them rather than by author.\n\n"
+           "Abrahamian, Ervand. Iran Between Two Revolutions. Princeton: Princeton University\n"
+           "Press, 1982.\n"
+           "Afary, Janet. The Iranian Constitutional Revolution, 1906–1911. New York: Columbia\n"
+           "University Press, 1996.\n"
+           "Bayat, Mangol. Iran's First Revolution: Shi'ism and the Constitutional Revolution of\n"
+           "1905–1909. New York: Oxford University Press, 1991.\n\n"
+           "This paragraph follows the list and says which of the sources were used most, and it is\n"
+           "not a reference either, though it wraps onto a second line that has no stop at its end\n")
+    entries = find_entries(doc)
+    assert [e.text.split(",")[0] for e in entries] == ["Abrahamian", "Afary", "Bayat"]
+    assert entries[-1].text.endswith("New York: Oxford University Press, 1991.")

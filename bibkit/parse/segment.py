@@ -106,30 +106,49 @@ def find_sections(text: str) -> list[list[tuple[int, str]]]:
 
 
 def _best_run(lines: list[str]) -> list[tuple[int, str]]:
-    """The longest run of entry-like lines (blank lines and wrapped continuations allowed)."""
+    """The longest run of entry-like lines (blank lines, wrapped continuations and one stray
+    line between entries allowed; a stray line of prose closing the run is left out of it)."""
     best: list[tuple[int, str]] = []
     current: list[tuple[int, str]] = []
-    misses = 0
+    kept = misses = 0  # `current[:kept]` ends with an entry-like line or a continuation
+    last = ""  # the run's last non-blank line
     for number, line in enumerate(lines):
         if not line.strip():
             if current:
                 current.append((number, line))
             continue
-        if entry_score(line) >= 0.5 or (current and line[:1].isspace()):
+        if _entry_like(lines, number) or (current and (line[:1].isspace() or (  # a wrapped entry goes on
+                not _ENDS_ENTRY.search(last) and len(_PROSE_WORDS.findall(line)) < 2))):
             current.append((number, line))
-            misses = 0
+            kept, misses = len(current), 0
         else:
             misses += 1
             if misses > 1 or not current:
-                best = _longer(best, current)
-                current, misses = [], 0
+                best = _longer(best, current[:kept])
+                current, kept, misses = [], 0, 0
             else:
                 current.append((number, line))
-    best = _longer(best, current)
+                if len(line.strip()) < 60 and not _PROSE_WORDS.search(line):
+                    kept = len(current)  # an entry's tail after a stop (`2011;17(1): 141-51.`), no prose
+        last = line
+    best = _longer(best, current[:kept])
     content = [(n, line) for n, line in enumerate(lines) if line.strip()]
     if content and _entry_count(content) == len(content):
         return content  # a short list pasted alone: every line is an entry, nothing else there
     return best if _entry_count(best) >= 3 else []
+
+
+def _entry_like(lines: list[str], number: int) -> bool:
+    """The line scores as an entry, alone or with the line after it when that line goes on with
+    it (`Abrahamian, Ervand. Iran Between Two Revolutions. Princeton: Princeton University` /
+    `Press, 1982.`, or an indented second line), less when it opens with names."""
+    line = lines[number]
+    if entry_score(line) >= 0.5:
+        return True
+    after = lines[number + 1] if number + 1 < len(lines) else ""
+    goes_on = after[:1].isspace() or not _ENDS_ENTRY.search(line)  # a hanging indent, or no stop yet
+    joined = entry_score(f"{line.strip()} {after.strip()}") if after.strip() and goes_on else 0.0
+    return joined >= 0.5 or (joined >= 0.3 and _opens_with_names(line))
 
 
 def _entry_count(run: list[tuple[int, str]]) -> int:
