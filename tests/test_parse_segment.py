@@ -280,3 +280,17 @@ def test_a_wrapped_list_without_a_heading_is_found_and_the_prose_after_it_left_o
     entries = find_entries(doc)
     assert [e.text.split(",")[0] for e in entries] == ["Abrahamian", "Afary", "Bayat"]
     assert entries[-1].text.endswith("New York: Oxford University Press, 1991.")
+
+
+def test_prose_about_dated_events_and_cited_authors_is_no_list():
+    doc = ("The coup of August 1953 ended the premiership of Mohammad Mosaddegh. In the years that\n"
+           "followed, the Shah consolidated power, relying on the army, the SAVAK (founded in 1957), and\n"
+           "American aid. Historians such as Abrahamian (1982) and Keddie (1981) have argued that the\n"
+           "White Revolution of 1963 transformed rural Iran, though its effects were uneven. Land reform,\n"
+           "literacy corps, and the enfranchisement of women were its headline measures; Gasiorowski,\n"
+           "writing in 1991, stresses the role of foreign patrons. By 1977, inflation, migration to the\n"
+           "cities, and the alienation of the clergy had prepared the ground for revolution.\n\n"
+           "در سال ۱۳۳۲ دولت مصدق سقوط کرد. پس از آن، شاه با تکیه بر ارتش و ساواک (تأسیس ۱۳۳۶)\n"
+           "قدرت خود را تثبیت کرد. مورخانی چون آبراهامیان (۱۳۷۷) و کدی (۱۳۸۳) نشان داده‌اند که\n"
+           "انقلاب سفید در ۱۳۴۱ روستاهای ایران را دگرگون کرد، هرچند آثار آن یکسان نبود.\n")
+    assert find_entries(doc) == []

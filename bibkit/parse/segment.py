@@ -135,7 +135,15 @@ def _best_run(lines: list[str]) -> list[tuple[int, str]]:
     content = [(n, line) for n, line in enumerate(lines) if line.strip()]
     if content and _entry_count(content) == len(content):
         return content  # a short list pasted alone: every line is an entry, nothing else there
-    return best if _entry_count(best) >= 3 else []
+    return best if _entry_count(best) >= 3 and _opens_like_a_list(best) else []
+
+
+def _opens_like_a_list(run: list[tuple[int, str]]) -> bool:
+    """Most entries of a list open with names or a number; lines of prose about dated events
+    and cited authors (`The coup of August 1953 …`, `Abrahamian (1982) and Keddie (1981) …`)
+    score as entries too, but hardly any opens so."""
+    openers = sum(1 for _, line in run if line.strip() and (_opens_with_names(line) or _NUMBER.match(line)))
+    return openers >= 0.5 * _entry_count(run)
 
 
 def _entry_like(lines: list[str], number: int) -> bool:
