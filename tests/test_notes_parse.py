@@ -223,3 +223,23 @@ def test_notes_numbered_with_a_tab_and_superscript_markers():
     result = parse_notes(text)
     assert [(n.number, n.marker_offset) for n in result.notes] == [(1, text.index("¹")), (2, text.index("²"))]
     assert [c.resolution for n in result.notes for c in n.cites] == ["direct", "ibid"]
+
+
+def test_notes_copied_from_a_pdf_flattened_markers_and_numbers_before_a_space():
+    """A PDF's copy flattens superscripts to digits after the word's stop (`roots.1 Its`), numbers
+    each note `1 Name …` and wraps notes without indents; Persian the same (`است.۲ `)."""
+    text = ("The revolution had deep roots.1 Its causes were debated.2 Others disagreed.3 دلایل آن روشن است.۴\n\n"
+            "Notes\n"
+            "1 Ervand Abrahamian, Iran Between Two Revolutions (Princeton: Princeton University\n"
+            "Press, 1982), 45.\n"
+            "2 Ibid., 52.\n"
+            "3 Nikki R. Keddie, Roots of Revolution (New Haven: Yale University Press, 1981),\n"
+            "102–105.\n"
+            "4 همان، ۷۰.\n")
+    result = parse_notes(text)
+    assert [n.number for n in result.notes] == [1, 2, 3, 4]
+    assert all(n.marker_offset is not None for n in result.notes)
+    assert not result.diagnostics
+    abrahamian, keddie = (r.id for r in result.sources)
+    assert _ids(result, 2) == [abrahamian] and _ids(result, 3) == [keddie]
+    assert _ids(result, 4) == [keddie] and _kinds(result, 4) == ["ibid"]

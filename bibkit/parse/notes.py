@@ -47,10 +47,12 @@ from bibkit.text.normalize import ASCII_DIGITS
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _NOTE_LINE = re.compile(
     rf"^\s*(?:\[\^?(?P<a>{DIGIT}{{1,3}})\]:?|\^(?P<b>{DIGIT}{{1,3}})|\((?P<c>{DIGIT}{{1,3}})\)|"
-    rf"(?P<d>{DIGIT}{{1,3}})\s*[.)\-–:](?!\d)|(?P<e>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})|(?P<f>{DIGIT}{{1,3}})(?=\t| {{2}}))\s*(?=\S)")
+    rf"(?P<d>{DIGIT}{{1,3}})\s*[.)\-–:](?!\d)|(?P<e>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})|"
+    rf"(?P<f>{DIGIT}{{1,3}})(?=\t| {{2}}| [^\W\d_]))\s*(?=\S)")  # `1 Ervand Abrahamian, …` as a PDF copies it
 _MARKER = re.compile(
     rf"\((?P<paren>{DIGIT}{{1,3}})\)|\[\^(?P<caret_sq>{DIGIT}{{1,3}})\]|\[(?P<square>{DIGIT}{{1,3}})\]|"
-    rf"\^(?P<caret>{DIGIT}{{1,3}})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
+    rf"\^(?P<caret>{DIGIT}{{1,3}})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})|"
+    rf"(?<=[^\W\d_][.,;:!?”\"’)،؛»]|[a-z][”\"’)])(?P<flat>{DIGIT}{{1,3}})(?=\s|$)")  # a superscript a PDF flattened: `roots.1 Its`
 
 
 @dataclass
@@ -149,7 +151,8 @@ def find_notes(text: str) -> tuple[list[_RawNote], tuple[int, int]]:
 
 # ------------------------------------------------------------------------------ markers
 def find_markers(text: str, block: tuple[int, int]) -> list[_Marker]:
-    """In-text markers outside the notes block: `(1)`, `[1]`, `[^1]`, `^1`, superscripts."""
+    """In-text markers outside the notes block: `(1)`, `[1]`, `[^1]`, `^1`, superscripts, and
+    superscripts flattened to digits after a word's stop (`roots.1 Its`)."""
     out = []
     for match in _MARKER.finditer(text):
         if block[0] <= match.start() < block[1]:
