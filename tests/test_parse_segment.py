@@ -294,3 +294,17 @@ def test_prose_about_dated_events_and_cited_authors_is_no_list():
            "قدرت خود را تثبیت کرد. مورخانی چون آبراهامیان (۱۳۷۷) و کدی (۱۳۸۳) نشان داده‌اند که\n"
            "انقلاب سفید در ۱۳۴۱ روستاهای ایران را دگرگون کرد، هرچند آثار آن یکسان نبود.\n")
     assert find_entries(doc) == []
+
+
+def test_a_list_numbered_with_bare_numbers_and_wrapped_lines():
+    doc = ("References\n"
+           "1 Abrahamian E. Iran Between Two Revolutions. Princeton: Princeton University Press;\n"
+           "1982.\n"
+           "2 Keddie NR. Roots of Revolution: An Interpretive History of Modern Iran. New Haven:\n"
+           "Yale University Press; 1981.\n"
+           "3 Amanat A. Pivot of the Universe. Berkeley: University of California Press; 1997.\n")
+    entries = find_entries(doc)
+    assert [e.text for e in entries] == [
+        "Abrahamian E. Iran Between Two Revolutions. Princeton: Princeton University Press; 1982.",
+        "Keddie NR. Roots of Revolution: An Interpretive History of Modern Iran. New Haven: Yale University Press; 1981.",
+        "Amanat A. Pivot of the Universe. Berkeley: University of California Press; 1997."]

@@ -142,7 +142,7 @@ def _opens_like_a_list(run: list[tuple[int, str]]) -> bool:
     """Most entries of a list open with names or a number; lines of prose about dated events
     and cited authors (`The coup of August 1953 …`, `Abrahamian (1982) and Keddie (1981) …`)
     score as entries too, but hardly any opens so."""
-    openers = sum(1 for _, line in run if line.strip() and (_opens_with_names(line) or _NUMBER.match(line)))
+    openers = sum(1 for _, line in run if line.strip() and (_opens_with_names(line) or _numbered(line)))
     return openers >= 0.5 * _entry_count(run)
 
 
@@ -172,11 +172,11 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
     number or running head between them (a PDF's page break) is left out."""
     entries: list[tuple[int, list[str]]] = []
     lines = [(number, line) for number, line in block if line.strip() and not _PAGE_FURNITURE.match(line)]
-    numbered = sum(1 for _, line in lines if _NUMBER.match(line)) >= max(2, len(lines) // 2)
+    numbered = sum(1 for _, line in lines if _numbered(line)) >= max(2, len(lines) // 2)
     unindented = not numbered and _wrapped_without_indents([line for _, line in lines])
     for number, line in lines:
         if numbered:
-            starts_new = bool(_NUMBER.match(line))
+            starts_new = _numbered(line)
         elif unindented:
             starts_new = bool(entries) and _opens_an_entry(line, entries[-1][1])
         else:
@@ -189,7 +189,8 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
     out = []
     for number, parts in entries:
         text = _join_wrapped(parts)
-        text = _NUMBER.sub("", text, count=1) if numbered else text
+        text = (_NUMBER.sub("", text, count=1) if _NUMBER.match(text) else _BARE_NUMBER.sub("", text, count=1)) \
+            if numbered else text
         out.append(Entry(text.strip(), number + 1, offsets[number]))
     return out
 
@@ -258,6 +259,19 @@ _DATED = re.compile(rf"{_YEAR.pattern}|\bn\.\s?d\.|(?<!\w)(?:بی[\u200c ]?تا|
 
 
 _TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}]")  # not `(abstract).`, `and …`, `1996.`
+
+
+# a number and a space (`1 Abrahamian E. …`, as a PDF copies a numbered list)
+_BARE_NUMBER = re.compile(r"^\s*[\d۰-۹٠-٩]{1,3}\s+(?=[^\W\d_])")
+
+
+def _numbered(line: str) -> bool:
+    """The line opens with a list number: `1.`, `[1]`, `(1)`, `۱-`, or a bare number when what
+    follows opens with names or reads as an entry (not `3 vols. Tehran`)."""
+    if _NUMBER.match(line):
+        return True
+    bare = _BARE_NUMBER.match(line)
+    return bool(bare) and (_opens_with_names(line[bare.end():]) or entry_score(line[bare.end():]) >= 0.5)
 
 
 def _join_wrapped(parts: list[str]) -> str:
