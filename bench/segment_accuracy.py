@@ -3,8 +3,8 @@
 Documents are made from AnyStyle's gold and bad strings (from ../shared/bench/refparse; items
 in its training set left out) and bibkit's two Persian/Arabic sets (the rules were written
 reading the misses on gold and the first Persian/Arabic set only), 20 entries each under a `References`
-heading, laid out three ways: one entry a line; wrapped at 70-90 columns with hanging indents;
-wrapped with no indents, as a list copied from a PDF comes. Strings are laid out without their
+heading, laid out four ways: one entry a line; wrapped at 70-90 columns with hanging indents;
+wrapped with no indents, as a list copied from a PDF comes; and that again numbered `1 `, `2 ` …. Strings are laid out without their
 citation numbers (`[12]`, `(12)`, `12.`, `12 `: some gold strings have one, most none, and a list mixing the two
 is no real list). An entry counts when bibkit finds it with exactly its text (spaces collapsed). The wrapping keeps words whole, so a
 line break never falls inside a word.
@@ -46,7 +46,9 @@ def _strings(path: Path) -> list[str]:
 
 def _layout(entries: list[str], how: str, rng: random.Random, heading: bool = True) -> str:
     lines = ["References"] if heading else []
-    for text in entries:
+    for n, text in enumerate(entries, 1):
+        if how.startswith("numbered"):  # `12 Name …`: a PDF's copy of a numbered list, no indents
+            text = f"{n} {text}"
         if how == "one a line":
             lines.append(text)
             continue
@@ -69,7 +71,7 @@ def main() -> None:
             print(f"{name}: {path} not found, skipped")
             continue
         strings = _strings(path)
-        for how in ("one a line", "hanging indents", "no indents (PDF copy)"):
+        for how in ("one a line", "hanging indents", "no indents (PDF copy)", "numbered, no indents"):
             rng = random.Random(args.seed)
             whole = found = documents = right_count = 0
             for at in range(0, len(strings), args.per_document):

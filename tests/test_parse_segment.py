@@ -308,3 +308,28 @@ def test_a_list_numbered_with_bare_numbers_and_wrapped_lines():
         "Abrahamian E. Iran Between Two Revolutions. Princeton: Princeton University Press; 1982.",
         "Keddie NR. Roots of Revolution: An Interpretive History of Modern Iran. New Haven: Yale University Press; 1981.",
         "Amanat A. Pivot of the Universe. Berkeley: University of California Press; 1997."]
+
+
+def test_numbered_entries_count_up_through_wrapped_lines_that_start_with_numbers():
+    doc = ("Some words before the list that are not a reference, written as a sentence of prose.\n\n"
+           "1 Wilson, I. and B. Gick. Bilinguals use language-specific articulatory settings. J Speech\n"
+           "Lang Hear Res 57 (2014): 361–373. doi: 10.\n"
+           "1044/2013_JSLHR-S-12-0345.\n"
+           "2 James, W. The Will to Believe and Other Essays in Popular Philosophy. New York:\n"
+           "1998. Longmans, Green, and Co.\n"
+           "3 Keddie, N. R. Roots of Revolution. New Haven: Yale University Press, 1981.\n"
+           "7 Amanat, A. Pivot of the Universe. Berkeley: University of California Press, 1997.\n")
+    entries = find_entries(doc)  # no heading: the numbers 1, 2, 3 … mark the list
+    assert [e.text.split(",")[0] for e in entries] == ["Wilson", "James", "Keddie", "Amanat"]
+    assert entries[0].text.endswith("doi: 10. 1044/2013_JSLHR-S-12-0345.")
+    assert entries[1].text.endswith("New York: 1998. Longmans, Green, and Co.")
+
+
+def test_numbered_notes_with_back_references_are_no_reference_list():
+    doc = ("Notes follow.\n\n"
+           "1 Abrahamian, E. Iran Between Two Revolutions. Princeton: Princeton University Press, 1982, 45.\n"
+           "2 Ibid., 52.\n"
+           "3 Keddie, N. R. Roots of Revolution. New Haven: Yale University Press, 1981, 12.\n")
+    from bibkit.parse.segment import _numbered_run
+
+    assert _numbered_run(doc.splitlines()) == []

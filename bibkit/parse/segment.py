@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bibkit.parse.backrefs import is_notes_heading
+from bibkit.parse.backrefs import find_backref, is_notes_heading
 from bibkit.parse.lexicons import tags_for
+from bibkit.text.normalize import ASCII_DIGITS
 from bibkit.text.script import ARABIC_LETTER
 
 _HEADING = re.compile(
@@ -101,8 +102,28 @@ def find_sections(text: str) -> list[list[tuple[int, str]]]:
             i += 1
     if sections:
         return sections
-    run = _best_run(lines)
+    run = _numbered_run(lines) or _best_run(lines)
     return [run] if run else []
+
+
+def _numbered_run(lines: list[str]) -> list[tuple[int, str]]:
+    """With no heading, lines numbered 1, 2, 3 … in order (`1.`, `[1]`, `1 Name`) mark a list,
+    whatever its wrapped lines score: from the first to the end of the last numbered entry
+    (its lines up to a blank one), when at least three of them read as entries."""
+    starts, expected = [], 1
+    for i, line in enumerate(lines):
+        if (_NUMBER.match(line) or _BARE_NUMBER.match(line)) and _list_number(line) == expected:
+            starts.append(i)
+            expected += 1
+    if len(starts) < 3:
+        return []
+    end = starts[-1]
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    run = [(n, lines[n]) for n in range(starts[0], end + 1)]
+    if any(find_backref(_NUMBER.sub("", _BARE_NUMBER.sub("", lines[n], count=1), count=1)) for n in starts):
+        return []  # `Ibid.`, `همان`: numbered notes, which `bibkit notes` reads
+    return run if _entry_count(run) >= 3 or sum(_entry_like(lines, n) for n in starts) >= 3 else []
 
 
 def _best_run(lines: list[str]) -> list[tuple[int, str]]:
@@ -172,11 +193,13 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
     number or running head between them (a PDF's page break) is left out."""
     entries: list[tuple[int, list[str]]] = []
     lines = [(number, line) for number, line in block if line.strip() and not _PAGE_FURNITURE.match(line)]
-    numbered = sum(1 for _, line in lines if _numbered(line)) >= max(2, len(lines) // 2)
+    numbered = sum(1 for _, line in lines if _numbered(line)) >= max(2, len(lines) // 2) \
+        or _counts_up([line for _, line in lines])  # or wrapped entries numbered 1, 2, 3 …
+    expected = None  # in a numbered list, the number the next entry carries
     unindented = not numbered and _wrapped_without_indents([line for _, line in lines])
     for number, line in lines:
         if numbered:
-            starts_new = _numbered(line)
+            starts_new, expected = _next_in_list(line, expected)
         elif unindented:
             starts_new = bool(entries) and _opens_an_entry(line, entries[-1][1])
         else:
@@ -263,6 +286,36 @@ _TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}
 
 # a number and a space (`1 Abrahamian E. …`, as a PDF copies a numbered list)
 _BARE_NUMBER = re.compile(r"^\s*[\d۰-۹٠-٩]{1,3}\s+(?=[^\W\d_])")
+
+
+def _list_number(line: str) -> int | None:
+    digits = re.match(r"\D*?([\d۰-۹٠-٩]+)", line)
+    return int(digits.group(1).translate(ASCII_DIGITS)) if digits else None
+
+
+def _next_in_list(line: str, expected: int | None) -> tuple[bool, int | None]:
+    """Whether `line` opens the next entry of a numbered list, and the number after it. The
+    numbers count up: a wrapped line that starts with a number (`10.1044/…`, `1998. London`) goes
+    on with its entry; a number ahead (entries left out of the paste) opens one if names follow
+    it, or, a few ahead, if the line reads as an entry."""
+    here = _list_number(line)
+    if not (_NUMBER.match(line) or _BARE_NUMBER.match(line)) or here is None:
+        return bool(_NUMBER.match(line)), expected  # `[a]`-style marks: no count to follow
+    rest = line[(_NUMBER.match(line) or _BARE_NUMBER.match(line)).end():]
+    if expected is None or here == expected or here == 1 or (expected < here < 1000 and _opens_with_names(rest)) \
+            or (expected < here <= expected + 3 and _numbered(line)):
+        return True, here + 1
+    return False, expected
+
+
+def _counts_up(lines: list[str]) -> bool:
+    """Lines opening with bare numbers 1, 2, 3 … (at least three, in order, other lines between):
+    a numbered list whose entries wrap."""
+    expected = 1
+    for line in lines:
+        if _BARE_NUMBER.match(line) and _list_number(line) == expected:
+            expected += 1
+    return expected > 3
 
 
 def _numbered(line: str) -> bool:
