@@ -333,3 +333,27 @@ def test_numbered_notes_with_back_references_are_no_reference_list():
     from bibkit.parse.segment import _numbered_run
 
     assert _numbered_run(doc.splitlines()) == []
+
+
+def test_a_place_wrapped_onto_its_own_line_does_not_end_the_list():
+    doc = ("References\n"
+           "Mitchell, Timothy. Colonising Egypt. Cambridge: Cambridge University Press, 1988.\n"
+           "Bayat, Asef. Life as Politics: How Ordinary People Change the Middle East. Stanford:\n"
+           "Stanford University Press, 2010.\n"
+           "Naficy, Hamid. The Making of Exile Cultures: Iranian Television in Los Angeles.\n"
+           "Minneapolis:\n"
+           "University of Minnesota Press, 1993.\n"
+           "Shayegan, Daryush. Cultural Schizophrenia. London: Saqi, 1992.\n")
+    entries = find_entries(doc)
+    assert len(entries) == 4
+    assert entries[2].text.endswith("Minneapolis: University of Minnesota Press, 1993.")
+
+
+def test_a_numbered_list_with_a_number_left_out_still_counts_up():
+    doc = ("1 Mitchell, T. Colonising Egypt. Cambridge: Cambridge University Press, 1988.\n"
+           "2 Bayat, A. Life as Politics: How Ordinary People Change the Middle East.\n"
+           "Stanford: Stanford University Press, 2010.\n"
+           "4 Naficy, H. The Making of Exile Cultures. Minneapolis: University of Minnesota\n"
+           "Press, 1993.\n"
+           "5 Shayegan, D. Cultural Schizophrenia. London: Saqi, 1992.\n")
+    assert [e.text.split(",")[0] for e in find_entries(doc)] == ["Mitchell", "Bayat", "Naficy", "Shayegan"]

@@ -88,8 +88,7 @@ def find_sections(text: str) -> list[list[tuple[int, str]]]:
             j = i + 1
             while j < len(lines):
                 stripped = lines[j].strip()
-                if block and len(stripped) < 60 and (any(p.match(stripped) for p in (_HEADING, _NEXT_SECTION, _OTHER_SECTION))
-                                                     or is_notes_heading(stripped)):
+                if block and _ends_section(lines, j):
                     break
                 if block and not stripped and j + 1 < len(lines) and _NEXT_SECTION.match(lines[j + 1].strip()):
                     break
@@ -110,26 +109,35 @@ def _numbered_run(lines: list[str]) -> list[tuple[int, str]]:
     """With no heading, lines numbered 1, 2, 3 … in order (`1.`, `[1]`, `1 Name`) mark a list,
     whatever its wrapped lines score: from the first to the end of the last numbered entry
     (its lines up to a blank one), when at least three of them read as entries."""
-    starts, expected = [], 1
-    for i, line in enumerate(lines):
-        if (_NUMBER.match(line) or _BARE_NUMBER.match(line)) and _list_number(line) == expected:
-            starts.append(i)
-            expected += 1
-    if len(starts) < 3:
+    starts = _counting_lines(lines)
+    if len(starts) < 3 or len(starts) < (starts[-1] - starts[0]) / 10:
         return []
     end = starts[-1]
     while end + 1 < len(lines) and lines[end + 1].strip():
         end += 1
     run = [(n, lines[n]) for n in range(starts[0], end + 1)]
-    if any(find_backref(_NUMBER.sub("", _BARE_NUMBER.sub("", lines[n], count=1), count=1)) for n in starts):
+    if any(_is_back_reference(lines[n]) for n in starts):
         return []  # `Ibid.`, `همان`: numbered notes, which `bibkit notes` reads
     return run if _entry_count(run) >= 3 or sum(_entry_like(lines, n) for n in starts) >= 3 else []
 
 
+def _ends_section(lines: list[str], j: int) -> bool:
+    """Line `j` heads the next section: a heading (References, Notes, Appendix …), or a short
+    label ending in a colon (`Citation:`) that stands after a blank line or is marked up
+    (`**Sources:**`); never an indented line, nor a place wrapped onto its own line (`Minneapolis:`)."""
+    line, stripped = lines[j], lines[j].strip()
+    if len(stripped) >= 60 or line[:1].isspace():
+        return False
+    if _HEADING.match(stripped) or _OTHER_SECTION.match(stripped) or is_notes_heading(stripped):
+        return True
+    return bool(_NEXT_SECTION.match(stripped)) and (not lines[j - 1].strip() or stripped.startswith(("**", "#")))
+
+
 def _best_run(lines: list[str]) -> list[tuple[int, str]]:
-    """The longest run of entry-like lines (blank lines, wrapped continuations and one stray
-    line between entries allowed; a stray line of prose closing the run is left out of it)."""
-    best: list[tuple[int, str]] = []
+    """The longest run of entry-like lines (blank lines, wrapped continuations and two stray
+    lines between entries allowed; a stray line of prose closing the run is left out of it).
+    Runs a few lines apart are one list broken by odd lines, which stay in it."""
+    runs: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     kept = misses = 0  # `current[:kept]` ends with an entry-like line or a continuation
     last = ""  # the run's last non-blank line
@@ -138,25 +146,46 @@ def _best_run(lines: list[str]) -> list[tuple[int, str]]:
             if current:
                 current.append((number, line))
             continue
+        if _is_back_reference(line):  # `2 Ibid., 52.`: a note, and no list runs through notes
+            runs.append(current[:kept])
+            current, kept, misses = [], 0, 0
+            continue
         if _entry_like(lines, number) or (current and (line[:1].isspace() or (  # a wrapped entry goes on
                 not _ENDS_ENTRY.search(last) and len(_PROSE_WORDS.findall(line)) < 2))):
             current.append((number, line))
             kept, misses = len(current), 0
         else:
             misses += 1
-            if misses > 1 or not current:
-                best = _longer(best, current[:kept])
+            if misses > 2 or not current:
+                runs.append(current[:kept])
                 current, kept, misses = [], 0, 0
             else:
                 current.append((number, line))
                 if len(line.strip()) < 60 and not _PROSE_WORDS.search(line):
                     kept = len(current)  # an entry's tail after a stop (`2011;17(1): 141-51.`), no prose
         last = line
-    best = _longer(best, current[:kept])
+    runs.append(current[:kept])
+    merged: list[list[tuple[int, str]]] = []
+    for run in filter(None, runs):
+        gap = [(n, lines[n]) for n in range(merged[-1][-1][0] + 1, run[0][0])] if merged else []
+        if merged and len(gap) < _RUN_GAP and _opens_like_a_list(run) \
+                and not any(_is_back_reference(line) for _, line in gap):
+            merged[-1] = merged[-1] + gap + run
+        else:
+            merged.append(run)
+    best = max(merged, key=_entry_count, default=[])
     content = [(n, line) for n, line in enumerate(lines) if line.strip()]
     if content and _entry_count(content) == len(content):
         return content  # a short list pasted alone: every line is an entry, nothing else there
     return best if _entry_count(best) >= 3 and _opens_like_a_list(best) else []
+
+
+_RUN_GAP = 6  # lines between two runs that make them one list
+
+
+def _is_back_reference(line: str) -> bool:
+    """A line that is a note's back-reference (`2 Ibid., 52.`, `همان، ص ۷۰`), its number aside."""
+    return find_backref(_NUMBER.sub("", _BARE_NUMBER.sub("", line, count=1), count=1)) is not None
 
 
 def _opens_like_a_list(run: list[tuple[int, str]]) -> bool:
@@ -182,10 +211,6 @@ def _entry_like(lines: list[str], number: int) -> bool:
 
 def _entry_count(run: list[tuple[int, str]]) -> int:
     return sum(1 for _, line in run if entry_score(line) >= 0.5)
-
-
-def _longer(a: list[tuple[int, str]], b: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    return b if _entry_count(b) > _entry_count(a) else a
 
 
 def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entry]:
@@ -285,7 +310,7 @@ _TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}
 
 
 # a number and a space (`1 Abrahamian E. …`, as a PDF copies a numbered list)
-_BARE_NUMBER = re.compile(r"^\s*[\d۰-۹٠-٩]{1,3}\s+(?=[^\W\d_])")
+_BARE_NUMBER = re.compile(r"^\s*[\d۰-۹٠-٩]{1,4}\s+(?=[^\W\d_]|[“\"«(\[‘'])")
 
 
 def _list_number(line: str) -> int | None:
@@ -302,20 +327,32 @@ def _next_in_list(line: str, expected: int | None) -> tuple[bool, int | None]:
     if not (_NUMBER.match(line) or _BARE_NUMBER.match(line)) or here is None:
         return bool(_NUMBER.match(line)), expected  # `[a]`-style marks: no count to follow
     rest = line[(_NUMBER.match(line) or _BARE_NUMBER.match(line)).end():]
-    if expected is None or here == expected or here == 1 or (expected < here < 1000 and _opens_with_names(rest)) \
-            or (expected < here <= expected + 3 and _numbered(line)):
+    if expected is None or here == expected or (here == 1 and _opens_with_names(rest)) \
+            or (expected < here < 1000 and _opens_with_names(rest)) \
+            or (expected < here <= expected + 3 and _numbered(line)) \
+            or (expected - 3 <= here < expected and _opens_with_names(rest)):  # back in step after a slip
         return True, here + 1
     return False, expected
 
 
 def _counts_up(lines: list[str]) -> bool:
-    """Lines opening with bare numbers 1, 2, 3 … (at least three, in order, other lines between):
-    a numbered list whose entries wrap."""
-    expected = 1
-    for line in lines:
-        if _BARE_NUMBER.match(line) and _list_number(line) == expected:
-            expected += 1
-    return expected > 3
+    """Lines opening with bare numbers 1, 2, 3 … (at least three, in order, other lines between,
+    and at least one in ten lines: not `2 vols.` met by chance in a long list): a numbered list
+    whose entries wrap."""
+    numbered = _counting_lines(lines, bare_only=True)
+    return len(numbered) >= max(3, len(lines) / 10)  # an entry wraps onto a few lines, not dozens
+
+
+def _counting_lines(lines: list[str], bare_only: bool = False) -> list[int]:
+    """Indices of the lines whose list numbers count up from 1 (a number or three may be missing:
+    entries left out of the paste, or a number a line does not show)."""
+    found, expected = [], 1
+    for i, line in enumerate(lines):
+        if (_BARE_NUMBER.match(line) or (not bare_only and _NUMBER.match(line))) \
+                and expected <= (here := _list_number(line) or 0) <= expected + 3:
+            found.append(i)
+            expected = here + 1
+    return found
 
 
 def _numbered(line: str) -> bool:
@@ -329,13 +366,15 @@ def _numbered(line: str) -> bool:
 
 def _join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines; a word hyphenated at the line end is rejoined (`Mur-` + `phy`)."""
-    text = parts[0]
+    pieces = [parts[0]]
     for part in parts[1:]:
-        if re.search(r"[a-z]-$", text) and part[:1].islower():
-            text = text[:-1] + part
+        before = pieces[-1]
+        if before.endswith("-") and "a" <= before[-2:-1] <= "z" and part[:1].islower():
+            pieces[-1] = before[:-1]
+            pieces.append(part)
         else:
-            text += " " + part
-    return text
+            pieces += [" ", part]
+    return "".join(pieces)
 
 
 def find_entries(text: str) -> list[Entry]:
