@@ -1,9 +1,12 @@
 """Find the reference list(s) in a pasted document and split them into entries.
 
 A section starts at a heading (References, Bibliography, منابع, المصادر, Citation …) or, with
-no heading, is the longest run of lines that look like entries (a year, a name-like start,
-bibliographic punctuation; not prose). Entries are one per line, numbered (`1.`, `[1]`,
-`۱-`), or wrapped over several lines with hanging indents.
+no heading, is a run of list numbers counting up, else the longest run of lines that look like
+entries (a year, a name-like start, bibliographic punctuation; not prose) and open like a list.
+Entries are one per line, numbered (`1.`, `[1]`, `۱-`, or a bare `1 ` as PDFs copy it, the
+numbers counting up through wrapped lines), wrapped with hanging indents, or wrapped without
+indents as a list copied from a PDF comes (a line opens an entry when the one above could end
+one and it opens with names). A PDF's page numbers and running heads between entries are left out.
 """
 
 from __future__ import annotations
