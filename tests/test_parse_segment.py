@@ -237,6 +237,7 @@ def test_a_list_of_one_entry_a_line_without_final_stops_stays_one_entry_a_line()
     ("COLLECTIF. L'évaluation des pratiques", True),  # an all-caps author
     ("al-Bannā, Ḥasan. Mudhakkirāt al-daʿwa", True),
     ("الجاحظ. كتاب الحيوان، تحقيق", True),
+    ("International Crisis Group (2018). Iran's Priorities", True),  # an institution, APA's year
     ("Journal of Rehabilitation, Research and Development 38", False),  # `of` is no name particle
     ("Social Democracy, and the Origins of Feminism.", False),
     ("Monarchy, 1831–1896. Berkeley: University", False),
@@ -357,3 +358,10 @@ def test_a_numbered_list_with_a_number_left_out_still_counts_up():
            "Press, 1993.\n"
            "5 Shayegan, D. Cultural Schizophrenia. London: Saqi, 1992.\n")
     assert [e.text.split(",")[0] for e in find_entries(doc)] == ["Mitchell", "Bayat", "Naficy", "Shayegan"]
+
+
+def test_an_entry_ending_with_its_no_date_mark_is_complete():
+    from bibkit.parse.segment import _opens_an_entry
+
+    assert _opens_an_entry("المجلسي، محمد باقر. بحار الأنوار. بيروت: مؤسسة الوفاء، ١٤٠٣هـ.",
+                           ["كحالة، عمر رضا. معجم المؤلفين. بيروت: مكتبة المثنى، د. ت"])

@@ -247,7 +247,8 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
 
 
 # a line that ends an entry: a stop, a closing bracket or quote, a number, an address
-_ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+|\.(?:pdf|html?|php|aspx?))[\s*†‡§]*$",
+_ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+|\.(?:pdf|html?|php|aspx?)"
+                         r"|(?<!\w)(?:د\.\s?ت|بی[\u200c ]?تا|n\.\s?d))[\s*†‡§]*$",  # no date: `…، د. ت`
                          re.IGNORECASE)  # footnote marks after the stop (`2015. *†`) too
 _PARTICLE = r"(?:de|da|di|du|des|del|della|van|von|der|den|ter|la|le|al|el|bin|ibn|abu|ben|dos|das|zu)"
 # an entry's opening names: `Family, Given`, `Family, I.`, `FAMILY, Given`, Vancouver `Cole J.`,
@@ -258,6 +259,7 @@ _NAME_OPENING = re.compile(
     rf"|(?:[A-Z]\.\s?){{1,3}}(?:{_PARTICLE}\s)?[A-Z][\w'’\-]+(?:,|\s(?:and|&)\s)"  # `T. Tiedje,`, `D. H. van Hessem,`, `S. Gallagher and`
     r"|[A-Z]{1,3}\s[A-Z][\w'’\-]+,"  # `AM Trinkoff,`
     r"|[A-Z][A-Z'’\-]{2,}(?:[,.]\s|\s\(|\s[A-Z][a-z])"  # `COLLECTIF.`, `ALLEN (J.P.)`, `KAHAN Marcel`
+    r"|[A-Z][\w&’'.-]*(?:\s[A-Z][\w&’'.-]*){0,5}\s\((?:1[5-9]|20)\d\d[a-z]?\)"  # `International Crisis Group (2018)`
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+){{0,3}}\s*،\s*[{ARABIC_LETTER}]"
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+)?\.\s"  # `الجاحظ.`, `ابن النديم.`
     r"|[—–_-]{2,})")
