@@ -365,3 +365,22 @@ def test_an_entry_ending_with_its_no_date_mark_is_complete():
 
     assert _opens_an_entry("المجلسي، محمد باقر. بحار الأنوار. بيروت: مؤسسة الوفاء، ١٤٠٣هـ.",
                            ["كحالة، عمر رضا. معجم المؤلفين. بيروت: مكتبة المثنى، د. ت"])
+
+
+def test_a_short_wrapped_list_is_joined_and_a_line_of_symbols_kept_apart(run_cli, tmp_path):
+    """Two entries, one wrapped (a single open line end is enough), a page number, and a line of
+    symbols that no entry can end with: it stays its own entry, kept verbatim and reported."""
+    doc = tmp_path / "list.txt"
+    doc.write_text("References\n"
+                   "Abrahamian, Ervand. Iran Between Two Revolutions. Princeton: Princeton University\n"
+                   "Press, 1982.\n"
+                   "145\n"
+                   "Keddie, Nikki R. Roots of Revolution. New Haven: Yale University Press, 1981.\n"
+                   "%%%% ####\n", "utf-8")
+    entries = find_entries(doc.read_text("utf-8"))
+    assert [e.text for e in entries] == [
+        "Abrahamian, Ervand. Iran Between Two Revolutions. Princeton: Princeton University Press, 1982.",
+        "Keddie, Nikki R. Roots of Revolution. New Haven: Yale University Press, 1981.",
+        "%%%% ####"]
+    result = run_cli("parse", str(doc))
+    assert result.exit_code == 1 and "kept verbatim" in result.stderr

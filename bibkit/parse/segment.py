@@ -283,7 +283,7 @@ def _wrapped_without_indents(lines: list[str]) -> bool:
     lines end in the middle of an entry (`… Princeton University` / `Press, 1982.`); a list
     of one entry a line where a few entries lack their final stop is not one."""
     open_ends = sum(1 for line in lines[:-1] if not _ENDS_ENTRY.search(line))
-    return open_ends >= max(2, len(lines) // 5) and not any(line[:1].isspace() for line in lines[1:])
+    return open_ends >= max(1, len(lines) // 5) and not any(line[:1].isspace() for line in lines[1:])
 
 
 def _opens_an_entry(line: str, entry: list[str]) -> bool:
@@ -293,6 +293,8 @@ def _opens_an_entry(line: str, entry: list[str]) -> bool:
     (`London: Frank Cass, 1966.`, `Sinauer Associates, Inc., Sunderland, MA.`); names also open
     one after a sentence's stop (not an initial's: `… K. Chu, M.` / `Murphy, …`), and after an
     entry with its date but no final stop when the line has a year too."""
+    if not re.search(r"[^\W_]", line):
+        return True  # no letter nor digit (`%%%% ####`): no entry's tail; kept apart, and reported
     so_far = " ".join(entry)
     dated = bool(_DATED.search(so_far))
     complete = dated and bool(_ENDS_ENTRY.search(entry[-1]))
