@@ -20,6 +20,7 @@ from bibkit.namesplit import (
     name_from_string,
 )
 from bibkit.parse.lexicons import tags_for
+from bibkit.parse.tokens import STOPS
 from bibkit.text.normalize import rejoin_hyphens
 from bibkit.text.script import has_arabic
 
@@ -77,7 +78,7 @@ _INSTITUTION = re.compile(
     r"(?:ال)?(?:وزارة|مركز|جامعة|مؤسسة|موقع|وكالة|قناة|صحيفة|هيئة|جمعية|مجلس|حزب)|دار)\b", re.IGNORECASE)
 
 
-_SPACED_STOP = re.compile(r"(?<=\S)\s+(?=[.,;:،؛](?:\s|$))")
+_SPACED_STOP = re.compile(rf"(?<=\S)\s+(?=[{re.escape(STOPS)}](?:\s|$))")
 
 
 def clean_name_list(text: str) -> str:

@@ -679,11 +679,6 @@ def imprint_after_volume_count(ref: Reference, fields: Fields) -> None:
             _move(fields, label, piece)
 
 
-# a reprint's imprint; not `reprinted in Book`, where the reprint is another work with its own fields
-_REPRINT = re.compile(r"[;.,]\s*(?:repr(?:int(?:ed)?)?\.?|rpt\.|reissued|تجدید\s+چاپ|أعيد\s+طبعه)(?=\s|$)(?!\s+in\b)",
-                      re.IGNORECASE)
-
-
 def language_note_to_note(ref: Reference, fields: Fields) -> None:
     """`Tehran: Payam. (In Persian)`, `… [in Arabic]`: the language a work is written in, said
     after its imprint, is a note (the language itself is inferred), not part of the publisher.
@@ -699,6 +694,11 @@ def language_note_to_note(ref: Reference, fields: Fields) -> None:
     for label, seg in overlapping:
         _replace(fields, label, seg, _trimmed(source, seg.start, said.start(), seg.confidence))
     _move(fields, "note", _trimmed(source, said.start(), said.end(), 1.0, " ."))
+
+
+# a reprint's imprint; not `reprinted in Book`, where the reprint is another work with its own fields
+_REPRINT = re.compile(r"[;.,]\s*(?:repr(?:int(?:ed)?)?\.?|rpt\.|reissued|تجدید\s+چاپ|أعيد\s+طبعه)(?=\s|$)(?!\s+in\b)",
+                      re.IGNORECASE)
 
 
 def reprint_to_note(ref: Reference, fields: Fields) -> None:
@@ -1400,7 +1400,7 @@ def place_closing_publisher_name(ref: Reference, fields: Fields) -> None:
 
 # what an archival document's description may have been read as (it has no publisher or journal)
 _DESCRIPTION_LABELS = frozenset({"publisher", "genre", "container-title", "journal", "note", "location"})
-_LETTER = re.compile(r"\S\s+(?:to|an|à|به|إلى|الى)\s+(?P<to>\S.*)")  # `Stevens to Lloyd`, `نامهٔ X به Y`
+_SENT_TO = re.compile(r"\S\s+(?:to|an|à|به|إلى|الى)\s+(?P<to>\S.*)")  # `Stevens to Lloyd`, `نامهٔ X به Y`
 
 
 def archival_description_to_title(ref: Reference, fields: Fields) -> None:
@@ -1439,7 +1439,7 @@ def function_word_opens_title(ref: Reference, fields: Fields) -> None:
 
 def _is_letter(text: str) -> bool:
     """`Bullard to Eden`, `Tehran Legation to Foreign Office`: sent to someone, not to a place."""
-    letter = _LETTER.search(text)
+    letter = _SENT_TO.search(text)
     return bool(letter) and not is_place(letter.group("to").strip(" .,;:،"))
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from bibkit.parse.backrefs import find_backref, is_notes_heading
 from bibkit.parse.lexicons import tags_for
+from bibkit.parse.normalizers import NO_DATE
 from bibkit.text.normalize import ASCII_DIGITS
 from bibkit.text.script import ARABIC_LETTER
 
@@ -115,12 +116,12 @@ def _numbered_run(lines: list[str]) -> list[tuple[int, str]]:
     starts = _counting_lines(lines)
     if len(starts) < 3 or len(starts) < (starts[-1] - starts[0]) / 10:
         return []
+    if any(_is_back_reference(lines[n]) for n in starts):
+        return []  # `Ibid.`, `همان`: numbered notes, which `bibkit notes` reads
     end = starts[-1]
     while end + 1 < len(lines) and lines[end + 1].strip():
         end += 1
     run = [(n, lines[n]) for n in range(starts[0], end + 1)]
-    if any(_is_back_reference(lines[n]) for n in starts):
-        return []  # `Ibid.`, `همان`: numbered notes, which `bibkit notes` reads
     return run if _entry_count(run) >= 3 or sum(_entry_like(lines, n) for n in starts) >= 3 else []
 
 
@@ -188,7 +189,8 @@ _RUN_GAP = 6  # lines between two runs that make them one list
 
 def _is_back_reference(line: str) -> bool:
     """A line that is a note's back-reference (`2 Ibid., 52.`, `همان، ص ۷۰`), its number aside."""
-    return find_backref(_NUMBER.sub("", _BARE_NUMBER.sub("", line, count=1), count=1)) is not None
+    mark = _list_mark(line)
+    return find_backref(line[mark[1]:] if mark else line) is not None
 
 
 def _opens_like_a_list(run: list[tuple[int, str]]) -> bool:
@@ -240,16 +242,16 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
     out = []
     for number, parts in entries:
         text = _join_wrapped(parts)
-        text = (_NUMBER.sub("", text, count=1) if _NUMBER.match(text) else _BARE_NUMBER.sub("", text, count=1)) \
-            if numbered else text
+        mark = _list_mark(text) if numbered else None
+        text = text[mark[1]:] if mark else text
         out.append(Entry(text.strip(), number + 1, offsets[number]))
     return out
 
 
 # a line that ends an entry: a stop, a closing bracket or quote, a number, an address
-_ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+|\.(?:pdf|html?|php|aspx?)"
-                         r"|(?<!\w)(?:د\.\s?ت|بی[\u200c ]?تا|n\.\s?d))[\s*†‡§]*$",  # no date: `…، د. ت`
-                         re.IGNORECASE)  # footnote marks after the stop (`2015. *†`) too
+_NO_DATE_MARK = rf"(?<!\w)(?:{NO_DATE.pattern})(?!\w)"  # `n.d.`, `د. ت`, `بی‌تا` standing alone (not `محمد. تاریخ`)
+_ENDS_ENTRY = re.compile(rf"(?:[.)\]»”\"]|[\d۰-۹٠-٩]|https?://\S+|doi:\S+|\.(?:pdf|html?|php|aspx?)|{_NO_DATE_MARK})"
+                         r"[\s*†‡§]*$", re.IGNORECASE)  # footnote marks after the stop (`2015. *†`) too
 _PARTICLE = r"(?:de|da|di|du|des|del|della|van|von|der|den|ter|la|le|al|el|bin|ibn|abu|ben|dos|das|zu)"
 # an entry's opening names: `Family, Given`, `Family, I.`, `FAMILY, Given`, Vancouver `Cole J.`,
 # `نام‌خانوادگی، نام`, or the dash that repeats the authors above
@@ -310,7 +312,7 @@ _SENTENCE_END = re.compile(r"(?:[^\W\d_]{2,}|\d)[.)\]»”\"][\s*†‡§]*$")
 _PRINTED_YEAR = re.compile(r"(?<![\d:])(?<!\d[–-])(?:1[5-9]\d\d|20[0-4]\d|[۱١][۲-۴۹٢-٤٩][۰-۹٠-٩]{2})(?!\d)")
 
 
-_DATED = re.compile(rf"{_YEAR.pattern}|\bn\.\s?d\.|(?<!\w)(?:بی[\u200c ]?تا|د\.\s?ت)(?!\w)|https?://", re.IGNORECASE)
+_DATED = re.compile(rf"{_YEAR.pattern}|{_NO_DATE_MARK}|https?://", re.IGNORECASE)
 
 
 _TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}]")  # not `(abstract).`, `and …`, `1996.`
@@ -320,9 +322,15 @@ _TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}
 _BARE_NUMBER = re.compile(r"^\s*[\d۰-۹٠-٩]{1,4}\s+(?=[^\W\d_]|[“\"«(\[‘'])")
 
 
-def _list_number(line: str) -> int | None:
-    digits = re.match(r"\D*?([\d۰-۹٠-٩]+)", line)
-    return int(digits.group(1).translate(ASCII_DIGITS)) if digits else None
+def _list_mark(line: str, bare: bool = True) -> tuple[int | None, int] | None:
+    """The list number opening `line` (`1.`, `[1]`, `(1)`, `۱-`, or, with `bare`, `1 `) and where
+    the entry's text starts after it; None when the line opens with none. A mark without
+    digits has no number."""
+    mark = _NUMBER.match(line) or (_BARE_NUMBER.match(line) if bare else None)
+    if not mark:
+        return None
+    digits = re.search(r"[\d۰-۹٠-٩]+", mark.group())
+    return (int(digits.group().translate(ASCII_DIGITS)) if digits else None), mark.end()
 
 
 def _next_in_list(line: str, expected: int | None) -> tuple[bool, int | None]:
@@ -330,10 +338,10 @@ def _next_in_list(line: str, expected: int | None) -> tuple[bool, int | None]:
     numbers count up: a wrapped line that starts with a number (`10.1044/…`, `1998. London`) goes
     on with its entry; a number ahead (entries left out of the paste) opens one if names follow
     it, or, a few ahead, if the line reads as an entry."""
-    here = _list_number(line)
-    if not (_NUMBER.match(line) or _BARE_NUMBER.match(line)) or here is None:
-        return bool(_NUMBER.match(line)), expected  # `[a]`-style marks: no count to follow
-    rest = line[(_NUMBER.match(line) or _BARE_NUMBER.match(line)).end():]
+    mark = _list_mark(line)
+    if mark is None or mark[0] is None:
+        return mark is not None, expected
+    here, rest = mark[0], line[mark[1]:]
     if expected is None or here == expected or (here == 1 and _opens_with_names(rest)) \
             or (expected < here < 1000 and _opens_with_names(rest)) \
             or (expected < here <= expected + 3 and _numbered(line)) \
@@ -355,10 +363,10 @@ def _counting_lines(lines: list[str], bare_only: bool = False) -> list[int]:
     entries left out of the paste, or a number a line does not show)."""
     found, expected = [], 1
     for i, line in enumerate(lines):
-        if (_BARE_NUMBER.match(line) or (not bare_only and _NUMBER.match(line))) \
-                and expected <= (here := _list_number(line) or 0) <= expected + 3:
+        mark = _BARE_NUMBER.match(line) and _list_mark(line) if bare_only else _list_mark(line)
+        if mark and mark[0] is not None and expected <= mark[0] <= expected + 3:
             found.append(i)
-            expected = here + 1
+            expected = mark[0] + 1
     return found
 
 
@@ -367,8 +375,8 @@ def _numbered(line: str) -> bool:
     follows opens with names or reads as an entry (not `3 vols. Tehran`)."""
     if _NUMBER.match(line):
         return True
-    bare = _BARE_NUMBER.match(line)
-    return bool(bare) and (_opens_with_names(line[bare.end():]) or entry_score(line[bare.end():]) >= 0.5)
+    mark = _list_mark(line)
+    return mark is not None and (_opens_with_names(line[mark[1]:]) or entry_score(line[mark[1]:]) >= 0.5)
 
 
 def _join_wrapped(parts: list[str]) -> str:

@@ -60,7 +60,8 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_LONE_STOPS = frozenset(",;:.،؛")
+STOPS = ",;:.،؛"  # the stops a PDF's copy may space off the word they close (`Amanat , Abbas`)
+_LONE_STOPS = frozenset(STOPS)
 DASHES = "-\u00ad\u2010-\u2015\u2212"  # a regex class body: hyphens, dashes, minus (`8213−8223`), a soft hyphen
 # left from a PDF (`125\u00ad140`)
 _WORD = re.compile(r"\S+")
