@@ -350,6 +350,41 @@ def test_a_place_wrapped_onto_its_own_line_does_not_end_the_list():
     assert entries[2].text.endswith("Minneapolis: University of Minnesota Press, 1993.")
 
 
+def test_a_line_ending_well_short_of_the_column_ends_its_entry():
+    """Copied from a PDF, an entry's last line stops short of the column; its wrapped lines run
+    to the edge. An entry with no date, then one opening with an institution, are told apart by
+    that alone; a short line that cannot end an entry (`Stanford:`) goes on."""
+    doc = ("References\n"
+           "Mitchell, Timothy. Colonising Egypt. Cambridge: Cambridge University Press, 1988.\n"
+           "Bayat, Asef. Life as Politics: How Ordinary People Change the Middle East. Stanford:\n"
+           "Stanford University Press.\n"
+           "World Bank. Iran: Country Economic Memorandum. Washington, DC: World Bank,\n"
+           "2001.\n"
+           "Naficy, Hamid. The Making of Exile Cultures: Iranian Television in Los Angeles.\n"
+           "Minneapolis:\n"
+           "University of Minnesota Press, 1993.\n")
+    entries = [e.text for e in find_entries(doc)]
+    assert [text.split(".")[0].split(",")[0] for text in entries] == ["Mitchell", "Bayat", "World Bank", "Naficy"]
+    assert entries[1].endswith("Stanford: Stanford University Press.")
+    assert entries[2].endswith("Washington, DC: World Bank, 2001.")
+
+
+def test_column_width_is_told_apart_for_arabic_script_lines():
+    from bibkit.parse.segment import _column_widths
+
+    lines = ["Mitchell, Timothy. Colonising Egypt. Cambridge: Cambridge University Press, 1988."] * 4 \
+        + ["آدمیت، فریدون (۱۳۵۵). فکر آزادی و مقدمهٔ نهضت"] * 2
+    assert _column_widths(lines) == {False: 81}  # two Arabic-script lines tell no width
+
+
+def test_a_numbered_list_entry_may_open_with_the_dash_repeating_the_authors():
+    doc = ("1 Mitchell, T. Colonising Egypt. Cambridge: Cambridge University Press, 1988.\n"
+           "2 ———. Rule of Experts: Egypt, Techno-Politics, Modernity. Berkeley: University of\n"
+           "California Press, 2002.\n"
+           "3 Bayat, A. Life as Politics. Stanford: Stanford University Press, 2010.\n")
+    assert [e.text[:8] for e in find_entries(doc)] == ["Mitchell", "———. Rul", "Bayat, A"]
+
+
 def test_a_numbered_list_with_a_number_left_out_still_counts_up():
     doc = ("1 Mitchell, T. Colonising Egypt. Cambridge: Cambridge University Press, 1988.\n"
            "2 Bayat, A. Life as Politics: How Ordinary People Change the Middle East.\n"

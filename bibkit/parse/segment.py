@@ -19,7 +19,7 @@ from bibkit.parse.backrefs import find_backref, is_notes_heading
 from bibkit.parse.lexicons import tags_for
 from bibkit.parse.normalizers import NO_DATE
 from bibkit.text.normalize import ASCII_DIGITS
-from bibkit.text.script import ARABIC_LETTER
+from bibkit.text.script import ARABIC_LETTER, has_arabic
 
 _HEADING = re.compile(
     r"^\W*(?:references?|bibliography|works\s+cited|literature\s+cited|sources|citations?|"
@@ -227,11 +227,12 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
         or _counts_up([line for _, line in lines])  # or wrapped entries numbered 1, 2, 3 …
     expected = None  # in a numbered list, the number the next entry carries
     unindented = not numbered and _wrapped_without_indents([line for _, line in lines])
+    widths = _column_widths([line for _, line in lines]) if unindented else {}
     for number, line in lines:
         if numbered:
             starts_new, expected = _next_in_list(line, expected)
         elif unindented:
-            starts_new = bool(entries) and _opens_an_entry(line, entries[-1][1])
+            starts_new = bool(entries) and _opens_an_entry(line, entries[-1][1], _fill(entries[-1][1][-1], line, widths))
         else:
             starts_new = not (entries and (line[:1].isspace() or (
                 _CONTINUATION.match(line) and not _NAME_OPENING.match(line))))  # `al-Ḥuṣrī, Sāṭiʿ.` opens one
@@ -288,24 +289,52 @@ def _wrapped_without_indents(lines: list[str]) -> bool:
     return open_ends >= max(1, len(lines) // 5) and not any(line[:1].isspace() for line in lines[1:])
 
 
-def _opens_an_entry(line: str, entry: list[str]) -> bool:
-    """In such a list, a line opens a new entry when the entry so far is complete (it has its
-    date and its last line could end it: not `… IEEE Trans.` / `Electron Devices 1984`) and the
-    line opens with names or reads as a whole dated (title-first) entry that is no imprint
-    (`London: Frank Cass, 1966.`, `Sinauer Associates, Inc., Sunderland, MA.`); names also open
-    one after a sentence's stop (not an initial's: `… K. Chu, M.` / `Murphy, …`), and after an
-    entry with its date but no final stop when the line has a year too."""
+def _column_widths(lines: list[str]) -> dict[bool, int]:
+    """The width in characters a wrapped list's lines fill (the ninth tenth of their lengths),
+    apart for lines in Arabic script (key True) and the others, whose letters are not as wide;
+    only for those with lines enough to tell."""
+    lengths: dict[bool, list[int]] = {}
+    for line in lines:
+        lengths.setdefault(has_arabic(line), []).append(len(line.strip()))
+    return {script: sorted(found)[len(found) * 9 // 10] for script, found in lengths.items() if len(found) >= 4}
+
+
+def _fill(before: str, line: str, widths: dict[bool, int]) -> float | None:
+    """How much of the column the line before would fill with this line's first word on it: at
+    1 or more it had no room, and was wrapped; well short of 1, it ended for another reason (its
+    entry ended). None when the column's width is not known."""
+    words, width = line.split(), widths.get(has_arabic(before))
+    return (len(before) + 1 + len(words[0])) / width if width and words else None
+
+
+def _opens_an_entry(line: str, entry: list[str], fill: float | None = None) -> bool:
+    """In such a list, a line opens a new entry when the line before ended well short of the
+    column (`fill` under 0.7: proportional fonts make a PDF's full lines differ by a tenth or so)
+    and this one opens as an entry does (a capital, a quote, a name; not `and`, `pp.`), or when
+    the entry so far is complete (it has its date and its last line could end it: not `… IEEE
+    Trans.` / `Electron Devices 1984`) and the line opens with names or reads as a whole dated
+    (title-first) entry that is no imprint (`London: Frank Cass, 1966.`, `Sinauer Associates,
+    Inc., Sunderland, MA.`); names also open one after a sentence's stop (not an initial's: `… K.
+    Chu, M.` / `Murphy, …`) on a line that was not full, and after an entry with its date but no
+    final stop when the line has a year too."""
     if not re.search(r"[^\W_]", line):
         return True  # no letter nor digit (`%%%% ####`): no entry's tail; kept apart, and reported
+    names = _opens_with_names(line)
+    if fill is not None and fill < 0.7 and (names or _TITLE_OPENING.match(line)) \
+            and not _OPEN_END.search(entry[-1]):
+        return True
     so_far = " ".join(entry)
     dated = bool(_DATED.search(so_far))
     complete = dated and bool(_ENDS_ENTRY.search(entry[-1]))
-    if _opens_with_names(line):
-        return complete or bool(_SENTENCE_END.search(entry[-1])) or (dated and bool(_YEAR.search(line)))
+    if names:
+        sentence_ended = bool(_SENTENCE_END.search(entry[-1])) and (fill is None or fill < 0.9)
+        return complete or sentence_ended or (dated and bool(_YEAR.search(line)))
     return complete and entry_score(line) >= 0.5 and bool(_PRINTED_YEAR.search(line)) \
         and not _IMPRINT_OPENING.match(line) and bool(_TITLE_OPENING.match(line))
 
 
+# a line that cannot end an entry: `Minneapolis:`, `… and`, `pp.`
+_OPEN_END = re.compile(r"(?:[:,;&(\[–—-]|\b(?:and|in|of|the|pp?\.|eds?\.|vol\.|و|در|از))\s*$", re.IGNORECASE)
 # a stop that ends a sentence, not an initial (`… K. Chu, M.` / `Murphy, …` goes on)
 _SENTENCE_END = re.compile(r"(?:[^\W\d_]{2,}|\d)[.)\]»”\"][\s*†‡§]*$")
 # a year as an entry prints it: not pages after a colon (`34(12):1489–1511`), nor a range's end
@@ -318,8 +347,9 @@ _DATED = re.compile(rf"{_YEAR.pattern}|{_NO_DATE_MARK}|https?://", re.IGNORECASE
 _TITLE_OPENING = re.compile(rf"^\s*[\"“«‘]?[A-Z\u00C0-\u00DE{ARABIC_LETTER}]")  # not `(abstract).`, `and …`, `1996.`
 
 
-# a number and a space (`1 Abrahamian E. …`, as a PDF copies a numbered list)
-_BARE_NUMBER = re.compile(r"^\s*[\d۰-۹٠-٩]{1,4}\s+(?=[^\W\d_]|[“\"«(\[‘'])")
+# a number and a space (`1 Abrahamian E. …`, as a PDF copies a numbered list), before a word, a
+# quote, a bracket, a bullet or the dash that repeats the authors above
+_BARE_NUMBER = re.compile(r"^\s*[\d۰-۹٠-٩]{1,4}\s+(?=[^\W\d_]|[“\"«(\[‘'·•▪]|[—–_-]{2})")
 
 
 def _list_mark(line: str, bare: bool = True) -> tuple[int | None, int] | None:
