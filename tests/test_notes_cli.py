@@ -49,3 +49,27 @@ def test_output_format_follows_the_file_extension(run_cli, tmp_path):
     assert run_cli("notes", "-", "-o", str(mapping), input=DOC).exit_code == 0
     assert bib.read_text("utf-8").startswith("@book{")
     assert set(json.loads(mapping.read_text("utf-8"))) == {"sources", "notes"}
+
+
+ENDNOTES = ("An argument.(1) Another.(2) A third.(3) A fourth.(4)\n\n"
+            "1. Ervand Abrahamian, Iran Between Two Revolutions (Princeton, 1982), 10.\n"
+            "2. Ibid., 12.\n"
+            "3. Nikki R. Keddie, Roots of Revolution (New Haven, 1981), 45.\n"
+            "4. Janet Afary, The Iranian Constitutional Revolution (New York, 1996), 3; and Abrahamian, op. cit., 30.\n")
+
+
+def test_parse_gives_the_works_its_notes_cite_when_there_is_no_list(run_cli):
+    """An article with endnotes and no reference list: `parse` gives its works cited, each once
+    (not the notes between two Ibid. read as a list), and says where they came from."""
+    result = run_cli("parse", "-", "--to", "csl-json", input=ENDNOTES)
+    assert result.exit_code == 0, result.output
+    assert sorted(item["author"][0]["family"] for item in json.loads(result.stdout)) == ["Abrahamian", "Afary", "Keddie"]
+    assert "numbered notes cite 3 works" in result.stderr
+
+
+def test_parse_text_api_reads_the_notes_of_a_document_without_a_list():
+    from bibkit.parse import parse_text
+
+    refs = parse_text(ENDNOTES, origin="essay.txt").references
+    assert [ref.names["author"][0].family for ref in refs] == ["Abrahamian", "Keddie", "Afary"]
+    assert parse_text("Nothing cited here.\n\n1. A list of things.\n2. Another.\n").references == []

@@ -43,24 +43,32 @@ def parse(
     """Parse references in English, Persian, Arabic and romanized Persian/Arabic.
 
     In a whole document the reference section is found by its heading (References,
-    Bibliography, منابع, کتابنامه, المصادر …) or by how entry-like its lines are. An entry that
+    Bibliography, منابع, کتابنامه, المصادر …) or by how entry-like its lines are; with no
+    list, the works its numbered notes cite (`bibkit notes` maps the notes). An entry that
     cannot be parsed is kept verbatim (a `misc`/`document` with the text in `note`) and
     reported; the exit code is then 1.
     """
     from bibkit.parse import (  # the parser (numpy, the model) loads here
         find_text_entries,
         parse_entries,
+        works_cited_in_notes,
     )
 
     text, origin = read_text(source)
     entries = find_text_entries(text, lines=lines)
-    if not entries:  # not an error (an essay has no list), but say so rather than print nothing
-        warn(f"{origin}: no reference list found{'' if lines else ' (--lines takes every line as an entry)'}")
-    if is_interactive() and len(entries) > PROGRESS_FROM:
+    notes = not entries and not lines
+    if notes:  # an article with endnotes and no list: its works cited
+        result = works_cited_in_notes(text, origin)
+    elif is_interactive() and len(entries) > PROGRESS_FROM:
         with typer.progressbar(entries, label="Parsing", file=sys.stderr) as bar:
             result = parse_entries(bar, origin)
     else:
         result = parse_entries(entries, origin)
+    if notes and result.references:
+        warn(f"{origin}: no reference list found; its numbered notes cite {len(result.references)} works "
+             "(`bibkit notes` maps each note to them)")
+    elif not result.references:  # not an error (an essay has no list), but say so rather than print nothing
+        warn(f"{origin}: no reference list found{'' if lines else ' (--lines takes every line as an entry)'}")
     write_text(formats.write(result.references, output_format(to, out)), out)
     if review:
         _review(result)

@@ -143,5 +143,17 @@ def find_text_entries(text: str, *, lines: bool = False) -> list[Entry]:
 
 
 def parse_text(text: str, *, origin: str = "<string>", lines: bool = False) -> ReadResult:
-    """Every reference in a document or list (`lines=True`: one per non-empty line)."""
-    return parse_entries(find_text_entries(text, lines=lines), origin)
+    """Every reference in a document or list (`lines=True`: one per non-empty line); in a
+    document with no reference list, the works its numbered notes cite."""
+    entries = find_text_entries(text, lines=lines)
+    return parse_entries(entries, origin) if entries or lines else works_cited_in_notes(text, origin)
+
+
+def works_cited_in_notes(text: str, origin: str = "<string>") -> ReadResult:
+    """The works a document's numbered notes cite, each once (Ibid. and op. cit. resolved to the
+    work before), as a bibliography; none when it has no numbered notes. `notes.parse_notes`
+    also maps each note to them."""
+    from bibkit.parse.notes import parse_notes  # notes import this module
+
+    sources = parse_notes(text, origin=origin).sources
+    return ReadResult(sources, [Diagnostic(ref.origin or origin, ref.warnings[-1]) for ref in sources if ref.warnings])

@@ -105,8 +105,16 @@ def find_sections(text: str) -> list[list[tuple[int, str]]]:
             i += 1
     if sections:
         return sections
+    if _numbered_notes(lines):
+        return []  # `Ibid.`, `همان`: numbered notes, which `bibkit notes` reads; no list runs through them
     run = _numbered_run(lines) or _best_run(lines)
     return [run] if run else []
+
+
+def _numbered_notes(lines: list[str]) -> bool:
+    """Lines numbered 1, 2, 3 … in order, one of them a back-reference (`3. Ibid.`)."""
+    starts = _counting_lines(lines)
+    return len(starts) >= 3 and any(_is_back_reference(lines[n]) for n in starts)
 
 
 def _numbered_run(lines: list[str]) -> list[tuple[int, str]]:
@@ -116,8 +124,6 @@ def _numbered_run(lines: list[str]) -> list[tuple[int, str]]:
     starts = _counting_lines(lines)
     if len(starts) < 3 or len(starts) < (starts[-1] - starts[0]) / 10:
         return []
-    if any(_is_back_reference(lines[n]) for n in starts):
-        return []  # `Ibid.`, `همان`: numbered notes, which `bibkit notes` reads
     end = starts[-1]
     while end + 1 < len(lines) and lines[end + 1].strip():
         end += 1
