@@ -3,8 +3,10 @@
 Documents are made from AnyStyle's gold and bad strings (from ../shared/bench/refparse; items
 in its training set left out) and bibkit's two Persian/Arabic sets (the rules were written
 reading the misses on gold and the first Persian/Arabic set only), 20 entries each under a `References`
-heading, laid out four ways: one entry a line; wrapped at 70-90 columns with hanging indents;
-wrapped with no indents, as a list copied from a PDF comes; and that again numbered `1 `, `2 ` …. Strings are laid out without their
+heading, laid out five ways: one entry a line; wrapped at 70-90 columns with hanging indents;
+wrapped with no indents, as a list copied from a PDF comes; and that again numbered `1 `, `2 ` …;
+and as a PDF column sets it, no indents (`PDF column`: one width for the document, 45-95
+characters, each line up to an eighth shorter, as proportional fonts make it). Strings are laid out without their
 citation numbers (`[12]`, `(12)`, `12.`, `12 `: some gold strings have one, most none, and a list mixing the two
 is no real list). An entry counts when bibkit finds it with exactly its text (spaces collapsed). The wrapping keeps words whole, so a
 line break never falls inside a word.
@@ -44,13 +46,30 @@ def _strings(path: Path) -> list[str]:
     return [text for i in items if not i.get("in_core") and (text := _bare(i["text"]))]
 
 
+def _column_lines(text: str, column: int, rng: random.Random) -> list[str]:
+    """`text` wrapped as a PDF's column sets it: one width for the column, but each line holds
+    what its letters' widths allow (proportional fonts: up to an eighth fewer characters)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > rng.randint(column * 7 // 8, column):
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
+
+
 def _layout(entries: list[str], how: str, rng: random.Random, heading: bool = True) -> str:
     lines = ["References"] if heading else []
+    column = rng.randint(45, 95) if how == "PDF column" else 0  # its width in characters, one for the document
     for n, text in enumerate(entries, 1):
         if how.startswith("numbered"):  # `12 Name …`: a PDF's copy of a numbered list, no indents
             text = f"{n} {text}"
         if how == "one a line":
             lines.append(text)
+            continue
+        if how == "PDF column":
+            lines += _column_lines(text, column, rng)
             continue
         wrapped = textwrap.wrap(text, width=rng.randint(70, 90), break_long_words=False, break_on_hyphens=False)
         indent = "    " if how == "hanging indents" else ""
@@ -71,7 +90,7 @@ def main() -> None:
             print(f"{name}: {path} not found, skipped")
             continue
         strings = _strings(path)
-        for how in ("one a line", "hanging indents", "no indents (PDF copy)", "numbered, no indents"):
+        for how in ("one a line", "hanging indents", "no indents (PDF copy)", "numbered, no indents", "PDF column"):
             rng = random.Random(args.seed)
             whole = found = documents = right_count = 0
             for at in range(0, len(strings), args.per_document):

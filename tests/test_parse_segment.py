@@ -419,3 +419,19 @@ def test_a_short_wrapped_list_is_joined_and_a_line_of_symbols_kept_apart(run_cli
         "%%%% ####"]
     result = run_cli("parse", str(doc))
     assert result.exit_code == 1 and "kept verbatim" in result.stderr
+
+
+def test_a_number_wrapped_onto_its_own_line_stays_with_its_entry():
+    """A lone number is a page number copied from a PDF, unless the line before ends open and
+    the next entry follows it: then it is the entry's last page, wrapped (nothing is dropped)."""
+    doc = ("References\n"
+           "Harrison, F. A. et al. 2005. The NuSTAR mission. Experimental Astronomy, 20,\n"
+           "131\n"
+           "Hasegawa, T., Wakamatsu, K. and Malkan, M. 2000. Galaxies in the southern sky. Monthly\n"
+           "Notices, 316, 326\n"
+           "214\n"
+           "Okamura, S. 2000. A survey of faint galaxies. MNRAS, 317, 12.\n")
+    entries = [e.text for e in find_entries(doc)]
+    assert entries[0].endswith("Experimental Astronomy, 20, 131")
+    assert entries[1].endswith("Monthly Notices, 316, 326")  # `214` after a closed line: the page's number
+    assert len(entries) == 3

@@ -39,6 +39,20 @@ _NUMBER = re.compile(r"^\s*(?:\[\d+\]|\(\d{1,3}\)\s|\d+[.)\-]\s|\d+\.(?=\S)|[۰-
 _PAGE_FURNITURE = re.compile(
     r"^[\s\-—–(\[]*(?:(?:page|p\.|صفحه|صفحة|ص)\s*)?[\d۰-۹٠-٩]{1,4}[\s\-—–)\]]*$"  # not `1996.`: a year closing an entry
     r"|\S.*\s{4,}[\d۰-۹٠-٩]{1,4}\s*$|^\s*[\d۰-۹٠-٩]{1,4}\s{4,}\S", re.IGNORECASE)
+_BARE_PAGE = re.compile(r"^\s*[\d۰-۹٠-٩]{1,4}\s*$")
+
+
+def _page_furniture(lines: list[str], i: int) -> bool:
+    """Line `i` of a section's non-empty lines is a page's furniture, not a wrapped entry's tail:
+    a lone number after a line that ends open (`Experimental Astronomy, 20,` / `131`) and
+    before a line that opens with names, or at the end, closes its entry."""
+    if not _PAGE_FURNITURE.match(lines[i]):
+        return False
+    tail = _BARE_PAGE.match(lines[i]) and i > 0 and lines[i - 1].rstrip().endswith((",", ":", "،")) \
+        and (i + 1 == len(lines) or _opens_with_names(lines[i + 1]))
+    return not tail
+
+
 _CONTINUATION = re.compile(r"^\s*(?:<?https?://|www\.|(?i:doi:|available|retrieved|accessed)|[a-z])")
 # a year: Gregorian or Hijri in ASCII digits; in Persian/Arabic digits Hijri (۱۳۸۵, ١٤٠٣) or Gregorian (١٩٥٩)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d|1[2-4]\d\d|[۱١][۲-۴۹٢-٤٩][۰-۹٠-٩]{2}|[۲٢][۰٠][۰-۴٠-٤][۰-۹٠-٩])(?!\d)")
@@ -228,7 +242,8 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
     """Entries of a section: numbered or one per line, hanging-indent lines joined; a page
     number or running head between them (a PDF's page break) is left out."""
     entries: list[tuple[int, list[str]]] = []
-    lines = [(number, line) for number, line in block if line.strip() and not _PAGE_FURNITURE.match(line)]
+    filled = [(number, line) for number, line in block if line.strip()]
+    lines = [filled[i] for i in range(len(filled)) if not _page_furniture([line for _, line in filled], i)]
     numbered = sum(1 for _, line in lines if _numbered(line)) >= max(2, len(lines) // 2) \
         or _counts_up([line for _, line in lines])  # or wrapped entries numbered 1, 2, 3 …
     expected = None  # in a numbered list, the number the next entry carries
