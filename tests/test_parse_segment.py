@@ -236,6 +236,8 @@ def test_a_list_of_one_entry_a_line_without_final_stops_stays_one_entry_a_line()
     ("S. Gallagher and J. R. Heberger, “Examining", True),
     ("COLLECTIF. L'évaluation des pratiques", True),  # an all-caps author
     ("al-Bannā, Ḥasan. Mudhakkirāt al-daʿwa", True),
+    ("Ibn Khaldun. Kitab al-ʿIbar. Beirut: Dar al-Kitab", True),  # one name after ibn
+    ("Abū Dīb, Kamāl. Jadaliyyat al-khafāʾ", True),
     ("الجاحظ. كتاب الحيوان، تحقيق", True),
     ("International Crisis Group (2018). Iran's Priorities", True),  # an institution, APA's year
     ("Journal of Rehabilitation, Research and Development 38", False),  # `of` is no name particle

@@ -283,6 +283,7 @@ _NAME_OPENING = re.compile(
     rf"|(?:[A-Z]\.\s?){{1,3}}(?:{_PARTICLE}\s)?[A-Z][\w'’\-]+(?:,|\s(?:and|&)\s)"  # `T. Tiedje,`, `D. H. van Hessem,`, `S. Gallagher and`
     r"|[A-Z]{1,3}\s[A-Z][\w'’\-]+,"  # `AM Trinkoff,`
     r"|[A-Z][A-Z'’\-]{2,}(?:[,.]\s|\s\(|\s[A-Z][a-z])"  # `COLLECTIF.`, `ALLEN (J.P.)`, `KAHAN Marcel`
+    r"|(?:Ibn|Ebn|Abu|Abū|Abou|Abul|Abū al-)\s[A-ZĀĪŪḤṢḌṬẒʿ][\w'’ʿʾ\-]+[.,]\s"  # a name of one word after ibn/abū: `Ibn Khaldun.`
     r"|[A-Z][\w&’'.-]*(?:\s[A-Z][\w&’'.-]*){0,5}\s\((?:1[5-9]|20)\d\d[a-z]?\)"  # `International Crisis Group (2018)`
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+){{0,3}}\s*،\s*[{ARABIC_LETTER}]"
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+)?\.\s"  # `الجاحظ.`, `ابن النديم.`
