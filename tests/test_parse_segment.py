@@ -237,6 +237,8 @@ def test_a_list_of_one_entry_a_line_without_final_stops_stays_one_entry_a_line()
     ("COLLECTIF. L'évaluation des pratiques", True),  # an all-caps author
     ("al-Bannā, Ḥasan. Mudhakkirāt al-daʿwa", True),
     ("Ibn Khaldun. Kitab al-ʿIbar. Beirut: Dar al-Kitab", True),  # one name after ibn
+    ("هجری. تهران: زوار.", False),  # a calendar word wrapped from the line above, no name
+    ("تهران: نشر نی، ۱۳۸۵.", False),  # an imprint
     ("Abū Dīb, Kamāl. Jadaliyyat al-khafāʾ", True),
     ("الجاحظ. كتاب الحيوان، تحقيق", True),
     ("International Crisis Group (2018). Iran's Priorities", True),  # an institution, APA's year
@@ -245,9 +247,9 @@ def test_a_list_of_one_entry_a_line_without_final_stops_stays_one_entry_a_line()
     ("Monarchy, 1831–1896. Berkeley: University", False),
 ])
 def test_what_opens_an_entry_with_names(line, names):
-    from bibkit.parse.segment import _NAME_OPENING
+    from bibkit.parse.segment import _opens_with_names
 
-    assert bool(_NAME_OPENING.match(line)) is names
+    assert _opens_with_names(line) is names
 
 
 def test_a_wrapped_line_after_an_initial_or_an_abbreviation_continues_the_entry():

@@ -294,10 +294,19 @@ _GIVEN_FIRST_OPENING = re.compile(r"^\s*([A-Z][\w'’\-]+)\s(?:[A-Z]\.\s?)*[A-Z]
 
 
 def _opens_with_names(line: str) -> bool:
+    if _cue_or_place_first(line):
+        return False  # `هجری. تهران: زوار.`, `تهران: نشر نی`: a wrapped entry's tail
     if _NAME_OPENING.match(line):
         return True
     given = _GIVEN_FIRST_OPENING.match(line)
     return bool(given) and "given" in tags_for(given.group(1))
+
+
+def _cue_or_place_first(line: str) -> bool:
+    """The line's first word is an Arabic-script cue (هجری, ترجمه, جلد) or place (تهران), no name."""
+    words = line.split(maxsplit=1)
+    first = words[0].strip(".,:،؛") if words else ""
+    return has_arabic(first) and any(tag == "place" or tag.startswith("cue:") for tag in tags_for(first))
 
 
 _IMPRINT_OPENING = re.compile(r"^\s*[^\W\d_][\w .'’-]{0,30}:\s")  # `London: Frank Cass, 1966.`
