@@ -109,3 +109,18 @@ def test_a_title_journal_boundary_between_two_bare_words_moves_to_the_punctuatio
     assert snap_to_punctuation(tokens, labels[:], marginal) == ["title"] * 4 + ["journal", "volume"]
     bare = tokenize("Loss Aversion Under Risk Science 315")
     assert snap_to_punctuation(bare, labels[:], marginal) == labels
+
+
+def test_labels_are_the_same_when_the_score_store_starts_again(monkeypatch):
+    """The per-text score store is emptied when full; the texts of the batch that asked for
+    scores must all be there after it, those already stored included."""
+    from bibkit.parse import labeler
+
+    sequences = [tokenize(text) for text in (
+        "Abrahamian, E. (1982). Iran Between Two Revolutions. Princeton University Press.",
+        "آدمیت، فریدون (۱۳۵۵). فکر آزادی. تهران: سخن.")]
+    expected = labeler.label_batch(sequences)
+    monkeypatch.setattr(labeler, "_VIEWS", {})
+    monkeypatch.setattr(labeler, "_VIEWS_KEPT", 8)
+    labeler._score_new_texts(tok.text for tok in sequences[0][:3])  # stored before the store is full
+    assert labeler.label_batch(sequences) == expected

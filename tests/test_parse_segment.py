@@ -335,9 +335,9 @@ def test_numbered_notes_with_back_references_are_no_reference_list():
            "1 Abrahamian, E. Iran Between Two Revolutions. Princeton: Princeton University Press, 1982, 45.\n"
            "2 Ibid., 52.\n"
            "3 Keddie, N. R. Roots of Revolution. New Haven: Yale University Press, 1981, 12.\n")
-    from bibkit.parse.segment import _numbered_run
+    from bibkit.parse.segment import find_sections
 
-    assert _numbered_run(doc.splitlines()) == []
+    assert find_sections(doc) == []
 
 
 def test_a_place_wrapped_onto_its_own_line_does_not_end_the_list():

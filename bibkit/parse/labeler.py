@@ -105,9 +105,11 @@ def _score_new_texts(texts: Iterable[str]) -> None:
     one places before it, its own, what it tells the next two) in `_VIEWS`, once per text.
     The texts not seen before are scored together, a slice at a time, in one gather and one
     sum: per text, the array calls cost more than the arithmetic."""
-    new = list(dict.fromkeys(text for text in texts if text not in _VIEWS))
+    wanted = list(dict.fromkeys(texts))
+    new = [text for text in wanted if text not in _VIEWS]
     if len(_VIEWS) + len(new) > _VIEWS_KEPT:
-        _VIEWS.clear()
+        _VIEWS.clear()  # every text asked for is scored again: each must be there after the call
+        new = wanted
     state = _model().state
     for at in range(0, len(new), _NEW_TEXTS_AT_ONCE):
         chunk = new[at:at + _NEW_TEXTS_AT_ONCE]
@@ -141,6 +143,11 @@ def emission(tokens: list[Token]) -> np.ndarray:
     neighbours at -2..+2 give it (token i + d speaks to token i through its view d + 2, as
     `features.sequence_features` lays out the features it was trained on), its place, its phrases."""
     _score_new_texts(tok.text for tok in tokens)
+    return _emission_of_scored(tokens)
+
+
+def _emission_of_scored(tokens: list[Token]) -> np.ndarray:
+    """`emission` of tokens whose texts `_score_new_texts` has put in `_VIEWS`."""
     views = np.array([_VIEWS[tok.text] for tok in tokens])  # tokens x 5 x labels
     scores = views[:, 2] + _place_scores(len(tokens))
     for d in (-2, -1, 1, 2):  # token i + d through its view d + 2
@@ -162,7 +169,7 @@ def label_batch(sequences: list[list[Token]]) -> list[tuple[list[str], list[floa
     order = sorted((i for i, tokens in enumerate(sequences) if tokens), key=lambda i: len(sequences[i]))
     _score_new_texts(tok.text for tokens in sequences for tok in tokens)
     for group in _groups(order, [len(sequences[i]) for i in order]):
-        scores = [emission(sequences[i]) for i in group]
+        scores = [_emission_of_scored(sequences[i]) for i in group]
         for i, score, (path, marginals) in zip(group, scores, _best_paths_and_marginals(scores)):
             out[i] = _finish(sequences[i], score, path, marginals)
     return out

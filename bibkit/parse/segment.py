@@ -119,23 +119,17 @@ def find_sections(text: str) -> list[list[tuple[int, str]]]:
             i += 1
     if sections:
         return sections
-    if _numbered_notes(lines):
-        return []  # `Ibid.`, `همان`: numbered notes, which `bibkit notes` reads; no list runs through them
-    run = _numbered_run(lines) or _best_run(lines)
+    starts = _counting_lines(lines)
+    if len(starts) >= 3 and any(_is_back_reference(lines[n]) for n in starts):
+        return []  # `3. Ibid.`, `همان`: numbered notes, which `bibkit notes` reads; no list runs through them
+    run = _numbered_run(lines, starts) or _best_run(lines)
     return [run] if run else []
 
 
-def _numbered_notes(lines: list[str]) -> bool:
-    """Lines numbered 1, 2, 3 … in order, one of them a back-reference (`3. Ibid.`)."""
-    starts = _counting_lines(lines)
-    return len(starts) >= 3 and any(_is_back_reference(lines[n]) for n in starts)
-
-
-def _numbered_run(lines: list[str]) -> list[tuple[int, str]]:
-    """With no heading, lines numbered 1, 2, 3 … in order (`1.`, `[1]`, `1 Name`) mark a list,
-    whatever its wrapped lines score: from the first to the end of the last numbered entry
-    (its lines up to a blank one), when at least three of them read as entries."""
-    starts = _counting_lines(lines)
+def _numbered_run(lines: list[str], starts: list[int]) -> list[tuple[int, str]]:
+    """With no heading, lines numbered 1, 2, 3 … in order (`1.`, `[1]`, `1 Name`; their indices
+    `starts`) mark a list, whatever its wrapped lines score: from the first to the end of the
+    last numbered entry (its lines up to a blank one), when at least three of them read as entries."""
     if len(starts) < 3 or len(starts) < (starts[-1] - starts[0]) / 10:
         return []
     end = starts[-1]
@@ -243,12 +237,14 @@ def split_entries(block: list[tuple[int, str]], offsets: list[int]) -> list[Entr
     number or running head between them (a PDF's page break) is left out."""
     entries: list[tuple[int, list[str]]] = []
     filled = [(number, line) for number, line in block if line.strip()]
-    lines = [filled[i] for i in range(len(filled)) if not _page_furniture([line for _, line in filled], i)]
-    numbered = sum(1 for _, line in lines if _numbered(line)) >= max(2, len(lines) // 2) \
-        or _counts_up([line for _, line in lines])  # or wrapped entries numbered 1, 2, 3 …
+    filled_texts = [line for _, line in filled]
+    lines = [filled[i] for i in range(len(filled)) if not _page_furniture(filled_texts, i)]
+    texts = [line for _, line in lines]
+    numbered = sum(1 for line in texts if _numbered(line)) >= max(2, len(texts) // 2) \
+        or _counts_up(texts)  # or wrapped entries numbered 1, 2, 3 …
     expected = None  # in a numbered list, the number the next entry carries
-    unindented = not numbered and _wrapped_without_indents([line for _, line in lines])
-    widths = _column_widths([line for _, line in lines]) if unindented else {}
+    unindented = not numbered and _wrapped_without_indents(texts)
+    widths = _column_widths(texts) if unindented else {}
     for number, line in lines:
         if numbered:
             starts_new, expected = _next_in_list(line, expected)
