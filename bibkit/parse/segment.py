@@ -39,7 +39,6 @@ _NUMBER = re.compile(r"^\s*(?:\[\d+\]|\(\d{1,3}\)\s|\d+[.)\-]\s|\d+\.(?=\S)|[۰-
 _PAGE_FURNITURE = re.compile(
     r"^[\s\-—–(\[]*(?:(?:page|p\.|صفحه|صفحة|ص)\s*)?[\d۰-۹٠-٩]{1,4}[\s\-—–)\]]*$"  # not `1996.`: a year closing an entry
     r"|\S.*\s{4,}[\d۰-۹٠-٩]{1,4}\s*$|^\s*[\d۰-۹٠-٩]{1,4}\s{4,}\S", re.IGNORECASE)
-_BARE_PAGE = re.compile(r"^\s*[\d۰-۹٠-٩]{1,4}\s*$")
 
 
 def _page_furniture(lines: list[str], i: int) -> bool:
@@ -48,7 +47,7 @@ def _page_furniture(lines: list[str], i: int) -> bool:
     before a line that opens with names, or at the end, closes its entry."""
     if not _PAGE_FURNITURE.match(lines[i]):
         return False
-    tail = _BARE_PAGE.match(lines[i]) and i > 0 and lines[i - 1].rstrip().endswith((",", ":", "،")) \
+    tail = lines[i].strip().isdigit() and i > 0 and lines[i - 1].rstrip().endswith((",", ":", "،")) \
         and (i + 1 == len(lines) or _opens_with_names(lines[i + 1]))
     return not tail
 
@@ -279,7 +278,6 @@ _NAME_OPENING = re.compile(
     rf"|(?:[A-Z]\.\s?){{1,3}}(?:{_PARTICLE}\s)?[A-Z][\w'’\-]+(?:,|\s(?:and|&)\s)"  # `T. Tiedje,`, `D. H. van Hessem,`, `S. Gallagher and`
     r"|[A-Z]{1,3}\s[A-Z][\w'’\-]+,"  # `AM Trinkoff,`
     r"|[A-Z][A-Z'’\-]{2,}(?:[,.]\s|\s\(|\s[A-Z][a-z])"  # `COLLECTIF.`, `ALLEN (J.P.)`, `KAHAN Marcel`
-    r"|(?:Ibn|Ebn|Abu|Abū|Abou|Abul|Abū al-)\s[A-ZĀĪŪḤṢḌṬẒʿ][\w'’ʿʾ\-]+[.,]\s"  # a name of one word after ibn/abū: `Ibn Khaldun.`
     r"|[A-Z][\w&’'.-]*(?:\s[A-Z][\w&’'.-]*){0,5}\s\((?:1[5-9]|20)\d\d[a-z]?\)"  # `International Crisis Group (2018)`
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+){{0,3}}\s*،\s*[{ARABIC_LETTER}]"
     rf"|[{ARABIC_LETTER}\u200c]+(?:\s[{ARABIC_LETTER}\u200c]+)?\.\s"  # `الجاحظ.`, `ابن النديم.`
@@ -287,6 +285,8 @@ _NAME_OPENING = re.compile(
 # given names first (`Suk-Hwan Suh and …`, `Louay Saleh, Philippe …`, `Ervand Abrahamian, Iran …`):
 # taken as names when the first word is a known given name
 _GIVEN_FIRST_OPENING = re.compile(r"^\s*([A-Z][\w'’\-]+)\s(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+(?:,|\s(?:and|&)\s)")
+# a name of one word after a particle (`Ibn Khaldun.`, `Abū Dīb,`), when the first word is a known particle
+_PARTICLE_FIRST_OPENING = re.compile(r"^\s*([A-Z][\w'’]+)\s[A-ZĀĪŪḤṢḌṬẒʿ][\w'’ʿʾ\-]+[.,]\s")
 
 
 def _opens_with_names(line: str) -> bool:
@@ -295,7 +295,10 @@ def _opens_with_names(line: str) -> bool:
     if _NAME_OPENING.match(line):
         return True
     given = _GIVEN_FIRST_OPENING.match(line)
-    return bool(given) and "given" in tags_for(given.group(1))
+    if given and "given" in tags_for(given.group(1)):
+        return True
+    particle = _PARTICLE_FIRST_OPENING.match(line)
+    return bool(particle) and "particle" in tags_for(particle.group(1))
 
 
 def _cue_or_place_first(line: str) -> bool:
