@@ -23,3 +23,4 @@ class Diagnostic:
 class ReadResult:
     references: list[Reference] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    notices: list[Diagnostic] = field(default_factory=list)  # worth telling the user, yet no problem

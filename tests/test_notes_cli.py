@@ -70,6 +70,10 @@ def test_parse_gives_the_works_its_notes_cite_when_there_is_no_list(run_cli):
 def test_parse_text_api_reads_the_notes_of_a_document_without_a_list():
     from bibkit.parse import parse_text
 
-    refs = parse_text(ENDNOTES, origin="essay.txt").references
-    assert [ref.names["author"][0].family for ref in refs] == ["Abrahamian", "Keddie", "Afary"]
-    assert parse_text("Nothing cited here.\n\n1. A list of things.\n2. Another.\n").references == []
+    result = parse_text(ENDNOTES, origin="essay.txt")
+    assert [ref.names["author"][0].family for ref in result.references] == ["Abrahamian", "Keddie", "Afary"]
+    assert [str(notice) for notice in result.notices] == [
+        "essay.txt: no reference list found; its numbered notes cite 3 works (`bibkit notes` maps each note to them)"]
+    assert not result.diagnostics
+    nothing = parse_text("Nothing cited here.\n\n1. A list of things.\n2. Another.\n")
+    assert nothing.references == [] and nothing.notices == []

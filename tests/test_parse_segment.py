@@ -439,3 +439,17 @@ def test_a_number_wrapped_onto_its_own_line_stays_with_its_entry():
     assert entries[0].endswith("Experimental Astronomy, 20, 131")
     assert entries[1].endswith("Monthly Notices, 316, 326")  # `214` after a closed line: the page's number
     assert len(entries) == 3
+
+
+def test_parse_text_hands_the_entries_to_a_progress_wrapper():
+    """The CLI's progress bar wraps the entries `parse_text` found; every one is still parsed."""
+    seen = []
+
+    def progress(entries):
+        seen.append(len(entries))
+        return iter(entries)
+
+    result = parse_text("Beckett, Samuel. Murphy. London: Routledge, 1938.\n"
+                        "Joyce, James. Ulysses. Paris: Shakespeare and Company, 1922.\n", lines=True, progress=progress)
+    assert seen == [2]
+    assert [ref.text["title"] for ref in result.references] == ["Murphy", "Ulysses"]

@@ -22,8 +22,8 @@ def output_format(to: str | None, out: str | None, default: str = "biblatex") ->
 
 
 def report(result: formats.ReadResult) -> None:
-    """Diagnostics on stderr, then exit 1 after output if there were any."""
-    for diagnostic in result.diagnostics:
+    """Notices and diagnostics on stderr (the caller exits 1 after output if there were diagnostics)."""
+    for diagnostic in (*result.notices, *result.diagnostics):
         warn(str(diagnostic))
 
 

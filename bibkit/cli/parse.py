@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from contextlib import ExitStack
 
 import typer
 
@@ -48,26 +50,17 @@ def parse(
     cannot be parsed is kept verbatim (a `misc`/`document` with the text in `note`) and
     reported; the exit code is then 1.
     """
-    from bibkit.parse import (  # the parser (numpy, the model) loads here
-        find_text_entries,
-        parse_entries,
-        works_cited_in_notes,
-    )
+    from bibkit.parse import parse_text  # the parser (numpy, the model) loads here
 
     text, origin = read_text(source)
-    entries = find_text_entries(text, lines=lines)
-    notes = not entries and not lines
-    if notes:  # an article with endnotes and no list: its works cited
-        result = works_cited_in_notes(text, origin)
-    elif is_interactive() and len(entries) > PROGRESS_FROM:
-        with typer.progressbar(entries, label="Parsing", file=sys.stderr) as bar:
-            result = parse_entries(bar, origin)
-    else:
-        result = parse_entries(entries, origin)
-    if notes and result.references:
-        warn(f"{origin}: no reference list found; its numbered notes cite {len(result.references)} works "
-             "(`bibkit notes` maps each note to them)")
-    elif not result.references:  # not an error (an essay has no list), but say so rather than print nothing
+    with ExitStack() as bars:
+        def progress(entries: list) -> Iterable:
+            if is_interactive() and len(entries) > PROGRESS_FROM:
+                return bars.enter_context(typer.progressbar(entries, label="Parsing", file=sys.stderr))
+            return entries
+
+        result = parse_text(text, origin=origin, lines=lines, progress=progress)
+    if not result.references and not result.notices:  # not an error (an essay has no list), but say so
         warn(f"{origin}: no reference list found{'' if lines else ' (--lines takes every line as an entry)'}")
     write_text(formats.write(result.references, output_format(to, out)), out)
     if review:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import batched, repeat
 
 from bibkit.diagnostics import Diagnostic, ReadResult
@@ -142,11 +142,19 @@ def find_text_entries(text: str, *, lines: bool = False) -> list[Entry]:
     return entries_from_lines(text) if lines else find_entries(text)
 
 
-def parse_text(text: str, *, origin: str = "<string>", lines: bool = False) -> ReadResult:
+def parse_text(text: str, *, origin: str = "<string>", lines: bool = False,
+               progress: Callable[[list[Entry]], Iterable[Entry]] | None = None) -> ReadResult:
     """Every reference in a document or list (`lines=True`: one per non-empty line); in a
-    document with no reference list, the works its numbered notes cite."""
+    document with no reference list, the works its numbered notes cite (a notice says so).
+    `progress`, if given, wraps the list's entries as they are parsed (a progress bar)."""
     entries = find_text_entries(text, lines=lines)
-    return parse_entries(entries, origin) if entries or lines else works_cited_in_notes(text, origin)
+    if entries or lines:
+        return parse_entries(progress(entries) if progress else entries, origin)
+    result = works_cited_in_notes(text, origin)
+    if result.references:
+        result.notices.append(Diagnostic(origin, f"no reference list found; its numbered notes cite "
+                                                 f"{len(result.references)} works (`bibkit notes` maps each note to them)"))
+    return result
 
 
 def works_cited_in_notes(text: str, origin: str = "<string>") -> ReadResult:

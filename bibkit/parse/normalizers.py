@@ -440,6 +440,12 @@ def _months() -> dict[str, dict[str, int]]:
     return {k: v for k, v in raw.items() if isinstance(v, dict)}
 
 
+def month_and_season_names() -> list[str]:
+    """Every month or season name a date may hold, in each calendar and language bibkit reads
+    (`sept`, `آبان`, `ربيع الأول`, `décembre`, `fall`, `پاییز`)."""
+    return [*MONTHS, *(name for names in _months().values() for name in names), *_SEASONS]
+
+
 @cache
 def _month_pattern(calendar: str) -> re.Pattern[str]:
     names = sorted(_months().get(calendar, {}), key=len, reverse=True)

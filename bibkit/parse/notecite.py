@@ -18,7 +18,7 @@ from bibkit.parse.backrefs import (
     note_table,
 )
 from bibkit.parse.lexicons import fold, is_place, phrase_tags, tags_for
-from bibkit.parse.normalizers import Fields, Segment, parse_date
+from bibkit.parse.normalizers import Fields, Segment, month_and_season_names, parse_date
 from bibkit.text.normalize import ASCII_DIGITS
 
 DIGIT = r"[0-9۰-۹٠-٩]"
@@ -73,7 +73,9 @@ def _prose_words() -> frozenset[str]:
 
 @cache
 def _date_words() -> frozenset[str]:
-    return frozenset(fold(row[1]) for row in note_table("notes_dates.tsv"))
+    """The words of a month or season name (`ربيع`, `الأول`, `fall`) and the calendar marks."""
+    names = (word for name in month_and_season_names() for word in name.split())
+    return frozenset(map(fold, (*names, *(row[1] for row in note_table("notes_dates.tsv")))))
 
 
 # ------------------------------------------------------------------------------ splitting a note
@@ -238,7 +240,7 @@ def _is_date(piece: str) -> bool:
     if not parse_date(piece):
         return False
     rest = [w for w in re.split(r"[\s\-–/.,،]+", piece.translate(ASCII_DIGITS)) if w and not w.isdigit()]
-    return all(fold(w) in _date_words() or fold(w)[:3] in _date_words() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)
+    return all(fold(w) in _date_words() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)
                for w in rest)
 
 
