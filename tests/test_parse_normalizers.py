@@ -1454,3 +1454,48 @@ def test_a_name_sentence_before_an_editing_noun_opening_the_title_is_the_author(
     assert [s.text for s in fields["author"]] == ["البيروني."]
     assert [s.text for s in fields["title"]] == ["تحقيق ما للهند من مقولة"]
     assert [s.text for s in fields["editor"]] == ["محمد شمس."]
+
+
+@pytest.mark.parametrize(("tail", "genre", "page", "left"), [
+    ("Report, 3.", "Report", "3", None),  # a document kind and a page after the shelfmark: no title
+    ("Minutes of the Cabinet, 3.", None, "3", "Minutes of the Cabinet"),  # a description keeps its words
+    ("Stevens to Lloyd.", None, None, "Stevens to Lloyd."),
+])
+def test_a_document_kind_and_a_page_after_the_shelfmark_are_no_title(tail, genre, page, left):
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import archive_reference
+
+    source = f"Embassy (1958), in MNL, XIX-J-1-j Iraq, 1945–1964, {tail}"
+    # `in` labelled as pages, as the labeller may: a page number after the shelfmark still goes there
+    fields = _segments(source, pages="in", archive="MNL,", archive_location="XIX-J-1-j Iraq, 1945–1964,", title=tail)
+    fields["archive_location"] = fields.pop("archive-location")
+    archive_reference(Reference(source=source), fields)
+    assert [s.text for s in fields.get("genre", [])] == ([genre] if genre else [])
+    assert [s.text for s in fields["pages"]] == [page or "in"]
+    assert [s.text for s in fields.get("title", [])] == ([left] if left else [])
+    for seg in (*fields.get("genre", []), *fields.get("title", [])):
+        assert source[seg.start:seg.end] == seg.text
+
+
+@pytest.mark.parametrize(("text", "title", "place", "publisher"), [
+    ("Adamiyat, F. (1976). Ideolozhi-ye nehzat-e mashrutiyat-e Iran. Tehran: Payam.",
+     "Ideolozhi-ye nehzat-e mashrutiyat-e Iran.", "Tehran", "Payam"),
+    ("هيكل، محمد حسنين. خريف الغضب. بيروت: دار الشروق.", "خريف الغضب.", "بيروت", "دار الشروق"),
+    ("Abrahamian, E. (2008). Revolution. Iran: A Modern History.", None, None, None),  # a subtitle after a country
+    ("Keddie, N. (1981). Roots. Tehran: The Capital in Revolution and Reaction.", None, None, None),  # too long
+])
+def test_an_imprint_closing_the_title_is_the_imprint(text, title, place, publisher):
+    from bibkit.model import Reference
+    from bibkit.parse.repairs import imprint_closing_title
+
+    head, _, rest = text.partition(". ") if "(" not in text else text.partition("). ")
+    whole_title = rest
+    fields = _segments(text, author=head, title=whole_title)
+    imprint_closing_title(Reference(source=text), fields)
+    if title is None:
+        assert [s.text for s in fields["title"]] == [whole_title] and "location" not in fields
+        return
+    assert [s.text for s in fields["title"]] == [title]
+    assert [s.text for s in fields["location"]] == [place] and [s.text for s in fields["publisher"]] == [publisher]
+    for seg in (*fields["title"], *fields["location"], *fields["publisher"]):
+        assert text[seg.start:seg.end] == seg.text

@@ -519,6 +519,11 @@ def archive_reference(ref: Reference, fields: Fields) -> None:
             if _ends_with_shelfmark(seg.text) and re.fullmatch(_STORAGE_UNIT, nxt.text.strip()):
                 _absorb(ref, fields, ("archive_location", seg), (label, nxt))  # `… 288.f.32/1958 | 7.ó.e.`
                 return
+            if label != "container-title" and (kept := _split_archive_tail(fields, nxt.text, nxt.start, nxt.confidence,
+                                                                          keep=0)) != nxt.text.rstrip(" ."):
+                # `XIX-J-1-j Iraq, 1945–1964, | Report, 3`: a document kind and a page, no title
+                _replace(fields, label, nxt, Segment(kept, nxt.start, nxt.start + len(kept), nxt.confidence) if kept else None)
+                return
         return
     for label in ("container-title", "publisher", "note", "journal", "collection-title"):
         for seg in list(fields.get(label, [])):
@@ -538,14 +543,20 @@ _DOCUMENT_KINDS = re.compile(r"^(?:report|memorandum|memo|letter|telegram|cable|
                              r"note|گزارش|نامه|تلگراف|تقرير|رسالة|برقية)$", re.IGNORECASE)
 
 
-def _split_archive_tail(fields: Fields, location: str, start: int, confidence: float) -> str:
+def _has_page_number(fields: Fields) -> bool:
+    """Pages labelled with a number in them (not a stray `in` the labeller called pages)."""
+    return any(ch.isdigit() for seg in fields.get("pages", ()) for ch in seg.text)
+
+
+def _split_archive_tail(fields: Fields, location: str, start: int, confidence: float, keep: int = 1) -> str:
     """`XIX-J-1-j Iraq, 1945–1964, Report, 3`: a document kind and a page after the
-    shelfmark are the genre and the page, not part of the location."""
-    pieces = location.split(",")
-    while len(pieces) > 1:
+    shelfmark are the genre and the page, not part of the location (nor, in a segment of
+    their own after it, a title: `keep=0`, where every comma piece may go). What is left."""
+    pieces = location.rstrip(" .").split(",")
+    while len(pieces) > keep:
         last = pieces[-1].strip()
-        offset = start + len(",".join(pieces[:-1])) + 1 + len(pieces[-1]) - len(pieces[-1].lstrip())
-        if re.fullmatch(r"(?:pp?\.\s*)?\d{1,4}", last) and "pages" not in fields:
+        offset = start + len(",".join(pieces)) - len(pieces[-1].lstrip())
+        if re.fullmatch(r"(?:pp?\.\s*)?\d{1,4}", last) and not _has_page_number(fields):
             fields["pages"] = [Segment(last, offset, offset + len(last), confidence)]
         elif _DOCUMENT_KINDS.match(last) and "genre" not in fields:
             fields["genre"] = [Segment(last, offset, offset + len(last), confidence)]
@@ -1398,6 +1409,33 @@ def place_closing_publisher_name(ref: Reference, fields: Fields) -> None:
             return
 
 
+_TITLE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "from", "its"})
+# the last sentence of a title: a place, a colon, a name (`… Iran. Tehran: Payam`, `… الحديث. بيروت: دار الشروق`)
+_IMPRINT_SENTENCE = re.compile(r"[.!?؟]\s+(?P<place>[^\s.:؛][^.:؛]*?)\s*:\s*(?P<publisher>[^\s.:؛][^.:؛]*?)[\s.]*$")
+
+
+def imprint_closing_title(ref: Reference, fields: Fields) -> None:
+    """`Ideolozhi-ye nehzat-e mashrutiyat-e Iran. Tehran: Payam.`: in a reference with no place
+    and no publisher, a title whose last sentence is a known place, a colon and a short name
+    ends before it; the sentence is the imprint. A subtitle after a country (`Iran: A History`,
+    `Egypt: The Rise of …`) has function words, or runs longer."""
+    if len(fields.get("title", ())) != 1 or fields.get("location") or fields.get("publisher"):
+        return
+    seg = fields["title"][0]
+    imprint = _IMPRINT_SENTENCE.search(seg.text)
+    if not imprint or not is_place(imprint.group("place")):
+        return
+    words = imprint.group("publisher").split()
+    if len(words) > 4 or not _TITLE_FUNCTION_WORDS.isdisjoint(word.casefold() for word in words):
+        return
+    title = seg.text[:imprint.start() + 1]
+    _replace(fields, "title", seg, Segment(title, seg.start, seg.start + len(title), seg.confidence))
+    for label in ("place", "publisher"):
+        at = seg.start + imprint.start(label)
+        _move(fields, "location" if label == "place" else label,
+              Segment(imprint.group(label), at, at + len(imprint.group(label)), seg.confidence))
+
+
 # what an archival document's description may have been read as (it has no publisher or journal)
 _DESCRIPTION_LABELS = frozenset({"publisher", "genre", "container-title", "journal", "note", "location"})
 _SENT_TO = re.compile(r"\S\s+(?:to|an|à|به|إلى|الى)\s+(?P<to>\S.*)")  # `Stevens to Lloyd`, `نامهٔ X به Y`
@@ -1492,6 +1530,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     volume_from_tail,
     periodical_as_author,
     place_closing_publisher_name,
+    imprint_closing_title,
     archival_description_to_title,
     function_word_opens_title,
 ]
