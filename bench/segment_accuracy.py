@@ -19,19 +19,16 @@ line break never falls inside a word.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import textwrap
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SETS = {  # the first two were read while the rules were written; the last two never were
-    "gold": HERE.parent.parent / "shared" / "bench" / "refparse" / "anystyle-gold.jsonl",
-    "fa-ar": HERE / "data" / "refparse-fa-ar.jsonl",
-    "bad": HERE.parent.parent / "shared" / "bench" / "refparse" / "anystyle-bad.jsonl",
-    "heldout": HERE / "data" / "refparse-fa-ar-heldout.jsonl",
-}
+from parse_accuracy import SETS as PARSE_SETS
+from parse_accuracy import load
+
+# bench label -> parse_accuracy's set: the first two were read while the rules were written; the last two never were
+SETS = {"gold": "gold", "fa-ar": "fa-ar", "bad": "bad", "heldout": "fa-ar-heldout"}
 
 
 _CITATION_NUMBER = re.compile(r"^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]|\d{1,3}\s(?=[A-Z]))\s*")
@@ -41,9 +38,8 @@ def _bare(text: str) -> str:
     return _CITATION_NUMBER.sub("", " ".join(text.split()), count=1)
 
 
-def _strings(path: Path) -> list[str]:
-    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    return [text for i in items if not i.get("in_core") and (text := _bare(i["text"]))]
+def _strings(path: Path, skip_core: bool) -> list[str]:
+    return [text for item in load(path, skip_core) if (text := _bare(item["text"]))]
 
 
 def _column_lines(text: str, column: int, rng: random.Random) -> list[str]:
@@ -85,11 +81,12 @@ def main() -> None:
     args = parser.parse_args()
     from bibkit.parse.segment import find_entries
 
-    for name, path in SETS.items():
+    for name, parse_set in SETS.items():
+        path, skip_core = PARSE_SETS[parse_set]
         if not path.exists():
             print(f"{name}: {path} not found, skipped")
             continue
-        strings = _strings(path)
+        strings = _strings(path, skip_core)
         for how in ("one a line", "hanging indents", "no indents (PDF copy)", "numbered, no indents", "PDF column"):
             rng = random.Random(args.seed)
             whole = found = documents = right_count = 0

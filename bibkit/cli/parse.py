@@ -52,6 +52,7 @@ def parse(
     """
     from bibkit.parse import parse_text  # the parser (numpy, the model) loads here
 
+    fmt = output_format(to, out)  # a usage error before the work
     text, origin = read_text(source)
     with ExitStack() as bars:
         def progress(entries: list) -> Iterable:
@@ -62,7 +63,7 @@ def parse(
         result = parse_text(text, origin=origin, lines=lines, progress=progress)
     if not result.references and not result.notices:  # not an error (an essay has no list), but say so
         warn(f"{origin}: no reference list found{'' if lines else ' (--lines takes every line as an entry)'}")
-    write_text(formats.write(result.references, output_format(to, out)), out)
+    write_text(formats.write(result.references, fmt), out)
     if review:
         _review(result)
     report(result)

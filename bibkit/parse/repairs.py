@@ -1411,7 +1411,7 @@ def place_closing_publisher_name(ref: Reference, fields: Fields) -> None:
 
 _TITLE_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "from", "its"})
 # the last sentence of a title: a place, a colon, a name (`… Iran. Tehran: Payam`, `… الحديث. بيروت: دار الشروق`)
-_IMPRINT_SENTENCE = re.compile(r"[.!?؟]\s+(?P<place>[^\s.:؛][^.:؛]*?)\s*:\s*(?P<publisher>[^\s.:؛][^.:؛]*?)[\s.]*$")
+_IMPRINT_SENTENCE = re.compile(r"[.!?؟]\s+(?P<location>[^\s.:؛][^.:؛]*?)\s*:\s*(?P<publisher>[^\s.:؛][^.:؛]*?)[\s.]*$")
 
 
 def imprint_closing_title(ref: Reference, fields: Fields) -> None:
@@ -1423,17 +1423,16 @@ def imprint_closing_title(ref: Reference, fields: Fields) -> None:
         return
     seg = fields["title"][0]
     imprint = _IMPRINT_SENTENCE.search(seg.text)
-    if not imprint or not is_place(imprint.group("place")):
+    if not imprint or not is_place(imprint.group("location")):
         return
     words = imprint.group("publisher").split()
     if len(words) > 4 or not _TITLE_FUNCTION_WORDS.isdisjoint(word.casefold() for word in words):
         return
     title = seg.text[:imprint.start() + 1]
     _replace(fields, "title", seg, Segment(title, seg.start, seg.start + len(title), seg.confidence))
-    for label in ("place", "publisher"):
-        at = seg.start + imprint.start(label)
-        _move(fields, "location" if label == "place" else label,
-              Segment(imprint.group(label), at, at + len(imprint.group(label)), seg.confidence))
+    for label in ("location", "publisher"):
+        _move(fields, label, Segment(imprint.group(label), seg.start + imprint.start(label), seg.start + imprint.end(label),
+                                     seg.confidence))
 
 
 # what an archival document's description may have been read as (it has no publisher or journal)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 import pycrfsuite
@@ -93,22 +95,21 @@ def without_test_works(examples: Iterable[dict], tests: set[str]) -> Iterator[di
         print(f"left out {left_out} of bibkit's training strings that cite a work a test set cites")
 
 
-ARCHIVAL_STYLES = ("template:archive", "template:fa-archive", "template:ar-archive")
-
-
 def synthetic_examples(n: int, seed: int, styles: tuple[str, ...] = ("template:",)) -> Iterator[dict]:
-    """`n` synthetic references whose style starts with one of `styles`. The default keeps the
-    hand-written shapes (notes, Persian/Arabic journal habits, loose lists, archives), which
-    AnyStyle's data lacks; measured, the CSL-rendered English ones only dilute it."""
+    """`n` synthetic references whose style starts with one of `styles` (drawn until found).
+    The default keeps the hand-written shapes (notes, Persian/Arabic journal habits, loose
+    lists, archives), which AnyStyle's data lacks; measured, the CSL-rendered English ones only
+    dilute it."""
     from bibkit.models.synth import generate
 
-    kept = 0
-    for item in generate(n * 1000, seed):  # stops at the n-th kept: a rare style is drawn until found
-        if item["style"].startswith(styles):
-            yield item
-            kept += 1
-            if kept == n:
-                return
+    return islice((item for item in generate(sys.maxsize, seed) if item["style"].startswith(styles)), n)
+
+
+def archival_styles() -> tuple[str, ...]:
+    """The styles of the hand-written templates for archival documents."""
+    from bibkit.models.synth.templates import templates
+
+    return tuple(f"template:{t.name}" for t in templates() if "manuscript" in t.types)
 
 
 def train(examples: Iterable[dict], out: Path, *, iterations: int = 300) -> int:
@@ -155,7 +156,7 @@ def main() -> None:
         if args.synthetic:
             yield from synthetic_examples(args.synthetic, args.seed)
         if args.archival:
-            yield from synthetic_examples(args.archival, args.seed + 1000, ARCHIVAL_STYLES)
+            yield from synthetic_examples(args.archival, args.seed + 1000, archival_styles())
 
     def examples() -> Iterator[dict]:
         yield from anystyle_examples(core)

@@ -60,9 +60,9 @@ DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "012345678901
 
 
 # ---------------------------------------------------------------- calendars
-def lunar_new_year_gregorian(year: int) -> tuple[int, int, int]:
-    """Gregorian (y, m, d) of 1 Muharram of Lunar Hijri ``year`` (tabular calendar)."""
-    jd = (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439 + 1  # civil epoch, JDN at noon
+def tabular_hijri_gregorian(year: int, month: int = 1, day: int = 1) -> tuple[int, int, int]:
+    """Gregorian (y, m, d) of a Lunar Hijri date by the tabular calendar (1 Muharram by default)."""
+    jd = day + -(-59 * (month - 1) // 2) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439  # civil epoch
     # JDN -> Gregorian (Fliegel & Van Flandern)
     l = jd + 68569
     n = 4 * l // 146097
@@ -91,15 +91,12 @@ def gregorian_year(original: str, calendar: str) -> str:
         try:
             return str(Hijri(y, m, d).to_gregorian().year)
         except OverflowError:  # hijridate reads 1343-1500 AH only: the tabular (civil) calendar
-            import datetime
-            import math
-            jdn = d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439
-            return str(datetime.date.fromordinal(jdn - 1721425).year)
+            return str(tabular_hijri_gregorian(y, m, d)[0])
     y = int(original)
     if calendar == "solar-hijri":
         return str(y + 621)
     if calendar == "lunar-hijri":
-        return str(lunar_new_year_gregorian(y)[0])
+        return str(tabular_hijri_gregorian(y)[0])
     raise ValueError(calendar)
 
 
@@ -127,7 +124,7 @@ def trim(value: str) -> str:
 def derive(label: str, text: str) -> str:
     v = text.strip()
     if label in CUES:
-        v = re.sub(CUES[label], "", v, flags=re.I)
+        v = re.sub(CUES[label], "", v, flags=re.IGNORECASE)
     v = trim(v)
     if label == "pages":
         v = v.translate(DIGITS)
@@ -143,7 +140,7 @@ AUTO = {"title": "title", "journal": "container-title", "container-title": "cont
 
 
 def build(src: Path, prefix: str, start: int = 1) -> list[dict]:
-    blocks = re.split(r"^=== ", src.read_text(encoding="utf-8"), flags=re.M)
+    blocks = re.split(r"^=== ", src.read_text(encoding="utf-8"), flags=re.MULTILINE)
     out = []
     n = start
     for block in blocks:
