@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from bibkit.parse.normalizers import clean_publisher, clean_title
+from bibkit.parse.normalizers import clean_imprint, clean_title
 
 
 def test_line_break_hyphens_are_rejoined_in_titles_and_imprints():
-    assert clean_publisher("Cornell Uni- versity Press.") == "Cornell University Press"
+    assert clean_imprint("Cornell Uni- versity Press.") == "Cornell University Press"
     assert clean_title("Integrated pho- tonic circuits.") == "Integrated photonic circuits"
     assert clean_title("The Baron- Cohen test") == "The Baron-Cohen test"
 
@@ -1490,3 +1490,28 @@ def test_an_imprint_closing_the_title_is_the_imprint(text, title, place, publish
         return
     assert [s.text for s in fields["title"]] == [title]
     assert [s.text for s in fields["location"]] == [place] and [s.text for s in fields["publisher"]] == [publisher]
+
+
+@pytest.mark.parametrize(("text", "labelled", "title"), [
+    ("الكواكبي، عبد الرحمن. طبائع الاستبداد ومصارع الاستعباد. د.م.، د.ت.",
+     "طبائع الاستبداد ومصارع الاستعباد. د.م", "طبائع الاستبداد ومصارع الاستعباد."),
+    ("Smith, J. Iran today. n. p., n.d.", "Iran today. n. p", "Iran today."),
+    ("Smith, J. The n.p. problem, 1990.", "The n.p. problem", None),  # inside a sentence: the title's
+])
+def test_a_mark_of_no_place_closing_the_title_is_the_imprint(text, labelled, title):
+    from bibkit.parse.repairs import unknown_place_closing_title
+
+    fields = _repaired(unknown_place_closing_title, text, author=text.partition(". ")[0], title=labelled)
+    assert [s.text for s in fields["title"]] == [title or labelled]
+    assert ("location" in fields) == bool(title)
+
+
+@pytest.mark.parametrize("text", ["مطهری، مرتضی. خدمات متقابل اسلام و ایران. بی‌جا، بی‌تا.",
+                                  "الكواكبي، عبد الرحمن. طبائع الاستبداد. د.م.، د.ت."])
+def test_no_place_and_no_date_leave_neither_place_nor_publisher(text):
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert ref.text["title"] in ("خدمات متقابل اسلام و ایران", "طبائع الاستبداد")
+    assert "publisher" not in ref.text and "publisher-place" not in ref.text
+    assert ref.dates["issued"].literal == "n.d."

@@ -126,11 +126,9 @@ OBSERVERS: list[Callable[[Token, str], Features]] = [
 ]
 
 
-@lru_cache(maxsize=16384)
 def token_features(text: str) -> Features:
-    """A token's own features; they depend on its text alone, and tokens repeat a lot
-    (`and`, `pp.`, `2001`), so the frequent ones are kept (the labeller keeps its own
-    per-text views; this cache serves training and the five views of one text)."""
+    """A token's own features; they depend on its text alone. Not cached here: the labeller
+    keeps each text's scores, and training keeps each text's `feature_views`."""
     tok = Token(text, 0, len(text))
     core = _core(text)
     feats: Features = {"bias": 1.0}
@@ -143,18 +141,20 @@ def token_features(text: str) -> Features:
 _NEIGHBOUR_KEYS = ("w", "shape", "last", "script", "year", "caps")
 
 
-def neighbour_features(text: str, offset: int) -> Features:
-    """What a token tells its neighbour `offset` places away."""
-    feats = token_features(text)
+def neighbour_features(feats: Features, offset: int) -> Features:
+    """What a token with its own features `feats` tells its neighbour `offset` places away."""
     out: Features = {f"{offset}:{key}": feats[key] for key in _NEIGHBOUR_KEYS if key in feats}
     if abs(offset) == 1:
         out.update({f"{offset}:{key}": True for key in feats if key.startswith("dict:")})
     return out
 
 
+@lru_cache(maxsize=16384)
 def feature_views(text: str) -> tuple[Features, ...]:
-    """A token's features as seen from offsets -2, -1, 0 (its own), +1 and +2."""
-    return tuple(neighbour_features(text, offset) if offset else token_features(text) for offset in range(-2, 3))
+    """A token's features as seen from offsets -2, -1, 0 (its own), +1 and +2; kept for the
+    frequent texts (`and`, `pp.`, `2001`), which training meets in sequence after sequence."""
+    own = token_features(text)
+    return tuple(neighbour_features(own, offset) if offset else own for offset in range(-2, 3))
 
 
 def place_features(i: int, n: int) -> Features:

@@ -129,7 +129,7 @@ def clean_container(text: str) -> str:
     text = re.sub(r"^of\s+", "", text)  # `Vol. 7 | of Oeuvres complètes`
     text = re.sub(r"^(?:(?:paper|poster)\s+)?presented\s+at\s+(?:the\s+)?", "", text, flags=re.IGNORECASE)
     value = clean_title(text)
-    return "" if UNKNOWN_PLACE.match(value) else value  # `د.م.، د.ت.`: no place, no date, no container
+    return "" if UNKNOWN_IMPRINT.match(value) else value  # `د.م.، د.ت.`: no place, no date, no container
 
 
 def clean_plain(text: str) -> str:
@@ -172,18 +172,15 @@ def remarked_language(text: str) -> str | None:
 _UNKNOWN_PUBLISHER = re.compile(r"^(?:n\.\s?p\.?|s\.\s?n\.?|بی[\u200c ]?نا|د\.\s?ن\.?|بدون ناشر)$", re.IGNORECASE)
 
 
-def clean_publisher(text: str) -> str:
+# no place or no publisher: `n.p.`, `s.n.`, `بی‌نا`, `د.ن.`, and `بی‌جا`, `د.م.` (no place)
+UNKNOWN_IMPRINT = re.compile(rf"{_UNKNOWN_PUBLISHER.pattern}|^(?:بی[\u200c ]?جا|د\.\s?م\.?)$", re.IGNORECASE)
+
+
+def clean_imprint(text: str) -> str:
+    """A publisher's or a place's name; nothing for a mark of no place or no publisher, which
+    either may be read as (`بی‌جا، بی‌تا`: no place, no date)."""
     value = clean_plain(text)
-    return "" if _UNKNOWN_PUBLISHER.match(value) else value
-
-
-# `n.p.` as a place: the publisher marks, and `بی‌جا`, `د.م.` (no place)
-UNKNOWN_PLACE = re.compile(rf"{_UNKNOWN_PUBLISHER.pattern}|^(?:بی[\u200c ]?جا|د\.\s?م\.?)$", re.IGNORECASE)
-
-
-def clean_place(text: str) -> str:
-    value = clean_plain(text)
-    return "" if UNKNOWN_PLACE.match(value) else value
+    return "" if UNKNOWN_IMPRINT.match(value) else value
 
 
 def clean_url(text: str) -> str:
@@ -557,8 +554,8 @@ NORMALIZERS: list[Callable[[Reference, Fields], None]] = [
     _field("journal", "container-title", clean_container),
     _field("container-title", "container-title", clean_container),
     normalize_collection,
-    _field("publisher", "publisher", clean_publisher),
-    _field("location", "publisher-place", clean_place),
+    _field("publisher", "publisher", clean_imprint),
+    _field("location", "publisher-place", clean_imprint),
     _field("edition", "edition", clean_edition),
     _field("genre", "genre", clean_plain),
     _field("url", "URL", clean_url),

@@ -34,7 +34,7 @@ from bibkit.parse.normalizers import (
     PAGE_CUE,
     PAGES,
     ROMAN_NUMERAL,
-    UNKNOWN_PLACE,
+    UNKNOWN_IMPRINT,
     VOLUME_CUE,
     VOLUME_ONLY,
     VOLUME_TAIL,
@@ -740,7 +740,7 @@ def date_closes_imprint(ref: Reference, fields: Fields) -> None:
                 continue
             head = Segment(seg.text[:tail.start()], seg.start, seg.start + tail.start(), seg.confidence)
             _replace(fields, label, seg, None)
-            _move(fields, "location" if label == "edition" and UNKNOWN_PLACE.match(head.text.strip()) else label, head)
+            _move(fields, "location" if label == "edition" and UNKNOWN_IMPRINT.match(head.text.strip()) else label, head)
             _move(fields, "date", Segment(seg.text[tail.start(1):], seg.start + tail.start(1), seg.end, seg.confidence))
             return
 
@@ -1435,6 +1435,24 @@ def imprint_closing_title(ref: Reference, fields: Fields) -> None:
                                      seg.confidence))
 
 
+# the last sentence of a title, of one or two words (`د.م`, `n. p`), and the stops after it
+_LAST_WORDS = (re.compile(r"(?<=[.!?؟])\s+(?P<mark>\S+)[\s.,،:;؛]*$"),
+               re.compile(r"(?<=[.!?؟])\s+(?P<mark>\S+\s\S+)[\s.,،:;؛]*$"))
+
+
+def unknown_place_closing_title(ref: Reference, fields: Fields) -> None:
+    """`طبائع الاستبداد. د.م.، د.ت.`, `… Iran. n.p., n.d.`: a title whose last sentence is a mark
+    for no place or no publisher ends before it; the mark is the imprint (which it leaves empty)."""
+    for seg in fields.get("title", []):
+        for pattern in _LAST_WORDS:
+            if (last := pattern.search(seg.text)) and UNKNOWN_IMPRINT.match(last.group("mark").rstrip(".,،:;؛")):
+                title = seg.text[:last.start()]
+                _replace(fields, "title", seg, Segment(title, seg.start, seg.start + len(title), seg.confidence))
+                _move(fields, "location", Segment(last.group("mark"), seg.start + last.start("mark"),
+                                                  seg.start + last.end("mark"), seg.confidence))
+                return
+
+
 # what an archival document's description may have been read as (it has no publisher or journal)
 _DESCRIPTION_LABELS = frozenset({"publisher", "genre", "container-title", "journal", "note", "location"})
 _SENT_TO = re.compile(r"\S\s+(?:to|an|à|به|إلى|الى)\s+(?P<to>\S.*)")  # `Stevens to Lloyd`, `نامهٔ X به Y`
@@ -1530,6 +1548,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     periodical_as_author,
     place_closing_publisher_name,
     imprint_closing_title,
+    unknown_place_closing_title,
     archival_description_to_title,
     function_word_opens_title,
 ]

@@ -203,6 +203,12 @@ def _langdetect_factory() -> Any:
     factory = DetectorFactory()
     profiles = sorted(Path(PROFILES_DIRECTORY).iterdir())
     factory.load_json_profile([path.read_text("utf-8") for path in profiles if not path.name.startswith(".")])
+    # Each n-gram's per-language probabilities as a tuple, not a list: the detector only reads
+    # them, and 88,000 lists would be walked by every full garbage collection for the rest of
+    # the process (tuples of floats the collector stops tracking).
+    probabilities = factory.word_lang_prob_map
+    for gram, probs in probabilities.items():
+        probabilities[gram] = tuple(probs)  # in place: each list is freed as its tuple comes
     factory.set_seed(0)
     return factory
 
