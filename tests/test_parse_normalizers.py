@@ -634,6 +634,8 @@ def test_one_inverted_name_with_a_particle_or_many_given_names(text, names):
     ("الجزء الثالث", "3", None),
     ("Volume Third, No. 2", "3", "2"),  # an ordinal volume in any case
     ("جلد دوم", "2", None),
+    ("پیاپی ۶۶", None, "66"),  # a Persian journal's running issue number, alone
+    ("سال ۱۷، شماره ۳ (پیاپی ۶۶)", "17", "3"),  # beside the issue number: the issue number
 ])
 def test_double_issues_and_ezafe_cues(text, volume, issue):
     from bibkit.parse.normalizers import _volume_issue
@@ -1515,3 +1517,26 @@ def test_no_place_and_no_date_leave_neither_place_nor_publisher(text):
     assert ref.text["title"] in ("خدمات متقابل اسلام و ایران", "طبائع الاستبداد")
     assert "publisher" not in ref.text and "publisher-place" not in ref.text
     assert ref.dates["issued"].literal == "n.d."
+
+
+@pytest.mark.parametrize(("text", "series", "number", "kind"), [
+    (("International Crisis Group (2018). Iran's Priorities in a Turbulent Middle East. Middle East Report "
+      "No. 184. Brussels: ICG."), "Middle East Report", "184", "report"),
+    ("Smith, J. (2015). Oil and the state. Working Paper No. 12. Cairo: Economic Research Forum.",
+     "Working Paper", "12", "report"),
+    ("Hauptman, H. (1953). The Centrosymmetric Crystal. ACA Monograph No. 3. Wilmington: Polycrystal Book Service.",
+     "ACA Monograph", "3", "book"),  # a monograph series: a book in it
+])
+def test_a_series_and_number_before_the_imprint_are_no_journal(text, series, number, kind):
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference(text)
+    assert (ref.text.get("collection-title"), ref.text.get("collection-number"), ref.type) == (series, number, kind)
+    assert "container-title" not in ref.text and "issue" not in ref.text
+
+
+def test_a_journal_issue_with_pages_stays_a_journal_issue():
+    from bibkit.parse import parse_reference
+
+    ref = parse_reference("Abrahamian, E. (2009). Why the Islamic Republic has survived. Middle East Report, No. 250, 10-16.")
+    assert (ref.type, ref.text["container-title"], ref.text["issue"]) == ("article-journal", "Middle East Report", "250")

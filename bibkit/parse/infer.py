@@ -13,7 +13,8 @@ from bibkit.text.script import has_arabic, language_of, leading_script, script_o
 _NEWSPAPER = re.compile(r"\b(?:newspaper|times|post|herald|guardian|gazette|daily|tribune|news)\b|"
                         r"روزنامه|جريدة|صحيفة", re.IGNORECASE)
 _THESIS = re.compile(r"thesis|dissertation|پایان[\u200c ]?نامه|رساله|أطروحة|رسالة", re.IGNORECASE)
-_REPORT = re.compile(r"\breport\b|گزارش|تقرير", re.IGNORECASE)
+_REPORT = re.compile(r"\breport\b|\b(?:working|discussion|policy|occasional|research) paper\b|\bbrief\b|گزارش|تقرير",
+                     re.IGNORECASE)
 _ROMAN_FA = re.compile(r"\b\w+-(?:e|ye|ha|haye)\b|\b(?:va|dar|az|ba|enteshar\w*|nashr|sherkat|tarikh|siyasat)\b", re.IGNORECASE)
 _ROMAN_AR = re.compile(r"\b(?:al|wa|bi|li|fi)-\w+|\w+iyya\b|\bdar\s+al\b|\bmaktab|\bmatba", re.IGNORECASE)
 
@@ -30,7 +31,7 @@ def infer_type(ref: Reference, labels: set[str]) -> str:
         return "article-journal"
     if _THESIS.search(ref.text.get("genre", "")):
         return "thesis"
-    if _REPORT.search(ref.text.get("genre", "")):
+    if _REPORT.search(ref.text.get("genre", "")) or _REPORT.search(ref.text.get("collection-title", "")):
         return "report"
     if container:
         return "chapter" if ref.names.get("editor") or ref.text.get("publisher") else (

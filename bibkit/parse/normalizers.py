@@ -110,13 +110,14 @@ def normalize_title(ref: Reference, fields: Fields) -> None:
 
 
 def normalize_collection(ref: Reference, fields: Fields) -> None:
-    """`(نقد العقل العربي؛ 2)`, `(Studies in X, 12)`: the series and its number."""
+    """`(نقد العقل العربي؛ 2)`, `(Studies in X, 12)`, `Working Paper No. 12`: the series and its number."""
     segs = fields.get("collection-title")
     if not segs:
         return
     text, span = _joined(segs)
     value = clean_title(text.strip().strip("()"))
-    match = re.fullmatch(r"(.+?)\s*[;,؛،]\s*(?:no\.?|vol\.?|شماره|رقم)?\s*([\d۰-۹٠-٩]+)", value, re.IGNORECASE)
+    match = re.fullmatch(r"(.+?)(?:\s*[;,؛،]\s*(?:no\.?|vol\.?|شماره|رقم)?|\s+(?:no\.?|nr\.?|number|شماره|رقم|العدد))\s*([\d۰-۹٠-٩]+)",
+                         value, re.IGNORECASE)
     if match:
         value = match.group(1).strip()
         _set(ref, "collection-number", match.group(2).translate(ASCII_DIGITS), "collection", span, segs)
@@ -276,8 +277,9 @@ _JOURNAL_VOLUME_CUE = rf"(?:{VOLUME_CUE}|v\.|دوره{_EZAFE}|year|سال|س|ا�
 _ROMAN_AFTER_CUE = rf"(?<!\w)(?i:{ROMAN_NUMERAL})(?<=[IVXLCivxlc])(?!\w)"
 _VOLUME = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s*:?\s*(\d+|{_ROMAN_AFTER_CUE})", re.IGNORECASE)
 _VOLUME_ORDINAL = re.compile(rf"{_NOT_IN_WORD}{_JOURNAL_VOLUME_CUE}\s+{_ORDINAL_WORD}", re.IGNORECASE)
-# an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`)
-_ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|fasc\.?|fascicle|شماره{_EZAFE}|ش|العدد|عدد|ع)\s*:?\s*"
+# an issue, or two issued together (`No. 26-27`, `شمارهٔ ۲۶ و ۲۷`); a Persian journal's running
+# issue number (`پیاپی ۶۶`) when no other is given (the first cue found wins)
+_ISSUE = re.compile(rf"{_NOT_IN_WORD}(?:no\.?|nos\.?|n[°º.]|number|issue|iss\.?|heft|h\.|fasc\.?|fascicle|شماره{_EZAFE}|ش|پیاپی|العدد|عدد|ع)\s*:?\s*"
                     rf"(\d+(?:\s*(?:[{DASHES}]|و|and|&)\s*\d+)?)(?!\d)", re.IGNORECASE)
 
 

@@ -1453,6 +1453,24 @@ def unknown_place_closing_title(ref: Reference, fields: Fields) -> None:
                 return
 
 
+_REPORT_NUMBER = re.compile(r"(?:no\.?|nr\.?|number|n[°º]|شماره|رقم|العدد)\s*[\d۰-۹٠-٩]+[\s.,،]*", re.IGNORECASE)
+
+
+def report_series_read_as_journal(ref: Reference, fields: Fields) -> None:
+    """`… Middle East Report No. 184. Brussels: ICG.`, `Working Paper No. 12. Cairo: ERF.`: a
+    "journal" followed by nothing but a number, in a reference with a publisher and no pages,
+    is the series of a report and the report's number (an article's journal has no publisher
+    of its own in a citation, and has pages)."""
+    if "pages" in fields or "publisher" not in fields:
+        return
+    for _, journal, _, number in _adjacent(fields, ("journal",), ("volume",)):
+        if _REPORT_NUMBER.fullmatch(number.text):
+            _replace(fields, "journal", journal, None)
+            _replace(fields, "volume", number, None)
+            _move(fields, "collection-title", _merge(journal, number, ref.source or ""))
+            return
+
+
 # what an archival document's description may have been read as (it has no publisher or journal)
 _DESCRIPTION_LABELS = frozenset({"publisher", "genre", "container-title", "journal", "note", "location"})
 _SENT_TO = re.compile(r"\S\s+(?:to|an|à|به|إلى|الى)\s+(?P<to>\S.*)")  # `Stevens to Lloyd`, `نامهٔ X به Y`
@@ -1549,6 +1567,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     place_closing_publisher_name,
     imprint_closing_title,
     unknown_place_closing_title,
+    report_series_read_as_journal,
     archival_description_to_title,
     function_word_opens_title,
 ]
