@@ -1540,3 +1540,20 @@ def test_a_journal_issue_with_pages_stays_a_journal_issue():
 
     ref = parse_reference("Abrahamian, E. (2009). Why the Islamic Republic has survived. Middle East Report, No. 250, 10-16.")
     assert (ref.type, ref.text["container-title"], ref.text["issue"]) == ("article-journal", "Middle East Report", "250")
+
+
+@pytest.mark.parametrize(("publisher", "name", "place"), [
+    ("دار الطليعة بيروت", "دار الطليعة", "بيروت"),
+    ("مكتبة الخانجي القاهرة", "مكتبة الخانجي", "القاهرة"),
+    ("Dar al-Taliʿa Beirut", "Dar al-Taliʿa", "Beirut"),
+    ("انتشارات دانشگاه تهران", "انتشارات دانشگاه تهران", None),  # University of Tehran: the place is the name's
+    ("الجامعة الأمريكيةفي بيروت", "الجامعة الأمريكيةفي بيروت", None),  # no publisher's word opens it
+])
+def test_a_place_after_a_word_with_the_article_closes_the_publisher(publisher, name, place):
+    from bibkit.parse.repairs import place_after_definite_publisher
+
+    text = f"عفلق، ميشيل. في سبيل البعث. {publisher}، 1959."
+    fields = _repaired(place_after_definite_publisher, text, author="عفلق، ميشيل.", title="في سبيل البعث.",
+                       publisher=publisher)
+    assert [s.text for s in fields["publisher"]] == [name]
+    assert [s.text for s in fields.get("location", [])] == ([place] if place else [])

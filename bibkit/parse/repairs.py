@@ -1471,6 +1471,29 @@ def report_series_read_as_journal(ref: Reference, fields: Fields) -> None:
             return
 
 
+# a word with the Arabic article, in script or romanized (`الطليعة`, `al-Taliʿa`, `el-Hilal`)
+_DEFINITE = re.compile(r"^(?:ال|(?:al|el)-)", re.IGNORECASE)
+
+
+def place_after_definite_publisher(ref: Reference, fields: Fields) -> None:
+    """`دار الطليعة بيروت`, `مكتبة الخانجي القاهرة`, `Dar al-Taliʿa Beirut`: with no place, a
+    publisher's name (opened by a publisher's word: دار, مكتبة, Dar …) whose last word is a known
+    place after a word with the article is publisher and place. A word with the article takes no
+    genitive after it; without one the place is part of the name (`انتشارات دانشگاه تهران`: of
+    the University of Tehran). A university is left whole (`الجامعة الأمريكية في بيروت`)."""
+    if fields.get("location") or len(fields.get("publisher", ())) != 1:
+        return
+    seg = fields["publisher"][0]
+    words = seg.text.rstrip(" .,،:;؛").split()
+    if len(words) < 3 or "publisher-word" not in tags_for(words[0]) or not _DEFINITE.match(words[-2]) \
+            or not is_place(words[-1]):
+        return
+    cut = seg.text.rindex(words[-1])
+    name = seg.text[:cut].rstrip()
+    _replace(fields, "publisher", seg, Segment(name, seg.start, seg.start + len(name), seg.confidence))
+    _move(fields, "location", Segment(words[-1], seg.start + cut, seg.start + cut + len(words[-1]), seg.confidence))
+
+
 # what an archival document's description may have been read as (it has no publisher or journal)
 _DESCRIPTION_LABELS = frozenset({"publisher", "genre", "container-title", "journal", "note", "location"})
 _SENT_TO = re.compile(r"\S\s+(?:to|an|à|به|إلى|الى)\s+(?P<to>\S.*)")  # `Stevens to Lloyd`, `نامهٔ X به Y`
@@ -1568,6 +1591,7 @@ REPAIRS: list[Callable[[Reference, Fields], None]] = [
     imprint_closing_title,
     unknown_place_closing_title,
     report_series_read_as_journal,
+    place_after_definite_publisher,
     archival_description_to_title,
     function_word_opens_title,
 ]
