@@ -109,6 +109,10 @@ def normalize_title(ref: Reference, fields: Fields) -> None:
         _set(ref, "title", value, "title", span, segs)
 
 
+# what numbers a report or a volume in its series (`Working Paper No. 12`, `رقم 3`)
+SERIES_NUMBER_CUE = r"(?:no\.?|nr\.?|number|n[°º]|شماره|رقم|العدد)"
+
+
 def normalize_collection(ref: Reference, fields: Fields) -> None:
     """`(نقد العقل العربي؛ 2)`, `(Studies in X, 12)`, `Working Paper No. 12`: the series and its number."""
     segs = fields.get("collection-title")
@@ -116,7 +120,7 @@ def normalize_collection(ref: Reference, fields: Fields) -> None:
         return
     text, span = _joined(segs)
     value = clean_title(text.strip().strip("()"))
-    match = re.fullmatch(r"(.+?)(?:\s*[;,؛،]\s*(?:no\.?|vol\.?|شماره|رقم)?|\s+(?:no\.?|nr\.?|number|شماره|رقم|العدد))\s*([\d۰-۹٠-٩]+)",
+    match = re.fullmatch(rf"(.+?)(?:\s*[;,؛،]\s*(?:{SERIES_NUMBER_CUE}|vol\.?)?|\s+{SERIES_NUMBER_CUE})\s*([\d۰-۹٠-٩]+)",
                          value, re.IGNORECASE)
     if match:
         value = match.group(1).strip()

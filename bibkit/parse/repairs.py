@@ -34,6 +34,7 @@ from bibkit.parse.normalizers import (
     PAGE_CUE,
     PAGES,
     ROMAN_NUMERAL,
+    SERIES_NUMBER_CUE,
     UNKNOWN_IMPRINT,
     VOLUME_CUE,
     VOLUME_ONLY,
@@ -1453,7 +1454,7 @@ def unknown_place_closing_title(ref: Reference, fields: Fields) -> None:
                 return
 
 
-_REPORT_NUMBER = re.compile(r"(?:no\.?|nr\.?|number|n[°º]|شماره|رقم|العدد)\s*[\d۰-۹٠-٩]+[\s.,،]*", re.IGNORECASE)
+_REPORT_NUMBER = re.compile(rf"{SERIES_NUMBER_CUE}\s*[\d۰-۹٠-٩]+[\s.,،]*", re.IGNORECASE)
 
 
 def report_series_read_as_journal(ref: Reference, fields: Fields) -> None:
