@@ -423,7 +423,7 @@ def _counting_lines(lines: list[str], bare_only: bool = False) -> list[int]:
     entries left out of the paste, or a number a line does not show)."""
     found, expected = [], 1
     for i, line in enumerate(lines):
-        mark = _BARE_NUMBER.match(line) and _list_mark(line) if bare_only else _list_mark(line)
+        mark = _list_mark(line) if not bare_only or _BARE_NUMBER.match(line) else None
         if mark and mark[0] is not None and expected <= mark[0] <= expected + 3:
             found.append(i)
             expected = mark[0] + 1
